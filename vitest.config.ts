@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+import swc from 'unplugin-swc';
+import { resolve } from 'node:path';
+
+// One config for the unit tiers (libs, api services, chart builders) and the
+// integration tier in test/ (real PostgreSQL / PGlite). The browser tier has
+// its own config (test/browser).
+export default defineConfig({
+  plugins: [swc.vite({ module: { type: 'es6' } })],
+  resolve: {
+    alias: {
+      '@app/scoring': resolve(__dirname, 'libs/scoring/src/index.ts'),
+      '@app/contracts': resolve(__dirname, 'libs/contracts/src/index.ts'),
+      '@app/charts': resolve(__dirname, 'libs/charts/src/index.ts'),
+    },
+  },
+  test: {
+    include: ['libs/*/src/**/*.test.ts', 'apps/api/src/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
