@@ -1,0 +1,44 @@
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { LoggerModule } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ValidationPipe } from './common/validation';
+import { CoreModule, type CoreOptions } from './core.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { SystemModule } from './modules/system/system.module';
+
+export const WEB_DIST = join(__dirname, '..', '..', 'web', 'dist');
+
+/** The HTTP application: the core plus logging, schedules and the built dashboard. */
+@Module({})
+export class AppModule {
+  static forRoot(options: CoreOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        CoreModule.forRoot(options),
+        ScheduleModule.forRoot(),
+        ...(existsSync(WEB_DIST)
+          ? [ServeStaticModule.forRoot({ rootPath: WEB_DIST, exclude: ['/api/{*path}'], serveStaticOptions: { index: 'index.html' } })]
+          : []),
+        AuthModule,
+        HealthModule,
+        SystemModule,
+      ],
+      providers: [{ provide: APP_PIPE, useClass: ValidationPipe }],
+    };
+  }
+}

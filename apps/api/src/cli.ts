@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { Command, CommanderError } from 'commander';
+import { printJson, UsageError } from './cli/cli-output';
+import { registerUserCommands } from './cli/user-commands';
+import { ConfigError } from './config/app-config';
+import { APP_VERSION } from './version';
+
+export function buildProgram(): Command {
+  const program = new Command('cli')
+    .description('政务数据共享绩效考核看板 — command line (JSON on stdout, progress and logs on stderr)')
+    .version(APP_VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  registerUserCommands(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 1;
+    }
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+export { printJson };
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

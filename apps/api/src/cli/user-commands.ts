@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import { ROLES, type Role } from '@app/contracts';
+import { UsersService } from '../modules/users/users.service';
+import { cliActor, withCliContext } from './cli-context';
+import { printJson, UsageError } from './cli-output';
+
+export function registerUserCommands(program: Command): void {
+  const user = program.command('user').description('manage dashboard users');
+  user
+    .command('add')
+    .description('create or update a user')
+    .requiredOption('--username <username>', 'login name')
+    .requiredOption('--password <password>', 'password (at least 8 characters)')
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+    .option('--dept <code>', 'department code (required for role department)')
+    .action(async (opts: { username: string; password: string; role: string; dept?: string }) => {
+      if (!(ROLES as readonly string[]).includes(opts.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got "${opts.role}"`);
+      if (opts.role === 'department' && !opts.dept) throw new UsageError('--dept is required for role department');
+      if (opts.role !== 'department' && opts.dept) throw new UsageError('--dept is only for role department');
+      if (!/^[A-Za-z0-9_.@-]{1,64}$/.test(opts.username)) throw new UsageError('--username must be 1-64 characters of letters, digits, _ . @ -');
+      if (opts.password.length < 8) throw new UsageError('--password must be at least 8 characters');
+      const result = await withCliContext((app) =>
+        app.get(UsersService).save({ username: opts.username, password: opts.password, role: opts.role as Role, dept: opts.dept ?? null }, cliActor()),
+      );
+      printJson({ username: result.username, role: result.role });
+    });
+}

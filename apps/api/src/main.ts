@@ -1,0 +1,85 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { AppModule } from './app.module';
+import { HttpErrorFilter } from './common/http-exception.filter';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
+import { prepareDatabase } from './database/prepare-database';
+import { UsersService } from './modules/users/users.service';
+import { APP_VERSION } from './version';
+
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const target = await prepareDatabase(config, 'server');
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, target }), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // antd and ECharts set inline styles; scripts stay same-origin only.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          // Served over plain HTTP on an intranet address, upgrading would break every request.
+          'upgrade-insecure-requests': null,
+        },
+      },
+      hsts: config.COOKIE_SECURE,
+    }),
+  );
+  app.use(cookieParser());
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  const closeDatabase = () => target.close();
+  app.getHttpAdapter().getInstance().on('close', closeDatabase);
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('政务数据共享绩效考核看板 API')
+      .setVersion(APP_VERSION)
+      .addBearerAuth()
+      .addCookieAuth('access_token')
+      .addApiKey({ type: 'apiKey', name: 'X-Api-Key', in: 'header' }, 'ingest-key')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'api/docs-json' });
+
+  if (config.ADMIN_USERNAME && config.ADMIN_PASSWORD) {
+    await app.get(UsersService).ensureInitialAdmin(config.ADMIN_USERNAME, config.ADMIN_PASSWORD);
+  }
+  const originalClose = app.close.bind(app);
+  app.close = async () => {
+    await originalClose();
+    await closeDatabase();
+  };
+  return app;
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await createApp(config);
+  await app.listen(config.PORT, config.HOST);
+  app.get(Logger).log(`Dashboard on http://localhost:${config.PORT} (database: ${config.DATABASE_URL ? 'PostgreSQL' : 'embedded'})`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

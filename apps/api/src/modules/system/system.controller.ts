@@ -1,0 +1,28 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { SystemInfo } from '@app/contracts';
+import { ALL_ROLES, Roles } from '../../common/auth-decorators';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { DATABASE_TARGET } from '../../database/database.tokens';
+import type { DatabaseTarget } from '../../database/database-target';
+import { APP_VERSION } from '../../version';
+
+@ApiTags('system')
+@Controller('system')
+export class SystemController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATABASE_TARGET) private readonly target: DatabaseTarget,
+  ) {}
+
+  @Get()
+  @Roles(...ALL_ROLES)
+  info(): SystemInfo {
+    return {
+      name: '政务数据共享绩效考核看板',
+      version: APP_VERSION,
+      database: this.target.kind,
+      timeZone: this.config.ASSESSMENT_TIME_ZONE,
+    };
+  }
+}

@@ -1,0 +1,78 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import * as argon2 from 'argon2';
+import type { CurrentUser, Role } from '@app/contracts';
+import { AuditService } from '../audit/audit.service';
+import { UsersRepository } from './users.repository';
+
+export interface UserInput {
+  username: string;
+  password: string;
+  role: Role;
+  dept?: string | null;
+}
+
+/** Stand-in hash so a login for an unknown user costs the same time as a wrong password. */
+const DUMMY_HASH_INPUT = 'timing-equaliser';
+
+@Injectable()
+export class UsersService {
+  private dummyHash: Promise<string> | null = null;
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Creates the user or updates its password, role and department. */
+  async save(input: UserInput, actor: string): Promise<{ username: string; role: Role; created: boolean }> {
+    const dept = input.dept ?? null;
+    if (input.role === 'department' && !dept) throw new BadRequestException('dept: required for role "department"');
+    if (input.role !== 'department' && dept) throw new BadRequestException('dept: only a "department" user is bound to a department');
+    const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
+    const { created } = await this.users.upsert({ username: input.username, passwordHash, role: input.role, deptCode: dept });
+    await this.audit.record(actor, created ? 'user.create' : 'user.update', input.username, { role: input.role, dept });
+    return { username: input.username, role: input.role, created };
+  }
+
+  /** The user for these credentials, or null; never says which part was wrong. */
+  async verify(username: string, password: string): Promise<CurrentUser | null> {
+    const user = await this.users.findByUsername(username);
+    if (!user || user.disabled) {
+      this.dummyHash ??= argon2.hash(DUMMY_HASH_INPUT, { type: argon2.argon2id });
+      await argon2.verify(await this.dummyHash, password);
+      return null;
+    }
+    if (!(await argon2.verify(user.passwordHash, password))) return null;
+    return { username: user.username, role: user.role, dept: user.deptCode };
+  }
+
+  async current(username: string): Promise<CurrentUser | null> {
+    const user = await this.users.findByUsername(username);
+    if (!user || user.disabled) return null;
+    return { username: user.username, role: user.role, dept: user.deptCode };
+  }
+
+  async list() {
+    const users = await this.users.list();
+    return users.map((u) => ({
+      username: u.username,
+      role: u.role,
+      dept: u.deptCode,
+      disabled: u.disabled,
+      createdAt: u.createdAt.toISOString(),
+      updatedAt: u.updatedAt.toISOString(),
+    }));
+  }
+
+  async disable(username: string, actor: string): Promise<void> {
+    if (!(await this.users.setDisabled(username, true))) throw new NotFoundException(`user "${username}" does not exist`);
+    await this.audit.record(actor, 'user.disable', username);
+  }
+
+  /** The first admin from ADMIN_USERNAME / ADMIN_PASSWORD: created once, never overwritten. */
+  async ensureInitialAdmin(username: string, password: string): Promise<boolean> {
+    if (await this.users.findByUsername(username)) return false;
+    await this.save({ username, password, role: 'admin' }, 'system:env');
+    return true;
+  }
+}
