@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ValidationPipe } from './common/validation';
 import { CoreModule, type CoreOptions } from './core.module';
+import { JobsModule } from './jobs.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { SystemModule } from './modules/system/system.module';
@@ -31,6 +32,7 @@ export class AppModule {
         }),
         CoreModule.forRoot(options),
         ScheduleModule.forRoot(),
+        JobsModule,
         ...(existsSync(WEB_DIST)
           ? [ServeStaticModule.forRoot({ rootPath: WEB_DIST, exclude: ['/api/{*path}'], serveStaticOptions: { index: 'index.html' } })]
           : []),

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { printJson, UsageError } from './cli/cli-output';
+import { registerImportCommands } from './cli/import-commands';
+import { registerIngestCommands } from './cli/ingest-commands';
+import { registerScoreCommands } from './cli/score-commands';
 import { registerUserCommands } from './cli/user-commands';
 import { ConfigError } from './config/app-config';
 import { APP_VERSION } from './version';
@@ -12,6 +15,9 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  registerImportCommands(program);
+  registerIngestCommands(program);
+  registerScoreCommands(program);
   registerUserCommands(program);
   return program;
 }

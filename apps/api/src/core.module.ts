@@ -3,8 +3,13 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DATABASE_TARGET } from './database/database.tokens';
 import type { DatabaseTarget } from './database/database-target';
+import { JobLock } from './database/job-lock';
 import { buildOrmOptions } from './database/orm-options';
 import { AuditModule } from './modules/audit/audit.module';
+import { ChangesModule } from './modules/changes/changes.module';
+import { IngestModule } from './modules/ingest/ingest.module';
+import { MasterDataModule } from './modules/master-data/master-data.module';
+import { ScoringModule } from './modules/scoring/scoring.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -23,14 +28,19 @@ export class CoreModule {
       imports: [
         MikroOrmModule.forRoot({ ...buildOrmOptions(target), registerRequestContext: true }),
         AuditModule,
+        ChangesModule,
         SettingsModule,
         UsersModule,
+        MasterDataModule,
+        IngestModule,
+        ScoringModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_TARGET, useValue: target },
+        JobLock,
       ],
-      exports: [APP_CONFIG, DATABASE_TARGET, AuditModule, SettingsModule, UsersModule],
+      exports: [APP_CONFIG, DATABASE_TARGET, JobLock, AuditModule, ChangesModule, SettingsModule, UsersModule, MasterDataModule, IngestModule, ScoringModule],
     };
   }
 }

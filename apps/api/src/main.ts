@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
@@ -13,9 +14,14 @@ import { prepareDatabase } from './database/prepare-database';
 import { UsersService } from './modules/users/users.service';
 import { APP_VERSION } from './version';
 
+const RAW_BODY_ROUTES = /^\/api\/(ingest|master-data\/[^/]+)\/?$/;
+
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const target = await prepareDatabase(config, 'server');
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, target }), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, target }), { bufferLogs: true, bodyParser: false });
+  // JSON bodies everywhere except the routes that take files as raw bodies (their modules parse them).
+  const parseJson = json({ limit: '2mb' });
+  app.use((req: Request, res: Response, next: NextFunction) => (RAW_BODY_ROUTES.test(req.path) ? next() : parseJson(req, res, next)));
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.use(
@@ -36,7 +42,6 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
   const closeDatabase = () => target.close();
-  app.getHttpAdapter().getInstance().on('close', closeDatabase);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -214,3 +214,11 @@ export interface ScoringResult {
   findings: Record<string, Finding[]>;
   extras: Record<string, DepartmentExtras>;
 }
+
+/** The findings of one department for a period (GET /api/departments/{code}/findings). */
+export interface DepartmentFindings {
+  dept: string;
+  period: string;
+  asOf: string;
+  findings: Finding[];
+}

@@ -1,20 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
-
-/** True when the error means the database cannot be reached right now (the client should retry). */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth++) {
-    const e = current as { code?: string; message?: string; cause?: unknown; name?: string };
-    if (e.code && CONNECTION_ERRORS.has(e.code)) return true;
-    if (e.name === 'ConnectionException' || e.name === 'KnexTimeoutError') return true;
-    if (e.message && /Connection terminated|connection timeout|Too many connections|Timeout acquiring a connection/i.test(e.message)) return true;
-    current = e.cause;
-  }
-  return false;
-}
+import { isDatabaseUnavailable } from '../database/database-errors';
 
 /** Every error body is { statusCode, message }; database outages are 503, anything unexpected 500 without internals. */
 @Catch()

@@ -10,7 +10,7 @@ export function buildOrmOptions(target: DatabaseTarget): Options {
     ...target.connection,
     entities: ENTITIES,
     extensions: [Migrator],
-    migrations: { migrationsList, snapshot: false, transactional: true, allOrNothing: true, tableName: 'mikro_orm_migrations' },
+    migrations: { migrationsList, snapshot: false, silent: true, transactional: true, allOrNothing: true, tableName: 'mikro_orm_migrations' },
     pool: { min: 0, max: target.poolMax },
     debug: false,
     allowGlobalContext: false,

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { MasterDataModule } from '../master-data/master-data.module';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
-@Module({ controllers: [UsersController], providers: [UsersRepository, UsersService], exports: [UsersService] })
+@Module({ imports: [MasterDataModule], controllers: [UsersController], providers: [UsersRepository, UsersService], exports: [UsersService] })
 export class UsersModule {}

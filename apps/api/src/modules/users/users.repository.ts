@@ -1,3 +1,4 @@
+import { sql } from '../../database/sql';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { UserEntity } from './user.entity';
@@ -30,9 +31,7 @@ export class UsersRepository {
   }
 
   async setDisabled(username: string, disabled: boolean): Promise<boolean> {
-    const result = await this.em
-      .getConnection()
-      .execute(`update app_user set disabled = ?, updated_at = now() where username = ?`, [disabled, username], 'run');
-    return (result as { affectedRows: number }).affectedRows > 0;
+    const result = await sql(this.em.getKnex(), `update app_user set disabled = ?, updated_at = now() where username = ?`, [disabled, username]);
+    return result.rowCount > 0;
   }
 }

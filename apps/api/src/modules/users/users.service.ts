@@ -2,6 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import * as argon2 from 'argon2';
 import type { CurrentUser, Role } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
+import { MasterDataRepository } from '../master-data/master-data.repository';
 import { UsersRepository } from './users.repository';
 
 export interface UserInput {
@@ -21,6 +22,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
+    private readonly masterData: MasterDataRepository,
   ) {}
 
   /** Creates the user or updates its password, role and department. */
@@ -28,6 +30,7 @@ export class UsersService {
     const dept = input.dept ?? null;
     if (input.role === 'department' && !dept) throw new BadRequestException('dept: required for role "department"');
     if (input.role !== 'department' && dept) throw new BadRequestException('dept: only a "department" user is bound to a department');
+    if (dept && !(await this.masterData.departmentExists(dept))) throw new BadRequestException(`dept: unknown department "${dept}"`);
     const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
     const { created } = await this.users.upsert({ username: input.username, passwordHash, role: input.role, deptCode: dept });
     await this.audit.record(actor, created ? 'user.create' : 'user.update', input.username, { role: input.role, dept });

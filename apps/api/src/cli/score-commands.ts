@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { parsePeriod, parseTimestamp } from '@app/scoring';
+import { loadConfig } from '../config/app-config';
+import { ScoringService } from '../modules/scoring/scoring.service';
+import { cliActor, withCliContext } from './cli-context';
+import { printJson, UsageError } from './cli-output';
+
+function checkPeriod(period: string): string {
+  if (!parsePeriod(period)) throw new UsageError(`--period must be a month (2026-10), a quarter (2026-Q4) or a year (2026), got "${period}"`);
+  return period;
+}
+
+export function registerScoreCommands(program: Command): void {
+  program
+    .command('score')
+    .description("a period's score record: the published one, else the latest snapshot; --as-of computes without storing")
+    .requiredOption('--period <period>', '2026-10, 2026-Q4 or 2026')
+    .option('--as-of <instant>', 'ISO-8601 instant (local time without an offset)')
+    .option('--json', 'print the record as JSON (the only output format)')
+    .action(async (opts: { period: string; asOf?: string }) => {
+      checkPeriod(opts.period);
+      let asOf: number | undefined;
+      if (opts.asOf !== undefined) {
+        const parsed = parseTimestamp(opts.asOf, loadConfig().ASSESSMENT_TIME_ZONE);
+        if (parsed === null) throw new UsageError(`--as-of must be an ISO-8601 timestamp such as 2026-11-05T00:00:00+08:00, got "${opts.asOf}"`);
+        asOf = parsed;
+      }
+      const scores = await withCliContext((app) => app.get(ScoringService).scores(opts.period, asOf));
+      printJson(scores.record);
+    });
+
+  program
+    .command('publish')
+    .description("freeze a period's results (audited)")
+    .requiredOption('--period <period>', '2026-10, 2026-Q4 or 2026')
+    .action(async (opts: { period: string }) => {
+      checkPeriod(opts.period);
+      const result = await withCliContext((app) => app.get(ScoringService).publish(opts.period, cliActor()));
+      printJson(result.record);
+    });
+
+  program
+    .command('reopen')
+    .description('re-open a published period (audited)')
+    .requiredOption('--period <period>', '2026-10, 2026-Q4 or 2026')
+    .requiredOption('--reason <text>', 'why it is re-opened')
+    .action(async (opts: { period: string; reason: string }) => {
+      checkPeriod(opts.period);
+      if (!opts.reason.trim()) throw new UsageError('--reason must not be empty');
+      printJson(await withCliContext((app) => app.get(ScoringService).reopen(opts.period, opts.reason, cliActor())));
+    });
+}

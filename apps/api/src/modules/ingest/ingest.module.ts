@@ -1,0 +1,30 @@
+import { Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { raw } from 'express';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { MasterDataModule } from '../master-data/master-data.module';
+import { ApiKeyGuard } from './api-key.guard';
+import { IngestController } from './ingest.controller';
+import { IngestRepository } from './ingest.repository';
+import { IngestService } from './ingest.service';
+import { InboxService } from './inbox.service';
+import { QuarantineRepository } from './quarantine.repository';
+import { QuarantineService } from './quarantine.service';
+import { SourcesRepository } from './sources.repository';
+import { SourcesService } from './sources.service';
+
+@Module({
+  imports: [MasterDataModule],
+  controllers: [IngestController],
+  providers: [IngestRepository, IngestService, QuarantineRepository, QuarantineService, SourcesRepository, SourcesService, ApiKeyGuard, InboxService],
+  exports: [IngestService, QuarantineService, SourcesService, IngestRepository, InboxService],
+})
+export class IngestModule implements NestModule {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    // Any body type, gzip inflated by body-parser; over the limit body-parser answers 413.
+    consumer
+      .apply(raw({ type: () => true, limit: this.config.INGEST_MAX_BODY_MB * 1024 * 1024, inflate: true }))
+      .forRoutes({ path: 'ingest', method: RequestMethod.POST });
+  }
+}

@@ -1,0 +1,243 @@
+import { sql } from '../../database/sql';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { Knex } from '@mikro-orm/knex';
+import { createHash } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { from as copyFrom } from 'pg-copy-streams';
+import { DATABASE_TARGET } from '../../database/database.tokens';
+import type { DatabaseTarget } from '../../database/database-target';
+import type { NormalizedEvent } from './parsing';
+
+export interface AcceptedEvent {
+  event: NormalizedEvent;
+  line: number;
+}
+
+export interface RollupRow {
+  day: string;
+  dept: string;
+  resource: string;
+  consumer: string;
+  byClass: [number, number, number, number, number];
+  latencySum: number;
+  hist: number[];
+}
+
+export interface QuarantineRow {
+  line: number;
+  raw: string;
+  reason: string;
+}
+
+export interface LedgerProgress {
+  fingerprint: string;
+  linesDone: number;
+  read: number;
+  accepted: number;
+  duplicates: number;
+  quarantined: number;
+}
+
+const EVENT_COLUMNS = [
+  'id', 'type', 'at', 'dept', 'resource', 'records', 'complete_records', 'request', 'requester', 'decision', 'reason',
+  'objection', 'raised_by', 'consumer', 'status', 'latency_ms', 'source', 'line',
+] as const;
+
+const PARTITION_LOCK = 72_610_002;
+
+function rawHash(raw: string): string {
+  return createHash('sha1').update(raw).digest('hex');
+}
+
+/** COPY text format: backslash, tab, newline and carriage return escaped; \N for null. */
+function copyValue(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'number') return String(value);
+  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+function eventValues(a: AcceptedEvent, source: string): (string | number | null)[] {
+  const e = a.event;
+  return [
+    e.id, e.type, new Date(e.at).toISOString(), e.dept, e.resource ?? null, e.records ?? null, e.completeRecords ?? null,
+    e.request ?? null, e.requester ?? null, e.decision ?? null, e.reason ?? null, e.objection ?? null, e.raisedBy ?? null,
+    e.consumer ?? null, e.status ?? null, e.latencyMs ?? null, source, a.line,
+  ];
+}
+
+/** The only code that writes events, rollups, quarantine and the ingest ledger. */
+@Injectable()
+export class IngestRepository {
+  private readonly knownPartitions = new Set<string>();
+
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(DATABASE_TARGET) private readonly target: DatabaseTarget,
+  ) {}
+
+  get knex(): Knex {
+    return this.em.getKnex();
+  }
+
+  transaction<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return this.knex.transaction(work);
+  }
+
+  /** Monthly partitions (UTC months) of the event table for these instants, created once. */
+  async ensurePartitions(instants: Iterable<number>): Promise<void> {
+    const missing = new Set<string>();
+    for (const ms of instants) {
+      const d = new Date(ms);
+      const key = `${d.getUTCFullYear()}_${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+      if (!this.knownPartitions.has(key)) missing.add(key);
+    }
+    if (missing.size === 0) return;
+    await this.knex.transaction(async (trx) => {
+      await sql(trx, 'select pg_advisory_xact_lock(?)', [PARTITION_LOCK]);
+      for (const key of missing) {
+        const [y, m] = key.split('_').map(Number);
+        const from = new Date(Date.UTC(y, m - 1, 1)).toISOString();
+        const to = new Date(Date.UTC(y, m, 1)).toISOString();
+        const name = `event_p${key}`;
+        await sql(trx, `create table if not exists ${name} partition of event for values from ('${from}') to ('${to}')`);
+      }
+    });
+    for (const key of missing) this.knownPartitions.add(key);
+  }
+
+  /**
+   * Claims event ids: inserts the ids not stored yet and returns them, with
+   * the stored content hash of every id that was already there. Ids are
+   * inserted in sorted order so concurrent ingests lock rows alike and never
+   * deadlock; a concurrent insert of the same id waits for the other commit.
+   */
+  async claimIds(
+    trx: Knex.Transaction,
+    firsts: { id: string; hash: string; at: number }[],
+  ): Promise<{ inserted: Set<string>; stored: Map<string, string> }> {
+    const sorted = [...firsts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const result = await sql(trx, 
+      `insert into event_key (id, content_hash, at)
+       select * from unnest(?::text[], ?::text[], ?::timestamptz[]) on conflict (id) do nothing returning id`,
+      [sorted.map((f) => f.id), sorted.map((f) => f.hash), sorted.map((f) => new Date(f.at).toISOString())],
+    );
+    const inserted = new Set<string>((result.rows as { id: string }[]).map((r) => r.id));
+    const others = sorted.filter((f) => !inserted.has(f.id)).map((f) => f.id);
+    const stored = new Map<string, string>();
+    if (others.length > 0) {
+      const rows = await sql(trx, `select id, content_hash from event_key where id = any(?::text[])`, [others]);
+      for (const r of rows.rows as { id: string; content_hash: string }[]) stored.set(r.id, r.content_hash);
+    }
+    return { inserted, stored };
+  }
+
+  async insertEvents(trx: Knex.Transaction, events: AcceptedEvent[], source: string): Promise<void> {
+    if (events.length === 0) return;
+    if (this.target.kind === 'postgresql') {
+      await this.copyEvents(trx, events, source);
+      return;
+    }
+    // COPY does not work through pglite-socket: batched unnest inserts instead.
+    const columns: (string | number | null)[][] = EVENT_COLUMNS.map(() => []);
+    for (const a of events) {
+      const values = eventValues(a, source);
+      for (let i = 0; i < values.length; i++) columns[i].push(values[i]);
+    }
+    const types = ['text', 'text', 'timestamptz', 'text', 'text', 'bigint', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'smallint', 'float8', 'text', 'int'];
+    await sql(trx, 
+      `insert into event (${EVENT_COLUMNS.join(', ')}) select * from unnest(${types.map((t) => `?::${t}[]`).join(', ')})`,
+      columns,
+    );
+  }
+
+  private async copyEvents(trx: Knex.Transaction, events: AcceptedEvent[], source: string): Promise<void> {
+    const connection = (await (trx as unknown as { client: { acquireConnection(): Promise<unknown> } }).client.acquireConnection()) as {
+      query(stream: unknown): NodeJS.WritableStream;
+    };
+    const lines = events.map((a) => eventValues(a, source).map(copyValue).join('\t') + '\n');
+    const copy = connection.query(copyFrom(`copy event (${EVENT_COLUMNS.join(', ')}) from stdin`));
+    await pipeline(Readable.from([lines.join('')]), copy as unknown as NodeJS.WritableStream);
+  }
+
+  async addRollups(trx: Knex.Transaction, rows: RollupRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    rows.sort((a, b) => (a.day + a.dept + a.resource + a.consumer < b.day + b.dept + b.resource + b.consumer ? -1 : 1));
+    await sql(trx, 
+      `insert into api_rollup as r (day, dept, resource, consumer, c1xx, c2xx, c3xx, c4xx, c5xx, latency_sum, latency_hist)
+       select day, dept, resource, consumer, c1, c2, c3, c4, c5, ls, (select array_agg(x::bigint) from jsonb_array_elements_text(h) as t(x))
+       from unnest(?::date[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::float8[], ?::jsonb[])
+         as u(day, dept, resource, consumer, c1, c2, c3, c4, c5, ls, h)
+       on conflict (day, dept, resource, consumer) do update set
+         c1xx = r.c1xx + excluded.c1xx, c2xx = r.c2xx + excluded.c2xx, c3xx = r.c3xx + excluded.c3xx,
+         c4xx = r.c4xx + excluded.c4xx, c5xx = r.c5xx + excluded.c5xx, latency_sum = r.latency_sum + excluded.latency_sum,
+         latency_hist = (select array_agg(a + b order by i) from unnest(r.latency_hist, excluded.latency_hist) with ordinality as t(a, b, i))`,
+      [
+        rows.map((r) => r.day),
+        rows.map((r) => r.dept),
+        rows.map((r) => r.resource),
+        rows.map((r) => r.consumer),
+        ...[0, 1, 2, 3, 4].map((i) => rows.map((r) => r.byClass[i])),
+        rows.map((r) => r.latencySum),
+        rows.map((r) => JSON.stringify(r.hist)),
+      ],
+    );
+  }
+
+  /** The same raw line at the same line of the same source is stored once and counted again. */
+  async quarantine(trx: Knex.Transaction, source: string, rows: QuarantineRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const withHash = rows.map((r) => ({ ...r, hash: rawHash(r.raw) })).sort((a, b) => a.line - b.line || (a.hash < b.hash ? -1 : 1));
+    await sql(trx, 
+      `insert into quarantine as q (source, line, raw, raw_hash, reason)
+       select ?, * from unnest(?::int[], ?::text[], ?::text[], ?::text[])
+       on conflict (source, line, raw_hash) do update set times = q.times + 1, last_at = now(), reason = excluded.reason`,
+      [source, withHash.map((r) => r.line), withHash.map((r) => r.raw), withHash.map((r) => r.hash), withHash.map((r) => r.reason)],
+    );
+  }
+
+  async recordInvalidation(trx: Knex.Transaction, earliestAt: number): Promise<void> {
+    await sql(trx, `insert into score_invalidation (reason, from_at) values ('events', ?)`, [new Date(earliestAt).toISOString()]);
+  }
+
+  // ---- ledger of files (inbox and CLI) ----
+
+  async ledgerStart(fingerprint: string, name: string, size: number): Promise<LedgerProgress & { status: string }> {
+    const result = await sql(this.knex, 
+      `insert into ingest_file (fingerprint, name, size, status) values (?, ?, ?, 'processing')
+       on conflict (fingerprint) do update set name = excluded.name
+       returning fingerprint, status, lines_done, read, accepted, duplicates, quarantined`,
+      [fingerprint, name, size],
+    );
+    const r = result.rows[0] as { fingerprint: string; status: string; lines_done: number; read: number; accepted: number; duplicates: number; quarantined: number };
+    return {
+      fingerprint: r.fingerprint,
+      status: r.status,
+      linesDone: r.lines_done,
+      read: r.read,
+      accepted: r.accepted,
+      duplicates: r.duplicates,
+      quarantined: r.quarantined,
+    };
+  }
+
+  async ledgerProgress(trx: Knex.Transaction, p: LedgerProgress): Promise<void> {
+    await sql(trx, `update ingest_file set lines_done = ?, read = ?, accepted = ?, duplicates = ?, quarantined = ? where fingerprint = ?`, [
+      p.linesDone, p.read, p.accepted, p.duplicates, p.quarantined, p.fingerprint,
+    ]);
+  }
+
+  async ledgerFinish(fingerprint: string, status: 'done' | 'failed', error: string | null = null): Promise<void> {
+    await sql(this.knex, `update ingest_file set status = ?, error = ?, finished_at = now() where fingerprint = ?`, [status, error, fingerprint]);
+  }
+
+  async ledger(limit: number, offset: number) {
+    const rows = await sql(this.knex, 
+      `select fingerprint, name, size, status, lines_done, read, accepted, duplicates, quarantined, error, started_at, finished_at
+       from ingest_file order by started_at desc limit ? offset ?`,
+      [limit, offset],
+    );
+    return rows.rows as Record<string, unknown>[];
+  }
+}

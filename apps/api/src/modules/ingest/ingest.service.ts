@@ -1,0 +1,210 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Knex } from '@mikro-orm/knex';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { MasterDataRepository } from '../master-data/master-data.repository';
+import { latencyBucket, LATENCY_BUCKETS } from './latency-buckets';
+import { LocalDayResolver } from './local-day';
+import { IngestRepository, type AcceptedEvent, type QuarantineRow, type RollupRow } from './ingest.repository';
+import { readEventLines, validateEvent, type ByteInput, type EventLine, type EventValidationContext, type InputFormat, type NormalizedEvent } from './parsing';
+
+export interface IngestCounts {
+  read: number;
+  accepted: number;
+  duplicates: number;
+  quarantined: number;
+}
+
+export interface IngestResult extends IngestCounts {
+  /** The first quarantined lines, for the sender to act on. */
+  rejected: { line: number; reason: string }[];
+}
+
+export interface IngestOptions {
+  /** File name or HTTP source name: where quarantined lines say they came from. */
+  source: string;
+  format: InputFormat;
+  gzip?: boolean;
+  /** Resume bookkeeping for files: skip lines a crashed run already committed. */
+  ledger?: { fingerprint: string; name: string; size: number };
+  onProgress?: (linesRead: number) => void;
+}
+
+export interface Candidate {
+  line: number;
+  text: string;
+  event: NormalizedEvent;
+  hash: string;
+}
+
+export type Outcome = { kind: 'accepted' } | { kind: 'duplicate' } | { kind: 'quarantined'; reason: string };
+
+const BATCH_LINES = 5_000;
+const REJECTED_SAMPLE = 20;
+const MAX_ATTEMPTS = 4;
+const RETRYABLE = new Set(['40P01', '40001']);
+
+export function zeroCounts(): IngestCounts {
+  return { read: 0, accepted: 0, duplicates: 0, quarantined: 0 };
+}
+
+function addCounts(a: IngestCounts, b: IngestCounts): IngestCounts {
+  return { read: a.read + b.read, accepted: a.accepted + b.accepted, duplicates: a.duplicates + b.duplicates, quarantined: a.quarantined + b.quarantined };
+}
+
+/**
+ * Every line read ends accepted, duplicate or quarantined
+ * (accepted + duplicates + quarantined = read), whether it came from a file,
+ * the inbox or HTTP. Each batch commits in one transaction with its rollups,
+ * quarantine entries and ledger progress, so a crash loses nothing and
+ * counts nothing twice.
+ */
+@Injectable()
+export class IngestService {
+  constructor(
+    private readonly repo: IngestRepository,
+    private readonly masterData: MasterDataRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async validationContext(): Promise<EventValidationContext> {
+    const [departments, owners] = await Promise.all([this.masterData.departmentCodes(), this.masterData.resourceOwners()]);
+    return {
+      timeZone: this.config.ASSESSMENT_TIME_ZONE,
+      departments: (code) => departments.has(code),
+      resourceDept: (code) => owners.get(code),
+    };
+  }
+
+  async ingest(input: ByteInput, opts: IngestOptions): Promise<IngestResult> {
+    const ctx = await this.validationContext();
+    const days = new LocalDayResolver(this.config.ASSESSMENT_TIME_ZONE);
+    let counts = zeroCounts();
+    const rejected: IngestResult['rejected'] = [];
+    let skipThrough = 0;
+    if (opts.ledger) {
+      const start = await this.repo.ledgerStart(opts.ledger.fingerprint, opts.ledger.name, opts.ledger.size);
+      counts = { read: start.read, accepted: start.accepted, duplicates: start.duplicates, quarantined: start.quarantined };
+      if (start.status === 'done') return { ...counts, rejected };
+      skipThrough = start.linesDone;
+    }
+    const validationSource = opts.format === 'csv' ? 'csv' : 'json';
+    let batch: EventLine[] = [];
+
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const lines = batch;
+      batch = [];
+      const candidates: Candidate[] = [];
+      const invalid: QuarantineRow[] = [];
+      for (const l of lines) {
+        const v = validateEvent(l.record, ctx, validationSource);
+        if (v.ok) candidates.push({ line: l.line, text: l.text, event: v.event, hash: v.contentHash });
+        else invalid.push({ line: l.line, raw: l.text, reason: v.reason });
+      }
+      const before = counts;
+      const { tally, quarantined } = await this.withRetry(async (trx) => {
+        const outcomes = await this.store(trx, candidates, opts.source, days);
+        const conflicts: QuarantineRow[] = [];
+        candidates.forEach((c, i) => {
+          const o = outcomes[i];
+          if (o.kind === 'quarantined') conflicts.push({ line: c.line, raw: c.text, reason: o.reason });
+        });
+        const toQuarantine = [...invalid, ...conflicts].sort((a, b) => a.line - b.line);
+        await this.repo.quarantine(trx, opts.source, toQuarantine);
+        const tally: IngestCounts = {
+          read: lines.length,
+          accepted: outcomes.filter((o) => o.kind === 'accepted').length,
+          duplicates: outcomes.filter((o) => o.kind === 'duplicate').length,
+          quarantined: toQuarantine.length,
+        };
+        if (opts.ledger) {
+          await this.repo.ledgerProgress(trx, { fingerprint: opts.ledger.fingerprint, linesDone: lines[lines.length - 1].line, ...addCounts(before, tally) });
+        }
+        return { tally, quarantined: toQuarantine };
+      }, candidates);
+      counts = addCounts(counts, tally);
+      for (const q of quarantined) {
+        if (rejected.length >= REJECTED_SAMPLE) break;
+        rejected.push({ line: q.line, reason: q.reason });
+      }
+      opts.onProgress?.(counts.read);
+    };
+
+    for await (const line of readEventLines(input, { format: opts.format, gzip: opts.gzip })) {
+      if (line.line <= skipThrough) continue;
+      batch.push(line);
+      if (batch.length >= BATCH_LINES) await flush();
+    }
+    await flush();
+    if (opts.ledger) await this.repo.ledgerFinish(opts.ledger.fingerprint, 'done');
+    return { ...counts, rejected };
+  }
+
+  markFailed(fingerprint: string, error: string): Promise<void> {
+    return this.repo.ledgerFinish(fingerprint, 'failed', error);
+  }
+
+  /**
+   * Stores valid events, deciding each one's outcome: the first line of an
+   * id not stored yet is accepted; a line whose id is stored (or taken by an
+   * earlier line) is a duplicate when its content is the same, else
+   * quarantined. Accepted interface calls are added to the daily rollups in
+   * the same transaction, so each is counted exactly once.
+   */
+  async store(trx: Knex.Transaction, candidates: Candidate[], source: string, days: LocalDayResolver): Promise<Outcome[]> {
+    if (candidates.length === 0) return [];
+    const firstIndex = new Map<string, number>();
+    candidates.forEach((c, i) => {
+      if (!firstIndex.has(c.event.id)) firstIndex.set(c.event.id, i);
+    });
+    const firsts = [...firstIndex.values()].map((i) => ({ id: candidates[i].event.id, hash: candidates[i].hash, at: candidates[i].event.at }));
+    const { inserted, stored } = await this.repo.claimIds(trx, firsts);
+    const accepted: AcceptedEvent[] = [];
+    const outcomes = candidates.map((c, i): Outcome => {
+      const id = c.event.id;
+      if (inserted.has(id) && firstIndex.get(id) === i) {
+        accepted.push({ event: c.event, line: c.line });
+        return { kind: 'accepted' };
+      }
+      const reference = inserted.has(id) ? candidates[firstIndex.get(id)!].hash : stored.get(id);
+      return c.hash === reference ? { kind: 'duplicate' } : { kind: 'quarantined', reason: `id "${id}" already stored with different content` };
+    });
+    if (accepted.length > 0) {
+      await this.repo.insertEvents(trx, accepted, source);
+      await this.repo.addRollups(trx, this.rollupsOf(accepted, days));
+      await this.repo.recordInvalidation(trx, Math.min(...accepted.map((a) => a.event.at)));
+    }
+    return outcomes;
+  }
+
+  /** Runs a batch transaction, retrying when PostgreSQL picks it as a deadlock or serialization victim. */
+  async withRetry<T>(work: (trx: Knex.Transaction) => Promise<T>, candidates: Candidate[]): Promise<T> {
+    await this.repo.ensurePartitions(candidates.map((c) => c.event.at));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.repo.transaction(work);
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private rollupsOf(accepted: AcceptedEvent[], days: LocalDayResolver): RollupRow[] {
+    const rows = new Map<string, RollupRow>();
+    for (const { event: e } of accepted) {
+      if (e.type !== 'api.called') continue;
+      const day = days.date(e.at);
+      const key = `${day}\u0000${e.dept}\u0000${e.resource}\u0000${e.consumer}`;
+      let row = rows.get(key);
+      if (!row) {
+        row = { day, dept: e.dept, resource: e.resource!, consumer: e.consumer!, byClass: [0, 0, 0, 0, 0], latencySum: 0, hist: new Array<number>(LATENCY_BUCKETS).fill(0) };
+        rows.set(key, row);
+      }
+      row.byClass[Math.floor(e.status! / 100) - 1]++;
+      row.latencySum += e.latencyMs!;
+      row.hist[latencyBucket(e.latencyMs!)]++;
+    }
+    return [...rows.values()];
+  }
+}

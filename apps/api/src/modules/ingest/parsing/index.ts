@@ -1,0 +1,11 @@
+export { canonicalContent, contentHash } from './content-hash';
+export { CsvHeaderError } from './csv-header-error';
+export { CsvRecordSplitter, splitCsvText, type CsvRawRecord } from './csv-splitter';
+export { detectFormat, hasGzipMagic, type DetectedFormat } from './format';
+export { MAX_LINE_CHARS } from './limits';
+export { readEventLines, type ReadEventLinesOptions } from './read-event-lines';
+export type { ByteInput } from './byte-source';
+export { AutoTextDecoder, decodeText, detectEncoding, type TextEncodingName } from './text-decoding';
+export * from './types';
+export { validateEvent } from './validate-event';
+export { csvRecord } from './csv-record';

@@ -1,0 +1,50 @@
+import { BadRequestException, Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import type { CurrentUser } from '@app/contracts';
+import { actorOf, ALL_ROLES, Roles, User } from '../../common/auth-decorators';
+import { MasterDataService } from './master-data.service';
+import { CsvHeaderError } from './parsing';
+
+class KindParam extends createZodDto(z.object({ kind: z.enum(['departments', 'catalog', 'calendar']) })) {}
+class CatalogQuery extends createZodDto(z.object({ dept: z.string().min(1).max(32).optional() })) {}
+
+@ApiTags('master data')
+@Controller()
+export class MasterDataController {
+  constructor(private readonly masterData: MasterDataService) {}
+
+  /** Upload departments.csv, catalog.csv or calendar.csv as the request body (UTF-8 or GB18030). */
+  @Post('master-data/:kind')
+  @Roles('admin')
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  async import(@Param() params: KindParam, @Body() body: unknown, @User() user: CurrentUser) {
+    if (!Buffer.isBuffer(body) || body.length === 0) throw new BadRequestException('body: send the CSV file as the request body (Content-Type: text/csv)');
+    try {
+      return await this.masterData.import(params.kind, body, actorOf(user));
+    } catch (error) {
+      if (error instanceof CsvHeaderError) throw new BadRequestException(error.message);
+      throw error;
+    }
+  }
+
+  @Get('departments')
+  @Roles(...ALL_ROLES)
+  departments() {
+    return this.masterData.departments();
+  }
+
+  @Get('catalog')
+  @Roles(...ALL_ROLES)
+  catalog(@Query() query: CatalogQuery) {
+    return this.masterData.resources(query.dept);
+  }
+
+  @Get('calendar')
+  @Roles(...ALL_ROLES)
+  async calendar() {
+    return (await this.masterData.calendar()).entries;
+  }
+}

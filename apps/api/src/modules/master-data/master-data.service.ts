@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { MasterDataRepository } from './master-data.repository';
+import { parseCalendarCsv, parseCatalogCsv, parseDepartmentsCsv, rejectUnknownDepartments, type ParseResult } from './parsing';
+import { ChangeFeed } from '../changes/change-feed';
+
+export type MasterDataKind = 'departments' | 'catalog' | 'calendar';
+
+export interface ImportOutcome {
+  read: number;
+  upserted: number;
+  rejected: number;
+  rejections: { line: number; reason: string }[];
+}
+
+@Injectable()
+export class MasterDataService {
+  constructor(
+    private readonly repo: MasterDataRepository,
+    private readonly audit: AuditService,
+    private readonly changes: ChangeFeed,
+  ) {}
+
+  /**
+   * Upserts the valid rows of a master-data CSV file by code; every other row
+   * is reported with its line and reason. A header problem rejects the whole
+   * file (CsvHeaderError) before anything is stored.
+   */
+  async import(kind: MasterDataKind, file: Buffer, actor: string, fileName: string | null = null): Promise<ImportOutcome> {
+    let result: ParseResult<unknown>;
+    if (kind === 'departments') {
+      const parsed = parseDepartmentsCsv(file);
+      await this.repo.upsertDepartments(parsed.rows);
+      result = parsed;
+    } else if (kind === 'catalog') {
+      const known = await this.repo.departmentCodes();
+      const parsed = rejectUnknownDepartments(parseCatalogCsv(file), (code) => known.has(code));
+      await this.repo.upsertResources(parsed.rows);
+      result = parsed;
+    } else {
+      const parsed = parseCalendarCsv(file);
+      await this.repo.upsertCalendar(parsed.rows);
+      result = parsed;
+    }
+    const outcome: ImportOutcome = {
+      read: result.read,
+      upserted: result.rows.length,
+      rejected: result.rejected.length,
+      rejections: result.rejected,
+    };
+    await this.audit.record(actor, `master_data.import.${kind}`, fileName, { read: outcome.read, upserted: outcome.upserted, rejected: outcome.rejected });
+    if (outcome.upserted > 0) await this.changes.changed(kind === 'calendar' ? 'calendar' : 'master_data');
+    return outcome;
+  }
+
+  departments() {
+    return this.repo.departments();
+  }
+
+  resources(dept?: string) {
+    return this.repo.resources(dept);
+  }
+
+  calendar() {
+    return this.repo.calendar();
+  }
+
+  departmentExists(code: string) {
+    return this.repo.departmentExists(code);
+  }
+}

@@ -1,0 +1,59 @@
+import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { CurrentUser } from '@app/contracts';
+import { parseTimestamp, type ScoreRecord } from '@app/scoring';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AuditService } from '../audit/audit.service';
+import { MasterDataRepository } from '../master-data/master-data.repository';
+import { ScoringService } from './scoring.service';
+
+/** What each role may see of the scores (access.md), on top of ScoringService. */
+@Injectable()
+export class ScoresViewService {
+  constructor(
+    private readonly scoring: ScoringService,
+    private readonly masterData: MasterDataRepository,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  parseAsOf(asOf: string | undefined): number | undefined {
+    if (asOf === undefined) return undefined;
+    const ms = parseTimestamp(asOf, this.config.ASSESSMENT_TIME_ZONE);
+    if (ms === null) throw new BadRequestException(`asOf: not a valid timestamp: "${asOf}"`);
+    return ms;
+  }
+
+  async record(user: CurrentUser, period: string, asOf?: string): Promise<ScoreRecord> {
+    const { record } = await this.scoring.scores(period, this.parseAsOf(asOf));
+    return user.role === 'department' ? redactFor(record, user.dept!) : record;
+  }
+
+  /**
+   * A department's findings. A department user asking for another department
+   * gets 403 whether or not it exists, and the attempt is audited; for the
+   * other roles an unknown department is 404.
+   */
+  async findings(user: CurrentUser, dept: string, period: string, asOf?: string) {
+    await this.assertMayRead(user, dept, 'findings');
+    const scores = await this.scoring.scores(period, this.parseAsOf(asOf));
+    return { dept, period: scores.record.period, asOf: scores.record.asOf, findings: scores.findings[dept] ?? [] };
+  }
+
+  async assertMayRead(user: CurrentUser, dept: string, what: string): Promise<void> {
+    if (user.role === 'department' && user.dept !== dept) {
+      await this.audit.record(`user:${user.username}`, 'access.denied', dept, { what, ownDept: user.dept });
+      throw new ForbiddenException(`a department user may only see its own department's ${what}`);
+    }
+    if (!(await this.masterData.departmentExists(dept))) throw new NotFoundException(`unknown department "${dept}"`);
+  }
+}
+
+/** Other departments keep only what the public ranking shows. */
+export function redactFor(record: ScoreRecord, ownDept: string): ScoreRecord {
+  return {
+    ...record,
+    departments: record.departments.map((d) =>
+      d.dept === ownDept ? d : ({ dept: d.dept, name: d.name, total: d.total, rank: d.rank, rankChange: d.rankChange, grade: d.grade } as ScoreRecord['departments'][number]),
+    ),
+  };
+}

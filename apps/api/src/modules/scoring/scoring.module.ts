@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { MasterDataModule } from '../master-data/master-data.module';
+import { ScoresController } from './scores.controller';
+import { ScoresViewService } from './scores-view.service';
+import { ScoringRepository } from './scoring.repository';
+import { ScoringService } from './scoring.service';
+import { SnapshotsRepository } from './snapshots.repository';
+
+@Module({
+  imports: [MasterDataModule],
+  controllers: [ScoresController],
+  providers: [ScoringRepository, SnapshotsRepository, ScoringService, ScoresViewService],
+  exports: [ScoringService, ScoresViewService, ScoringRepository],
+})
+export class ScoringModule {}

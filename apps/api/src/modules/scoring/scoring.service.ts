@@ -1,0 +1,159 @@
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  computeScores,
+  formatPeriod,
+  isPeriodEnded,
+  localDate,
+  parsePeriodOrThrow,
+  periodBounds,
+  previousPeriod,
+  startOfLocalDate,
+  updateFetchRanges,
+  type Period,
+  type Scheme,
+  type ScoringResult,
+} from '@app/scoring';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AuditService } from '../audit/audit.service';
+import { ChangeFeed } from '../changes/change-feed';
+import { MasterDataRepository } from '../master-data/master-data.repository';
+import { ScoringRepository, type ApiWindow } from './scoring.repository';
+import { SnapshotsRepository, type StoredScores } from './snapshots.repository';
+
+export interface ScoresWithOrigin extends StoredScores {
+  origin: 'published' | 'snapshot' | 'computed';
+  computedAt: string | null;
+}
+
+/**
+ * Gathers the facts for a period from the database, lets libs/scoring compute
+ * the record, and keeps snapshots and publications. No rule of the method
+ * lives here.
+ */
+@Injectable()
+export class ScoringService {
+  constructor(
+    private readonly facts: ScoringRepository,
+    private readonly snapshots: SnapshotsRepository,
+    private readonly masterData: MasterDataRepository,
+    private readonly changes: ChangeFeed,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private get timeZone(): string {
+    return this.config.ASSESSMENT_TIME_ZONE;
+  }
+
+  /** Computes a period's scores as of an instant without storing them. */
+  async compute(periodText: string, asOf: number, opts: { scheme?: Scheme; withRankChange?: boolean } = {}): Promise<ScoringResult> {
+    const period = parsePeriodOrThrow(periodText);
+    const scheme = opts.scheme ?? (await this.facts.currentScheme());
+    const bounds = periodBounds(period, this.timeZone);
+    const [departments, resources, calendar, appeals] = await Promise.all([
+      this.masterData.departments(),
+      this.masterData.resources(),
+      this.masterData.calendar(),
+      this.facts.appeals(),
+    ]);
+    const updates = await this.facts.updates(updateFetchRanges(period, scheme, this.timeZone), asOf);
+    const requests = await this.facts.requests(bounds.start, asOf);
+    const objections = await this.facts.objections(bounds.start, asOf);
+    const api = await this.facts.api(this.apiWindow(bounds, asOf));
+    const previousRanks = opts.withRankChange === false ? null : await this.previousRanks(period, asOf, scheme);
+    return computeScores({
+      period: formatPeriod(period),
+      asOf,
+      timeZone: this.timeZone,
+      scheme,
+      calendar: { holidays: calendar.holidays, workdays: calendar.workdays },
+      departments,
+      resources,
+      updates,
+      requests,
+      objections,
+      api,
+      appeals,
+      previousRanks,
+    });
+  }
+
+  /** Whole local days from the rollups; the as-of instant's own day from raw calls. */
+  private apiWindow(bounds: { start: number; end: number }, asOf: number): ApiWindow {
+    const firstDay = localDate(bounds.start, this.timeZone);
+    const endDay = localDate(bounds.end, this.timeZone);
+    if (asOf >= bounds.end) return { fromDay: firstDay, toDay: endDay, raw: null };
+    if (asOf < bounds.start) return { fromDay: firstDay, toDay: firstDay, raw: null };
+    const asOfDay = localDate(asOf, this.timeZone);
+    return { fromDay: firstDay, toDay: asOfDay, raw: { from: startOfLocalDate(asOfDay, this.timeZone), to: asOf } };
+  }
+
+  /** The previous period's published ranks, else its ranks computed as of the same instant. */
+  private async previousRanks(period: Period, asOf: number, scheme: Scheme): Promise<Record<string, number | null>> {
+    const previous = formatPeriod(previousPeriod(period));
+    const published = await this.snapshots.publication(previous);
+    const record = published ? published.record : (await this.compute(previous, asOf, { scheme, withRankChange: false })).record;
+    return Object.fromEntries(record.departments.map((d) => [d.dept, d.rank]));
+  }
+
+  /**
+   * A period's scores as scoring.md's "Stored scores" says: with asOf,
+   * computed and never stored; else the published record, else the latest
+   * snapshot, computed and stored first when missing or stale.
+   */
+  async scores(periodText: string, asOf?: number): Promise<ScoresWithOrigin> {
+    const period = formatPeriod(parsePeriodOrThrow(periodText));
+    if (asOf !== undefined) return { ...(await this.compute(period, asOf)), origin: 'computed', computedAt: null };
+    const published = await this.snapshots.publication(period);
+    if (published) return { ...published, origin: 'published', computedAt: published.publishedAt };
+    const snapshot = await this.snapshots.snapshot(period);
+    if (snapshot && !snapshot.stale) return { ...snapshot, origin: 'snapshot', computedAt: snapshot.computedAt };
+    return this.recompute(period);
+  }
+
+  /** Computes a period as of now and stores it as its snapshot. */
+  async recompute(periodText: string): Promise<ScoresWithOrigin> {
+    const period = parsePeriodOrThrow(periodText);
+    // Read the basis first: a change that lands while computing leaves the snapshot stale.
+    const basis = await this.facts.latestInvalidation();
+    const asOf = Date.now();
+    const result = await this.compute(formatPeriod(period), asOf);
+    await this.snapshots.saveSnapshot(formatPeriod(period), periodBounds(period, this.timeZone).end, result, asOf, basis);
+    return { ...result, origin: 'snapshot', computedAt: new Date().toISOString() };
+  }
+
+  async recomputeStale(provisionalOlderThanMs: number): Promise<string[]> {
+    const periods = await this.snapshots.periodsToRecompute(new Date(Date.now() - provisionalOlderThanMs));
+    for (const period of periods) await this.recompute(period);
+    return periods;
+  }
+
+  async publish(periodText: string, actor: string): Promise<StoredScores> {
+    const period = parsePeriodOrThrow(periodText);
+    const name = formatPeriod(period);
+    if (await this.snapshots.publication(name)) throw new ConflictException(`period ${name} is already published`);
+    const scheme = await this.facts.currentScheme();
+    const now = Date.now();
+    if (!isPeriodEnded(period, now, this.timeZone, scheme.updateGraceHours)) {
+      throw new ConflictException(`period ${name} has not ended (with the update grace); a provisional period cannot be published`);
+    }
+    const result = await this.compute(name, now, { scheme });
+    await this.snapshots.publish(name, result, actor);
+    await this.audit.record(actor, 'period.publish', name, { schemeVersion: result.record.schemeVersion, asOf: result.record.asOf });
+    await this.changes.changed('publication', new Date(periodBounds(period, this.timeZone).end - 1));
+    return result;
+  }
+
+  async reopen(periodText: string, reason: string, actor: string): Promise<{ period: string; reopened: true }> {
+    const period = parsePeriodOrThrow(periodText);
+    const name = formatPeriod(period);
+    if (!(await this.snapshots.reopen(name, actor, reason))) throw new NotFoundException(`period ${name} is not published`);
+    await this.audit.record(actor, 'period.reopen', name, { reason });
+    await this.changes.changed('publication', new Date(periodBounds(period, this.timeZone).start));
+    return { period: name, reopened: true };
+  }
+
+  publishedPeriods() {
+    return this.snapshots.publishedPeriods();
+  }
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { Knex } from '@mikro-orm/knex';
+import type { DepartmentExtras, Finding, ScoreRecord } from '@app/scoring';
+import { sql } from '../../database/sql';
+
+export interface StoredScores {
+  record: ScoreRecord;
+  findings: Record<string, Finding[]>;
+  extras: Record<string, DepartmentExtras>;
+}
+
+export interface SnapshotRow extends StoredScores {
+  period: string;
+  computedAt: string;
+  stale: boolean;
+}
+
+export interface PublicationRow extends StoredScores {
+  id: number;
+  period: string;
+  schemeVersion: number;
+  publishedAt: string;
+  publishedBy: string;
+}
+
+/** Stored snapshots and publications: the only code that reads or writes them. */
+@Injectable()
+export class SnapshotsRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  private get knex(): Knex {
+    return this.em.getKnex();
+  }
+
+  async snapshot(period: string): Promise<SnapshotRow | null> {
+    const { rows } = await sql<{ period: string; record: ScoreRecord; findings: Record<string, Finding[]>; extras: Record<string, DepartmentExtras>; computed_at: Date; stale: boolean }>(
+      this.knex,
+      `select s.period, s.record, s.findings, s.extras, s.computed_at,
+         exists (select 1 from score_invalidation i where i.id > s.basis_invalidation and (i.from_at is null or i.from_at < s.period_end)) as stale
+       from score_snapshot s where s.period = ?`,
+      [period],
+    );
+    const r = rows[0];
+    return r ? { period: r.period, record: r.record, findings: r.findings, extras: r.extras, computedAt: new Date(r.computed_at).toISOString(), stale: r.stale } : null;
+  }
+
+  /** Stores a computed snapshot unless a newer computation (by basis) is already stored. */
+  async saveSnapshot(period: string, periodEnd: number, scores: StoredScores, asOf: number, basis: number): Promise<void> {
+    await sql(
+      this.knex,
+      `insert into score_snapshot (period, period_end, record, findings, extras, as_of, provisional, scheme_version, basis_invalidation, computed_at)
+       values (?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, now())
+       on conflict (period) do update set record = excluded.record, findings = excluded.findings, extras = excluded.extras,
+         as_of = excluded.as_of, provisional = excluded.provisional, scheme_version = excluded.scheme_version,
+         basis_invalidation = excluded.basis_invalidation, computed_at = now(), period_end = excluded.period_end
+       where score_snapshot.as_of <= excluded.as_of`,
+      [
+        period,
+        new Date(periodEnd).toISOString(),
+        JSON.stringify(scores.record),
+        JSON.stringify(scores.findings),
+        JSON.stringify(scores.extras),
+        new Date(asOf).toISOString(),
+        scores.record.provisional,
+        scores.record.schemeVersion,
+        basis,
+      ],
+    );
+  }
+
+  /** Periods whose snapshot is stale, or provisional and older than `provisionalBefore`. */
+  async periodsToRecompute(provisionalBefore: Date): Promise<string[]> {
+    const { rows } = await sql<{ period: string }>(
+      this.knex,
+      `select s.period from score_snapshot s
+       where not exists (select 1 from publication p where p.period = s.period and p.reopened_at is null)
+         and (exists (select 1 from score_invalidation i where i.id > s.basis_invalidation and (i.from_at is null or i.from_at < s.period_end))
+              or (s.provisional and s.computed_at < ?))
+       order by s.period_end desc`,
+      [provisionalBefore.toISOString()],
+    );
+    return rows.map((r) => r.period);
+  }
+
+  async publication(period: string): Promise<PublicationRow | null> {
+    const { rows } = await sql<{ id: number; period: string; record: ScoreRecord; findings: Record<string, Finding[]>; extras: Record<string, DepartmentExtras>; scheme_version: number; published_at: Date; published_by: string }>(
+      this.knex,
+      `select id, period, record, findings, extras, scheme_version, published_at, published_by from publication where period = ? and reopened_at is null`,
+      [period],
+    );
+    const r = rows[0];
+    return r
+      ? { id: r.id, period: r.period, record: r.record, findings: r.findings, extras: r.extras, schemeVersion: r.scheme_version, publishedAt: new Date(r.published_at).toISOString(), publishedBy: r.published_by }
+      : null;
+  }
+
+  async publish(period: string, scores: StoredScores, actor: string): Promise<void> {
+    await sql(
+      this.knex,
+      `insert into publication (period, record, findings, extras, scheme_version, published_by) values (?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?)`,
+      [period, JSON.stringify(scores.record), JSON.stringify(scores.findings), JSON.stringify(scores.extras), scores.record.schemeVersion, actor],
+    );
+  }
+
+  async reopen(period: string, actor: string, reason: string): Promise<boolean> {
+    const { rowCount } = await sql(
+      this.knex,
+      `update publication set reopened_at = now(), reopened_by = ?, reopen_reason = ? where period = ? and reopened_at is null`,
+      [actor, reason, period],
+    );
+    return rowCount > 0;
+  }
+
+  async publishedPeriods(): Promise<{ period: string; publishedAt: string; publishedBy: string; schemeVersion: number }[]> {
+    const { rows } = await sql<{ period: string; published_at: Date; published_by: string; scheme_version: number }>(
+      this.knex,
+      `select period, published_at, published_by, scheme_version from publication where reopened_at is null order by period`,
+    );
+    return rows.map((r) => ({ period: r.period, publishedAt: new Date(r.published_at).toISOString(), publishedBy: r.published_by, schemeVersion: r.scheme_version }));
+  }
+}

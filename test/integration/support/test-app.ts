@@ -1,0 +1,56 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { loadConfig } from '../../../apps/api/src/config/app-config';
+import { createApp } from '../../../apps/api/src/main';
+import type { TestDatabase } from './databases';
+
+export const REPO_ROOT = join(__dirname, '..', '..', '..');
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+export function testEnv(db: TestDatabase, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'off', ...db.env, ...extra };
+}
+
+/** The real HTTP application on the given database, listening on a free port. */
+export async function startTestApp(db: TestDatabase, extra: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig(testEnv(db, extra));
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const http = request(app.getHttpServer());
+  return { app, http, close: () => app.close() };
+}
+
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+  json: unknown[];
+}
+
+/** Runs the real CLI in a child process, as `npm run --silent cli -- ...` does. */
+export function runCli(db: TestDatabase, args: string[], extra: Record<string, string> = {}): CliResult {
+  const result = spawnSync(process.execPath, ['-r', '@swc-node/register', join(REPO_ROOT, 'apps/api/src/cli.ts'), ...args], {
+    cwd: REPO_ROOT,
+    env: testEnv(db, extra),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const stdout = result.stdout ?? '';
+  const json = stdout
+    .split('\n')
+    .filter((line) => line.trim().startsWith('{') || line.trim().startsWith('['))
+    .map((line) => JSON.parse(line) as unknown);
+  return { status: result.status ?? -1, stdout, stderr: result.stderr ?? '', json };
+}
+
+export async function loginAs(http: TestApp['http'], username: string, password: string): Promise<string> {
+  const res = await http.post('/api/auth/login').send({ username, password }).expect(200);
+  return (res.body as { accessToken: string }).accessToken;
+}
