@@ -117,16 +117,16 @@ describe.each(kinds)('CLI user add on the %s database', (kind) => {
   });
   afterAll(async () => db?.drop());
 
-  it('creates a user, then a department user needs --dept, and usage errors exit 1', () => {
-    const ok = runCli(db, ['user', 'add', '--username', 'ops', '--password', 'ops-password', '--role', 'admin']);
+  it('creates a user, then a department user needs --dept, and usage errors exit 1', async () => {
+    const ok = await runCli(db, ['user', 'add', '--username', 'ops', '--password', 'ops-password', '--role', 'admin']);
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
     expect(ok.json).toEqual([{ username: 'ops', role: 'admin' }]);
-    const missingDept = runCli(db, ['user', 'add', '--username', 'clerk', '--password', 'clerk-password', '--role', 'department']);
+    const missingDept = await runCli(db, ['user', 'add', '--username', 'clerk', '--password', 'clerk-password', '--role', 'department']);
     expect(missingDept.status).toBe(1);
     expect(missingDept.stderr).toMatch(/--dept/);
     expect(missingDept.stdout).toBe('');
-    const unknown = runCli(db, ['frobnicate']);
+    const unknown = await runCli(db, ['frobnicate']);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/unknown command/);
   });

@@ -5,6 +5,7 @@ import { DATABASE_TARGET } from './database/database.tokens';
 import type { DatabaseTarget } from './database/database-target';
 import { JobLock } from './database/job-lock';
 import { buildOrmOptions } from './database/orm-options';
+import { AppealsModule } from './modules/appeals/appeals.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { ChangesModule } from './modules/changes/changes.module';
 import { IngestModule } from './modules/ingest/ingest.module';
@@ -34,13 +35,14 @@ export class CoreModule {
         MasterDataModule,
         IngestModule,
         ScoringModule,
+        AppealsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_TARGET, useValue: target },
         JobLock,
       ],
-      exports: [APP_CONFIG, DATABASE_TARGET, JobLock, AuditModule, ChangesModule, SettingsModule, UsersModule, MasterDataModule, IngestModule, ScoringModule],
+      exports: [APP_CONFIG, DATABASE_TARGET, JobLock, AuditModule, ChangesModule, SettingsModule, UsersModule, MasterDataModule, IngestModule, ScoringModule, AppealsModule],
     };
   }
 }

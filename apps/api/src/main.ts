@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import { json, type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import { jsonBody } from './common/raw-body';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
@@ -20,7 +21,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   const target = await prepareDatabase(config, 'server');
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, target }), { bufferLogs: true, bodyParser: false });
   // JSON bodies everywhere except the routes that take files as raw bodies (their modules parse them).
-  const parseJson = json({ limit: '2mb' });
+  const parseJson = jsonBody(2 * 1024 * 1024, '2 MB');
   app.use((req: Request, res: Response, next: NextFunction) => (RAW_BODY_ROUTES.test(req.path) ? next() : parseJson(req, res, next)));
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');

@@ -24,7 +24,6 @@ import { ZoneDays } from './zone-days';
 import { windowsEndingIn, WINDOW_FREQUENCIES, type WindowFrequency } from './windows';
 import {
   add,
-  compare,
   div,
   fromDecimalNumber,
   isZero,

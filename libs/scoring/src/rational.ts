@@ -42,12 +42,6 @@ export function div(a: Rational, b: Rational): Rational {
   return rational(a.n * b.d, a.d * b.n);
 }
 
-export function compare(a: Rational, b: Rational): number {
-  const l = a.n * b.d;
-  const r = b.n * a.d;
-  return l < r ? -1 : l > r ? 1 : 0;
-}
-
 export function isZero(a: Rational): boolean {
   return a.n === 0n;
 }

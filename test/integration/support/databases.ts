@@ -24,6 +24,8 @@ function canReachPostgres(): boolean {
  * missing server fails the run instead of silently testing less.
  */
 export function databaseKinds(): DatabaseKind[] {
+  const only = process.env.TEST_DB_KINDS?.split(',').filter((k): k is DatabaseKind => k === 'embedded' || k === 'postgresql');
+  if (only?.length) return only;
   postgresReachable ??= canReachPostgres();
   if (postgresReachable) return ['embedded', 'postgresql'];
   if (process.env.CI === 'true') throw new Error(`PostgreSQL is required under CI but ${ADMIN_URL} does not answer`);

@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { loadConfig } from '../../../apps/api/src/config/app-config';
 import { createApp } from '../../../apps/api/src/main';
@@ -34,20 +34,33 @@ export interface CliResult {
   json: unknown[];
 }
 
-/** Runs the real CLI in a child process, as `npm run --silent cli -- ...` does. */
-export function runCli(db: TestDatabase, args: string[], extra: Record<string, string> = {}): CliResult {
-  const result = spawnSync(process.execPath, ['-r', '@swc-node/register', join(REPO_ROOT, 'apps/api/src/cli.ts'), ...args], {
-    cwd: REPO_ROOT,
-    env: testEnv(db, extra),
-    encoding: 'utf8',
-    timeout: 120_000,
+/**
+ * Runs the real CLI in a child process, as `npm run --silent cli -- ...` does.
+ * Asynchronous on purpose: with the embedded database the CLI talks to the
+ * test's own server socket, which needs this process's event loop.
+ */
+export function runCli(db: TestDatabase, args: string[], extra: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(REPO_ROOT, 'apps/api/src/cli.ts'), ...args], {
+      cwd: REPO_ROOT,
+      env: testEnv(db, extra),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      const json = stdout
+        .split('\n')
+        .filter((line) => line.trim().startsWith('{') || line.trim().startsWith('['))
+        .map((line) => JSON.parse(line) as unknown);
+      resolvePromise({ status: status ?? -1, stdout, stderr, json });
+    });
   });
-  const stdout = result.stdout ?? '';
-  const json = stdout
-    .split('\n')
-    .filter((line) => line.trim().startsWith('{') || line.trim().startsWith('['))
-    .map((line) => JSON.parse(line) as unknown);
-  return { status: result.status ?? -1, stdout, stderr: result.stderr ?? '', json };
 }
 
 export async function loginAs(http: TestApp['http'], username: string, password: string): Promise<string> {

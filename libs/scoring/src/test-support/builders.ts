@@ -1,7 +1,6 @@
 // Test-only builders for small hand-made ScoringInputs.
 import type {
   ApiFact,
-  AppealFact,
   DepartmentInfo,
   Frequency,
   ObjectionFact,

@@ -1,5 +1,5 @@
 import { Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { raw } from 'express';
+import { rawBody } from '../../common/raw-body';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MasterDataModule } from '../master-data/master-data.module';
 import { ApiKeyGuard } from './api-key.guard';
@@ -22,9 +22,9 @@ export class IngestModule implements NestModule {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   configure(consumer: MiddlewareConsumer): void {
-    // Any body type, gzip inflated by body-parser; over the limit body-parser answers 413.
+    const limitMb = this.config.INGEST_MAX_BODY_MB;
     consumer
-      .apply(raw({ type: () => true, limit: this.config.INGEST_MAX_BODY_MB * 1024 * 1024, inflate: true }))
+      .apply(rawBody(limitMb * 1024 * 1024, `${limitMb} MB (INGEST_MAX_BODY_MB)`))
       .forRoutes({ path: 'ingest', method: RequestMethod.POST });
   }
 }

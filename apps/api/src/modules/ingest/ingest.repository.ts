@@ -29,6 +29,8 @@ export interface QuarantineRow {
   line: number;
   raw: string;
   reason: string;
+  /** The CSV file's header columns, so the line can be replayed alone. */
+  csvColumns?: readonly string[] | null;
 }
 
 export interface LedgerProgress {
@@ -190,10 +192,17 @@ export class IngestRepository {
     if (rows.length === 0) return;
     const withHash = rows.map((r) => ({ ...r, hash: rawHash(r.raw) })).sort((a, b) => a.line - b.line || (a.hash < b.hash ? -1 : 1));
     await sql(trx, 
-      `insert into quarantine as q (source, line, raw, raw_hash, reason)
-       select ?, * from unnest(?::int[], ?::text[], ?::text[], ?::text[])
+      `insert into quarantine as q (source, line, raw, raw_hash, reason, csv_columns)
+       select ?, * from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::jsonb[])
        on conflict (source, line, raw_hash) do update set times = q.times + 1, last_at = now(), reason = excluded.reason`,
-      [source, withHash.map((r) => r.line), withHash.map((r) => r.raw), withHash.map((r) => r.hash), withHash.map((r) => r.reason)],
+      [
+        source,
+        withHash.map((r) => r.line),
+        withHash.map((r) => r.raw),
+        withHash.map((r) => r.hash),
+        withHash.map((r) => r.reason),
+        withHash.map((r) => (r.csvColumns ? JSON.stringify(r.csvColumns) : null)),
+      ],
     );
   }
 

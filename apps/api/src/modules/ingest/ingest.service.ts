@@ -32,6 +32,7 @@ export interface IngestOptions {
 export interface Candidate {
   line: number;
   text: string;
+  csvColumns?: readonly string[];
   event: NormalizedEvent;
   hash: string;
 }
@@ -98,8 +99,8 @@ export class IngestService {
       const invalid: QuarantineRow[] = [];
       for (const l of lines) {
         const v = validateEvent(l.record, ctx, validationSource);
-        if (v.ok) candidates.push({ line: l.line, text: l.text, event: v.event, hash: v.contentHash });
-        else invalid.push({ line: l.line, raw: l.text, reason: v.reason });
+        if (v.ok) candidates.push({ line: l.line, text: l.text, csvColumns: l.csvColumns, event: v.event, hash: v.contentHash });
+        else invalid.push({ line: l.line, raw: l.text, reason: v.reason, csvColumns: l.csvColumns });
       }
       const before = counts;
       const { tally, quarantined } = await this.withRetry(async (trx) => {
@@ -107,7 +108,7 @@ export class IngestService {
         const conflicts: QuarantineRow[] = [];
         candidates.forEach((c, i) => {
           const o = outcomes[i];
-          if (o.kind === 'quarantined') conflicts.push({ line: c.line, raw: c.text, reason: o.reason });
+          if (o.kind === 'quarantined') conflicts.push({ line: c.line, raw: c.text, reason: o.reason, csvColumns: c.csvColumns });
         });
         const toQuarantine = [...invalid, ...conflicts].sort((a, b) => a.line - b.line);
         await this.repo.quarantine(trx, opts.source, toQuarantine);

@@ -1,5 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { raw } from 'express';
+import { rawBody } from '../../common/raw-body';
 import { MasterDataController } from './master-data.controller';
 import { MasterDataRepository } from './master-data.repository';
 import { MasterDataService } from './master-data.service';
@@ -11,6 +11,6 @@ import { MasterDataService } from './master-data.service';
 })
 export class MasterDataModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(raw({ type: () => true, limit: '32mb' })).forRoutes({ path: 'master-data/{*kind}', method: RequestMethod.POST });
+    consumer.apply(rawBody(32 * 1024 * 1024, '32 MB')).forRoutes({ path: 'master-data/{*kind}', method: RequestMethod.POST });
   }
 }

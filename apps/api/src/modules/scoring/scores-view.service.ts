@@ -39,6 +39,10 @@ export class ScoresViewService {
     return { dept, period: scores.record.period, asOf: scores.record.asOf, findings: scores.findings[dept] ?? [] };
   }
 
+  departmentExists(dept: string): Promise<boolean> {
+    return this.masterData.departmentExists(dept);
+  }
+
   async assertMayRead(user: CurrentUser, dept: string, what: string): Promise<void> {
     if (user.role === 'department' && user.dept !== dept) {
       await this.audit.record(`user:${user.username}`, 'access.denied', dept, { what, ownDept: user.dept });

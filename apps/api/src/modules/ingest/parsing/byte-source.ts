@@ -12,14 +12,20 @@ async function* asBuffers(input: ByteInput): AsyncGenerator<Buffer> {
   }
 }
 
-async function* gunzip(first: Buffer[], rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
-  async function* all(): AsyncGenerator<Buffer> {
+/** The peeked chunks, then the rest; stopping early closes the input. */
+async function* replay(first: Buffer[], rest: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
+  try {
     yield* first;
     for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
+  } finally {
+    await rest.return(undefined);
   }
+}
+
+async function* gunzip(bytes: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
   const inflate = createGunzip();
   // Errors (corrupt or truncated gzip, input errors) surface through the iteration below.
-  pipeline(Readable.from(all()), inflate, () => {});
+  pipeline(Readable.from(bytes), inflate, () => {});
   try {
     for await (const chunk of inflate) yield chunk as Buffer;
   } finally {
@@ -32,25 +38,16 @@ async function* gunzip(first: Buffer[], rest: AsyncIterator<Buffer>): AsyncGener
  * starts with the gzip magic bytes.
  */
 export async function* sourceBytes(input: ByteInput, gzip?: boolean): AsyncGenerator<Buffer> {
-  const it = asBuffers(input)[Symbol.asyncIterator]();
+  const it = asBuffers(input);
   const first: Buffer[] = [];
   let firstBytes = 0;
-  let done = false;
   while (gzip === undefined && firstBytes < 2) {
     const r = await it.next();
-    if (r.done) {
-      done = true;
-      break;
-    }
+    if (r.done) break;
     first.push(r.value);
     firstBytes += r.value.length;
   }
+  const bytes = replay(first, it);
   const useGzip = gzip ?? (firstBytes >= 2 && hasGzipMagic(first.length === 1 ? first[0] : Buffer.concat(first)));
-  if (useGzip) {
-    yield* gunzip(first, it);
-    return;
-  }
-  yield* first;
-  if (done) return;
-  for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+  yield* useGzip ? gunzip(bytes) : bytes;
 }

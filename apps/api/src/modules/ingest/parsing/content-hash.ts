@@ -14,7 +14,7 @@ function num(v: number | undefined): string {
 /**
  * The canonical content of an event: format version, id, type, `at` as the instant (epoch ms),
  * dept, then the contract's fields of its type in a fixed order (sharing-log.md, "Type-specific
- * fields"), absent as null. Key order, spacing, unknown fields, the source format and the way
+ * fields"), absent ones marked. Key order, spacing, unknown fields, the source format and the way
  * `at` or a number is written do not change it.
  */
 export function canonicalContent(e: NormalizedEvent): string {

@@ -1,11 +1,13 @@
 export { canonicalContent, contentHash } from './content-hash';
+export type { ByteInput } from './byte-source';
 export { CsvHeaderError } from './csv-header-error';
+export { csvRecord } from './csv-record';
 export { CsvRecordSplitter, splitCsvText, type CsvRawRecord } from './csv-splitter';
+export { createTimestampParser, type TimestampParser } from './fast-timestamp';
 export { detectFormat, hasGzipMagic, type DetectedFormat } from './format';
 export { MAX_LINE_CHARS } from './limits';
 export { readEventLines, type ReadEventLinesOptions } from './read-event-lines';
-export type { ByteInput } from './byte-source';
+export { jsonRecord } from './records';
 export { AutoTextDecoder, decodeText, detectEncoding, type TextEncodingName } from './text-decoding';
 export * from './types';
 export { validateEvent } from './validate-event';
-export { csvRecord } from './csv-record';

@@ -2,6 +2,7 @@ import * as iconv from 'iconv-lite';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CsvHeaderError } from './csv-header-error';
+import { csvRecord } from './csv-record';
 import { MAX_LINE_CHARS } from './limits';
 import { chunked, collect } from './test-helpers';
 import { ParseError } from './types';
@@ -31,6 +32,14 @@ describe('readEventLines, CSV', () => {
     expect(lines[0].text).toBe('e1,"two\nlines, ""quoted"""');
     expect(lines[2].text).toBe('e3,"a\r\nb"');
     expect(await collect(chunked(csv(text), 1), { format: 'csv' })).toEqual(lines);
+  });
+
+  it('gives each line its header columns, from which csvRecord rebuilds the record (replay)', async () => {
+    const text = 'id, reason ,dept\ne1,"two\nlines",PSB\ne2,,CAB,\ne3,"x"y,PSB\ne4,a,b,c\n';
+    const lines = await collect(csv(text), { format: 'csv' });
+    expect(lines[0].csvColumns).toEqual(['id', 'reason', 'dept']);
+    for (const l of lines) expect(csvRecord(l.csvColumns!, l.text)).toEqual(l.record);
+    expect(csvRecord(['id'], 'a\nb')).toEqual(new ParseError('invalid CSV: more than one record'));
   });
 
   it('ignores a UTF-8 BOM and reads CRLF files', async () => {

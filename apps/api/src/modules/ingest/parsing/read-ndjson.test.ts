@@ -1,9 +1,12 @@
+import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { MAX_LINE_CHARS } from './limits';
 import { readEventLines } from './read-event-lines';
-import { chunked, collect } from './test-helpers';
+import { EXAMPLE_DIR, chunked, collect } from './test-helpers';
 import { ParseError } from './types';
 
 const summary = (lines: { line: number; text: string; record: unknown }[]) =>
@@ -65,6 +68,17 @@ describe('readEventLines, NDJSON', () => {
       [1, { id: 'a' }],
       [2, { id: 'b' }],
     ]);
+  });
+
+  it('closes the input when the reader stops early', async () => {
+    const gzFile = join(mkdtempSync(join(tmpdir(), 'ndjson-')), 'events.ndjson.gz');
+    writeFileSync(gzFile, gzipSync(Buffer.from(Array.from({ length: 20_000 }, (_, i) => `{"id":"e${i}"}`).join('\n'))));
+    for (const [file, gzip] of [[`${EXAMPLE_DIR}/events.ndjson`, false], [`${EXAMPLE_DIR}/events.ndjson`, undefined], [gzFile, undefined], [gzFile, true]] as const) {
+      const stream = createReadStream(file, { highWaterMark: 256 });
+      for await (const l of readEventLines(stream, { format: 'ndjson', gzip })) if (l.line === 2) break;
+      await new Promise<void>((closed) => (stream.destroyed ? closed() : stream.once('close', () => closed())));
+      expect(stream.destroyed).toBe(true);
+    }
   });
 
   it('quarantines an over-long line without holding it, and goes on', async () => {

@@ -49,6 +49,8 @@ export interface EventLine {
   text: string;
   /** The parsed JSON object, the CSV record as `{ column: cell }` (empty cells left out), or a ParseError. */
   record: unknown;
+  /** CSV only: the file's header columns (one shared array), to replay the line with csvRecord. */
+  csvColumns?: readonly string[];
 }
 
 export interface EventValidationContext {

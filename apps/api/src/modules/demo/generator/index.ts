@@ -1,0 +1,11 @@
+// Deterministic demo / benchmark data generator (see README.md).
+
+export * from './types';
+export { generateCity } from './city';
+export { generateEvents, generateEventDays, openEventStream, expectedIngest, planBadLines, PROFILE_SPECS, type Cursor } from './events';
+export { makeChecker, simulateIngest, parseAt, type CheckedEvent, type IngestSimulation, type LineVerdict } from './contract-check';
+export { CN_CALENDAR_2025_2026 } from './calendar-cn';
+export { departmentsCsv, catalogCsv, calendarCsv } from './csv';
+export { DEPARTMENT_DEFS, REQUEST_LINES } from './city-data';
+export { mulberry32, hash32 } from './prng';
+export { writeCityFiles, type WriteCityFilesOptions, type WriteCityFilesResult, type WrittenFile } from './write-files';

@@ -1,0 +1,100 @@
+/**
+ * The one place the dashboard talks HTTP. The session lives in an httpOnly, SameSite=Strict cookie
+ * set by `POST /api/auth/login`: the client never sees or stores the token, it only sends the
+ * cookie along (`credentials: 'same-origin'`) and reacts to 401.
+ */
+
+/** Error body of every failed API call. */
+export interface ApiErrorBody {
+  statusCode: number;
+  message: string;
+}
+
+/** A failed call. `status` 0 means the server could not be reached at all. */
+export class ApiError extends Error {
+  readonly status: number;
+
+  constructor(status: number, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+  }
+
+  get isNetworkError(): boolean {
+    return this.status === 0;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+type UnauthorizedHandler = () => void;
+let unauthorizedHandler: UnauthorizedHandler | null = null;
+
+/** Registered once at start-up: what to do when the session turns out to be gone (go to /login). */
+export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): void {
+  unauthorizedHandler = handler;
+}
+
+/** Report a lost session found without an HTTP 401 (e.g. /me answering "nobody"). */
+export function notifyUnauthorized(): void {
+  unauthorizedHandler?.();
+}
+
+export interface ApiRequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+  /**
+   * Whether a 401 ends the session in the UI. Off for calls where 401 is an ordinary answer:
+   * a wrong password at login, "not logged in" from /auth/me.
+   */
+  handleUnauthorized?: boolean;
+}
+
+export const API_BASE = '/api';
+
+export async function apiRequest<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, signal, handleUnauthorized = true } = options;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, error instanceof Error ? error.message : 'network error');
+  }
+
+  if (response.status === 401 && handleUnauthorized) notifyUnauthorized();
+  if (!response.ok) throw new ApiError(response.status, await readErrorMessage(response));
+  if (response.status === 204) return undefined as T;
+
+  // A 200 that is not JSON is an HTML fallback page (API not mounted, wrong proxy): not data.
+  if (!isJson(response)) throw new ApiError(502, `unexpected ${response.headers.get('content-type') ?? 'untyped'} response`);
+  return (await response.json()) as T;
+}
+
+function isJson(response: Response): boolean {
+  return /\bjson\b/i.test(response.headers.get('content-type') ?? '');
+}
+
+async function readErrorMessage(response: Response): Promise<string> {
+  if (isJson(response)) {
+    try {
+      const body = (await response.json()) as Partial<ApiErrorBody>;
+      if (typeof body.message === 'string' && body.message) return body.message;
+    } catch {
+      // fall through to the status text
+    }
+  }
+  return response.statusText || `HTTP ${response.status}`;
+}

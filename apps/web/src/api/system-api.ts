@@ -1,0 +1,10 @@
+import type { HealthResponse, SystemInfo } from '@app/contracts';
+import { apiRequest } from './api-client';
+
+export function fetchHealth(signal?: AbortSignal): Promise<HealthResponse> {
+  return apiRequest<HealthResponse>('/health', { signal });
+}
+
+export function fetchSystemInfo(signal?: AbortSignal): Promise<SystemInfo> {
+  return apiRequest<SystemInfo>('/system', { signal });
+}

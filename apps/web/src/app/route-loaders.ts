@@ -1,0 +1,40 @@
+import { redirect, type LoaderFunctionArgs } from 'react-router';
+import type { CurrentUser } from '@app/contracts';
+import { currentUserQuery } from '../api/queries';
+import { landingPath } from './access';
+import { queryClient } from './query-client';
+
+export const LOGIN_PATH = '/login';
+export const REDIRECT_PARAM = 'redirect';
+
+export function loginHref(from?: { pathname: string; search?: string }): string {
+  if (!from || from.pathname === '/' || from.pathname === LOGIN_PATH) return LOGIN_PATH;
+  return `${LOGIN_PATH}?${new URLSearchParams({ [REDIRECT_PARAM]: from.pathname + (from.search ?? '') })}`;
+}
+
+/** Session check for every authenticated route; runs while the route's code downloads. */
+export async function requireUser({ request }: LoaderFunctionArgs): Promise<CurrentUser> {
+  const user = await queryClient.ensureQueryData(currentUserQuery);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(loginHref(url));
+  }
+  return user;
+}
+
+/** `/`: send each role to its own start page. */
+export async function landingRedirect(args: LoaderFunctionArgs): Promise<Response> {
+  return redirect(landingPath(await requireUser(args)));
+}
+
+/** `/login` when already logged in goes straight to the start page. */
+export async function loginLoader(): Promise<null> {
+  let user: CurrentUser | null = null;
+  try {
+    user = await queryClient.ensureQueryData(currentUserQuery);
+  } catch {
+    // API unreachable: show the form; submitting it reports the problem.
+  }
+  if (user) throw redirect(landingPath(user));
+  return null;
+}

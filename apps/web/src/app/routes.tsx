@@ -1,0 +1,97 @@
+import { redirect, type RouteObject } from 'react-router';
+import { FullPageLoading } from '../components/full-page-loading';
+import type { RouteHandle } from './access';
+import { landingRedirect, loginLoader, requireUser } from './route-loaders';
+import { RouteErrorPage } from './route-error-page';
+
+const handle = (h: RouteHandle): RouteHandle => h;
+
+/**
+ * The route table. Every page is its own chunk (src/pages/<page>/), loaded when first visited;
+ * the authenticated layout is a chunk too, so the login page ships without it.
+ * `handle.area` ties a route to the role rules in access.ts (menu and guard).
+ */
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <FullPageLoading />,
+    children: [
+      {
+        path: 'login',
+        loader: loginLoader,
+        lazy: () => import('../pages/login/login-page').then((m) => ({ Component: m.LoginPage })),
+      },
+      {
+        id: 'authenticated',
+        loader: requireUser,
+        lazy: () => import('../layout/app-layout').then((m) => ({ Component: m.AppLayout })),
+        children: [
+          {
+            // A page that fails to render or load keeps the header, menu and status bar around its error.
+            errorElement: <RouteErrorPage />,
+            children: [
+              { index: true, loader: landingRedirect },
+              {
+                path: 'about',
+                handle: handle({ area: 'about' }),
+                lazy: () => import('../pages/about/about-page').then((m) => ({ Component: m.AboutPage })),
+              },
+              {
+                path: 'overview',
+                handle: handle({ area: 'overview' }),
+                lazy: () => import('../pages/overview/overview-page').then((m) => ({ Component: m.OverviewPage })),
+              },
+              {
+                path: 'rankings',
+                handle: handle({ area: 'rankings' }),
+                lazy: () => import('../pages/rankings/rankings-page').then((m) => ({ Component: m.RankingsPage })),
+              },
+              {
+                path: 'departments',
+                handle: handle({ area: 'departments' }),
+                lazy: () => import('../pages/departments/departments-page').then((m) => ({ Component: m.DepartmentsPage })),
+              },
+              {
+                path: 'departments/:code',
+                handle: handle({ area: 'department' }),
+                lazy: () =>
+                  import('../pages/department-detail/department-detail-page').then((m) => ({ Component: m.DepartmentDetailPage })),
+              },
+              {
+                path: 'network',
+                handle: handle({ area: 'network' }),
+                lazy: () => import('../pages/network/network-page').then((m) => ({ Component: m.NetworkPage })),
+              },
+              {
+                path: 'method',
+                handle: handle({ area: 'method' }),
+                lazy: () => import('../pages/method/method-page').then((m) => ({ Component: m.MethodPage })),
+              },
+              {
+                path: 'reports',
+                handle: handle({ area: 'reports' }),
+                lazy: () => import('../pages/reports/reports-page').then((m) => ({ Component: m.ReportsPage })),
+              },
+              {
+                path: 'admin',
+                handle: handle({ area: 'admin' }),
+                children: [
+                  { index: true, loader: () => redirect('/admin/users') },
+                  {
+                    path: ':section',
+                    lazy: () => import('../pages/admin/admin-page').then((m) => ({ Component: m.AdminPage })),
+                  },
+                ],
+              },
+              {
+                path: '*',
+                lazy: () => import('../pages/not-found/not-found-page').then((m) => ({ Component: m.NotFoundPage })),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];

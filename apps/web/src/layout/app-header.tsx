@@ -1,0 +1,71 @@
+import { DesktopOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, ConfigProvider, Layout, Select, Space, Switch, Tag, Tooltip, theme } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { CurrentUser, Role } from '@app/contracts';
+import { logout } from '../api/auth-api';
+import { usePreferences } from '../app/preferences';
+import { LOGIN_PATH } from '../app/route-loaders';
+import { LanguageSwitch } from '../components/language-switch';
+
+const ROLE_COLORS: Record<Role, string> = { leader: 'gold', inspector: 'volcano', department: 'cyan', admin: 'purple' };
+
+// The header is dark: its controls use antd's dark algorithm on top of the app theme.
+const HEADER_THEME = { algorithm: theme.darkAlgorithm };
+
+export function AppHeader({ user }: { user: CurrentUser }) {
+  const { t } = useTranslation();
+  const { largeDisplay, setLargeDisplay } = usePreferences();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+
+  const signOut = useMutation({
+    mutationFn: logout,
+    onSettled: (_data, error) => {
+      if (error) void message.warning(t('header.logoutFailed'));
+      // Nothing cached for this user may outlive the session.
+      queryClient.clear();
+      void navigate(LOGIN_PATH, { replace: true });
+    },
+  });
+
+  return (
+    <Layout.Header className="app-header">
+      <div className="app-brand">
+        <img src="/favicon.svg" alt="" width={28} height={28} />
+        <span className="app-brand-text" title={t('app.name')}>
+          {t('app.name')}
+        </span>
+      </div>
+      <ConfigProvider theme={HEADER_THEME}>
+        {/* Filled by the period picker once the scoring API publishes periods. */}
+        <div className="period-slot" data-slot="period-picker">
+          <span className="period-label">{t('header.period')}</span>
+          <Select size="small" disabled placeholder={t('header.periodPending')} className="period-select" options={[]} />
+        </div>
+        <Space size="middle" className="app-header-actions">
+          <Tooltip title={t('header.largeDisplayHint')}>
+            <label className="header-toggle">
+              <DesktopOutlined aria-hidden />
+              <span>{t('header.largeDisplay')}</span>
+              <Switch size="small" checked={largeDisplay} onChange={setLargeDisplay} aria-label={t('header.largeDisplayHint')} />
+            </label>
+          </Tooltip>
+          <LanguageSwitch />
+          <span className="header-user" data-testid="current-user">
+            <UserOutlined aria-hidden />
+            <span className="header-user-name">{user.username}</span>
+            <Tag color={ROLE_COLORS[user.role]} variant="solid" className="header-role">
+              {t(`role.${user.role}`)}
+            </Tag>
+          </span>
+          <Button size="small" icon={<LogoutOutlined />} loading={signOut.isPending} onClick={() => signOut.mutate()}>
+            {t('header.logout')}
+          </Button>
+        </Space>
+      </ConfigProvider>
+    </Layout.Header>
+  );
+}

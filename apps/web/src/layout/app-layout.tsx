@@ -1,0 +1,51 @@
+import { useQuery } from '@tanstack/react-query';
+import { App as AntApp, Layout } from 'antd';
+import { useEffect } from 'react';
+import { Outlet, useMatches, useNavigation } from 'react-router';
+import { ApiError, notifyUnauthorized } from '../api/api-client';
+import { currentUserQuery } from '../api/queries';
+import { canAccess, routeArea } from '../app/access';
+import { useCurrentUser } from '../app/current-user';
+import { ErrorState } from '../components/error-state';
+import { AppHeader } from './app-header';
+import { SideMenu } from './side-menu';
+import { StatusFooter } from './status-footer';
+
+// The API answers 403 as well; this spares the request and shows the same page.
+const FORBIDDEN = new ApiError(403, 'forbidden');
+
+/** Everything after login: header, role menu, the page, and the live status bar. */
+export function AppLayout() {
+  const user = useCurrentUser();
+  const me = useQuery(currentUserQuery);
+  const matches = useMatches();
+  const navigation = useNavigation();
+
+  // /auth/me re-checked (tab refocus) and answered "nobody": the session ended.
+  useEffect(() => {
+    if (me.data === null) notifyUnauthorized();
+  }, [me.data]);
+
+  const leaf = matches[matches.length - 1];
+  const area = [...matches].reverse().map((m) => routeArea(m.handle)).find((a) => a !== undefined);
+  const allowed = !area || canAccess(user, area, leaf?.params ?? {});
+
+  // antd's App (message, modal, notification) lives here, not at the root, to keep it out of the login download.
+  return (
+    <AntApp>
+      <Layout className="app-shell">
+        <AppHeader user={user} />
+        <Layout hasSider className="app-body">
+          <SideMenu user={user} />
+          <Layout className="app-main">
+            <div className={navigation.state === 'loading' ? 'route-progress active' : 'route-progress'} aria-hidden />
+            <Layout.Content className="app-content" id="main-content">
+              {allowed ? <Outlet /> : <ErrorState error={FORBIDDEN} />}
+            </Layout.Content>
+            <StatusFooter />
+          </Layout>
+        </Layout>
+      </Layout>
+    </AntApp>
+  );
+}

@@ -1,0 +1,56 @@
+import { Layout, Menu, type MenuProps } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import type { CurrentUser } from '@app/contracts';
+import { navigationFor, selectedNavPath, type NavItem } from './navigation';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+function toMenuItems(items: NavItem[], t: (key: string) => string): MenuItem[] {
+  return items.map((item) =>
+    item.children
+      ? { key: item.path, icon: item.icon, label: t(item.labelKey), children: toMenuItems(item.children, t) }
+      : { key: item.path, icon: item.icon, label: <Link to={item.path}>{t(item.labelKey)}</Link> },
+  );
+}
+
+export function SideMenu({ user }: { user: CurrentUser }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const nav = useMemo(() => navigationFor(user), [user]);
+  const items = useMemo(() => toMenuItems(nav, (key) => t(key as never)), [nav, t]);
+  const selected = selectedNavPath(nav, pathname);
+  const [openKeys, setOpenKeys] = useState<string[]>(() => (pathname.startsWith('/admin') ? ['/admin'] : []));
+  const navRef = useRef<HTMLElement>(null);
+
+  // In large-display mode the admin menu is taller than a 768px screen: keep the current item in view.
+  useEffect(() => {
+    navRef.current?.querySelector('.ant-menu-item-selected')?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  return (
+    <Layout.Sider
+      theme="light"
+      width={200}
+      collapsedWidth={64}
+      collapsible
+      collapsed={collapsed}
+      onCollapse={setCollapsed}
+      breakpoint="lg"
+      className="app-sider"
+    >
+      <nav ref={navRef} aria-label={t('nav.mainMenu')}>
+        <Menu
+          mode="inline"
+          items={items}
+          style={{ borderInlineEnd: 'none' }}
+          selectedKeys={selected ? [selected] : []}
+          openKeys={collapsed ? undefined : openKeys}
+          onOpenChange={setOpenKeys}
+        />
+      </nav>
+    </Layout.Sider>
+  );
+}
