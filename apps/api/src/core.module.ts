@@ -7,9 +7,12 @@ import { JobLock } from './database/job-lock';
 import { buildOrmOptions } from './database/orm-options';
 import { AppealsModule } from './modules/appeals/appeals.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { DemoModule } from './modules/demo/demo.module';
 import { ChangesModule } from './modules/changes/changes.module';
 import { IngestModule } from './modules/ingest/ingest.module';
 import { MasterDataModule } from './modules/master-data/master-data.module';
+import { InsightsModule } from './modules/insights/insights.module';
+import { SchemesModule } from './modules/schemes/schemes.module';
 import { ScoringModule } from './modules/scoring/scoring.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { UsersModule } from './modules/users/users.module';
@@ -36,13 +39,16 @@ export class CoreModule {
         IngestModule,
         ScoringModule,
         AppealsModule,
+        SchemesModule,
+        InsightsModule,
+        DemoModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_TARGET, useValue: target },
         JobLock,
       ],
-      exports: [APP_CONFIG, DATABASE_TARGET, JobLock, AuditModule, ChangesModule, SettingsModule, UsersModule, MasterDataModule, IngestModule, ScoringModule, AppealsModule],
+      exports: [APP_CONFIG, DATABASE_TARGET, JobLock, AuditModule, ChangesModule, SettingsModule, UsersModule, MasterDataModule, IngestModule, ScoringModule, AppealsModule, DemoModule],
     };
   }
 }

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { IngestModule } from './modules/ingest/ingest.module';
+import { DemoModule } from './modules/demo/demo.module';
+import { DemoSeedJob } from './modules/demo/demo-seed.job';
 import { InboxJob } from './modules/ingest/inbox.job';
 import { RecomputeJob } from './modules/scoring/recompute.job';
 import { ScoringModule } from './modules/scoring/scoring.module';
 
 /** Scheduled jobs: only the HTTP application runs them, never the CLI. */
-@Module({ imports: [IngestModule, ScoringModule], providers: [InboxJob, RecomputeJob] })
+@Module({ imports: [IngestModule, ScoringModule, DemoModule], providers: [InboxJob, RecomputeJob, DemoSeedJob] })
 export class JobsModule {}

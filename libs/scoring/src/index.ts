@@ -33,3 +33,5 @@ export {
 export { type InstantRange, updateFetchRanges } from './fetch-ranges';
 export { computeScores, gradeOf, departmentFindings } from './compute-scores';
 export { type SchemeDescription, type SchemeDescriptionSection, type DescribeLocale, describeScheme } from './describe-scheme';
+export { type DimensionAverages, cityAverages, gradeDistribution, rankMovers } from './summary';
+export { type RequestOutcome, requestOutcome } from './request-outcome';

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127000100_foundation } from './Migration20261127000100_foundation';
 import { Migration20261127000200_ingest } from './Migration20261127000200_ingest';
 import { Migration20261127000300_scoring } from './Migration20261127000300_scoring';
+import { Migration20261127000400_reports } from './Migration20261127000400_reports';
 
 /** Every migration, in order: listed explicitly so the same list runs from source, a build or a bundle. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000100_foundation', class: Migration20261127000100_foundation },
   { name: 'Migration20261127000200_ingest', class: Migration20261127000200_ingest },
   { name: 'Migration20261127000300_scoring', class: Migration20261127000300_scoring },
+  { name: 'Migration20261127000400_reports', class: Migration20261127000400_reports },
 ];

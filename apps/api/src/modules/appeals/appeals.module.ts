@@ -4,5 +4,5 @@ import { AppealsController } from './appeals.controller';
 import { AppealsRepository } from './appeals.repository';
 import { AppealsService } from './appeals.service';
 
-@Module({ imports: [ScoringModule], controllers: [AppealsController], providers: [AppealsRepository, AppealsService], exports: [AppealsService] })
+@Module({ imports: [ScoringModule], controllers: [AppealsController], providers: [AppealsRepository, AppealsService], exports: [AppealsService, AppealsRepository] })
 export class AppealsModule {}

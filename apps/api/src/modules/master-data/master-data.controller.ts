@@ -1,4 +1,5 @@
-import { BadRequestException, Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { isValidDate } from '@app/scoring';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -8,6 +9,8 @@ import { MasterDataService } from './master-data.service';
 import { CsvHeaderError } from './parsing';
 
 class KindParam extends createZodDto(z.object({ kind: z.enum(['departments', 'catalog', 'calendar']) })) {}
+class DateParam extends createZodDto(z.object({ date: z.string().refine(isValidDate, 'must be a date YYYY-MM-DD') })) {}
+class CalendarDayDto extends createZodDto(z.object({ kind: z.enum(['holiday', 'workday']) })) {}
 class CatalogQuery extends createZodDto(z.object({ dept: z.string().min(1).max(32).optional() })) {}
 
 @ApiTags('master data')
@@ -40,6 +43,20 @@ export class MasterDataController {
   @Roles(...ALL_ROLES)
   catalog(@Query() query: CatalogQuery) {
     return this.masterData.resources(query.dept);
+  }
+
+  @Put('calendar/:date')
+  @Roles('admin')
+  async setCalendarDay(@Param() params: DateParam, @Body() body: CalendarDayDto, @User() user: CurrentUser) {
+    await this.masterData.setCalendarDay(params.date, body.kind, actorOf(user));
+    return { date: params.date, kind: body.kind };
+  }
+
+  @Delete('calendar/:date')
+  @Roles('admin')
+  @HttpCode(204)
+  async removeCalendarDay(@Param() params: DateParam, @User() user: CurrentUser) {
+    await this.masterData.removeCalendarDay(params.date, actorOf(user));
   }
 
   @Get('calendar')

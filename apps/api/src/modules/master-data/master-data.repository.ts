@@ -60,6 +60,14 @@ export class MasterDataRepository {
     );
   }
 
+  async setCalendarDay(date: string, kind: 'holiday' | 'workday'): Promise<void> {
+    await sql(this.knex, `insert into calendar_day (day, kind) values (?::date, ?) on conflict (day) do update set kind = excluded.kind, updated_at = now()`, [date, kind]);
+  }
+
+  async removeCalendarDay(date: string): Promise<boolean> {
+    return (await sql(this.knex, `delete from calendar_day where day = ?::date`, [date])).rowCount > 0;
+  }
+
   async departments(): Promise<DepartmentRecord[]> {
     const rows = await this.db.execute<{ code: string; name: string; name_en: string | null; category: string | null; active: boolean }[]>(
       `select code, name, name_en, category, active from department order by code`,

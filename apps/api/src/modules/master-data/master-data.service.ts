@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { MasterDataRepository } from './master-data.repository';
 import { parseCalendarCsv, parseCatalogCsv, parseDepartmentsCsv, rejectUnknownDepartments, type ParseResult } from './parsing';
@@ -51,6 +51,18 @@ export class MasterDataService {
     await this.audit.record(actor, `master_data.import.${kind}`, fileName, { read: outcome.read, upserted: outcome.upserted, rejected: outcome.rejected });
     if (outcome.upserted > 0) await this.changes.changed(kind === 'calendar' ? 'calendar' : 'master_data');
     return outcome;
+  }
+
+  async setCalendarDay(date: string, kind: 'holiday' | 'workday', actor: string): Promise<void> {
+    await this.repo.setCalendarDay(date, kind);
+    await this.audit.record(actor, 'calendar.set', date, { kind });
+    await this.changes.changed('calendar');
+  }
+
+  async removeCalendarDay(date: string, actor: string): Promise<void> {
+    if (!(await this.repo.removeCalendarDay(date))) throw new NotFoundException(`no calendar entry for ${date}`);
+    await this.audit.record(actor, 'calendar.remove', date);
+    await this.changes.changed('calendar');
   }
 
   departments() {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/knex';
 import type { AppealFact, ApiFact, Frequency, InstantRange, ObjectionFact, RequestFact, Scheme, UpdateFact } from '@app/scoring';
+import type { SchemeVersion } from '@app/contracts';
 import { sql } from '../../database/sql';
 import { LATENCY_BUCKETS, latencyBucket, percentileFromHistogram } from '../ingest/latency-buckets';
 
@@ -27,9 +28,12 @@ export class ScoringRepository {
     return this.em.getKnex();
   }
 
-  async schemes(): Promise<Scheme[]> {
-    const { rows } = await sql<{ version: number; params: Omit<Scheme, 'version'> }>(this.knex, `select version, params from scheme order by version`);
-    return rows.map((r) => ({ ...r.params, version: r.version }));
+  async schemeVersions(): Promise<SchemeVersion[]> {
+    const { rows } = await sql<{ version: number; params: Omit<Scheme, 'version'>; note: string | null; created_by: string; created_at: string }>(
+      this.knex,
+      `select version, params, note, created_by, created_at from scheme order by version desc`,
+    );
+    return rows.map((r) => ({ ...r.params, version: r.version, note: r.note, createdBy: r.created_by, createdAt: new Date(r.created_at).toISOString() }));
   }
 
   async currentScheme(): Promise<Scheme> {

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { DATABASE_TARGET } from '../../database/database.tokens';
 import type { DatabaseTarget } from '../../database/database-target';
 import { APP_VERSION } from '../../version';
+import { DemoSeedService } from '../demo/demo-seed.service';
 
 @ApiTags('system')
 @Controller('system')
@@ -13,6 +14,7 @@ export class SystemController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE_TARGET) private readonly target: DatabaseTarget,
+    private readonly demo: DemoSeedService,
   ) {}
 
   @Get()
@@ -23,6 +25,7 @@ export class SystemController {
       version: APP_VERSION,
       database: this.target.kind,
       timeZone: this.config.ASSESSMENT_TIME_ZONE,
+      seeding: this.demo.status(),
     };
   }
 }

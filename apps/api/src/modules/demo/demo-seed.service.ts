@@ -1,0 +1,192 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SeedingStatus } from '@app/contracts';
+import { formatPeriod, periodContaining, periodsBetween, type Period } from '@app/scoring';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AppealsRepository } from '../appeals/appeals.repository';
+import { AppealsService } from '../appeals/appeals.service';
+import { IngestService } from '../ingest/ingest.service';
+import { MasterDataRepository } from '../master-data/master-data.repository';
+import { MasterDataService } from '../master-data/master-data.service';
+import { ScoringService } from '../scoring/scoring.service';
+import { UsersService } from '../users/users.service';
+import { CN_CALENDAR_2025_2026, writeCityFiles, type WriteCityFilesResult } from './generator';
+
+export const DEMO_SEED = 20261127;
+export const DEMO_MONTHS = 14;
+export const DEMO_EVENTS = 300_000;
+export const DEMO_BAD_LINES = 300;
+
+/** Demo logins: printed at seeding, documented in the README. */
+export const DEMO_USERS = [
+  { username: 'leader', password: 'leader-demo', role: 'leader' as const, dept: null },
+  { username: 'inspector', password: 'inspector-demo', role: 'inspector' as const, dept: null },
+  { username: 'admin', password: 'admin-demo', role: 'admin' as const, dept: null },
+];
+
+const ACTOR = 'system:demo';
+
+/**
+ * Seeds the demo city through the same importers and ingest path a real
+ * deployment uses, then scores every month, quarter and year. Runs in the
+ * background; `status` tells the dashboard how far it has come.
+ */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger(DemoSeedService.name);
+  private state: SeedingStatus = { state: 'idle', step: null, progress: 0, error: null };
+
+  constructor(
+    private readonly masterData: MasterDataService,
+    private readonly masterDataRepo: MasterDataRepository,
+    private readonly ingest: IngestService,
+    private readonly scoring: ScoringService,
+    private readonly users: UsersService,
+    private readonly appeals: AppealsService,
+    private readonly appealsRepo: AppealsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  status(): SeedingStatus {
+    return { ...this.state };
+  }
+
+  /** Seeds when the database has no departments (users may already exist). */
+  async seedIfEmpty(now: number = Date.now()): Promise<boolean> {
+    if ((await this.masterDataRepo.countDepartments()) > 0) return false;
+    await this.seed(now);
+    return true;
+  }
+
+  private step(step: string, progress: number): void {
+    this.state = { state: 'running', step, progress, error: null };
+    this.logger.log(`demo: ${step}`);
+  }
+
+  async seed(now: number = Date.now()): Promise<void> {
+    const dir = await mkdtemp(join(tmpdir(), 'demo-city-'));
+    try {
+      const tz = this.config.ASSESSMENT_TIME_ZONE;
+      const currentMonth = periodContaining('month', now, tz);
+      this.step('generating the demo city', 0.01);
+      const written = await writeCityFiles(dir, {
+        seed: DEMO_SEED,
+        endMonth: formatPeriod(currentMonth),
+        months: DEMO_MONTHS,
+        targetEvents: DEMO_EVENTS,
+        mix: 'demo',
+        calendar: CN_CALENDAR_2025_2026,
+        badLines: DEMO_BAD_LINES,
+      });
+      await this.importMasterData(written);
+      await this.ingestEvents(written);
+      await this.createUsers(written);
+      const months = periodsBetween(written.counts.events.months[0].month, formatPeriod(currentMonth));
+      await this.scoreAll(months, 0.75, 0.9);
+      await this.fileAppeals(months, written);
+      await this.scoreAll(months, 0.9, 1);
+      this.state = { state: 'done', step: 'done', progress: 1, error: null };
+      this.logger.log('demo: the demo city is ready');
+    } catch (error) {
+      this.state = { state: 'failed', step: this.state.step, progress: this.state.progress, error: (error as Error).message };
+      this.logger.error(`demo seeding failed: ${(error as Error).message}`);
+      throw error;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  private async importMasterData(written: WriteCityFilesResult): Promise<void> {
+    this.step('importing departments, catalog and calendar', 0.03);
+    for (const kind of ['departments', 'catalog', 'calendar'] as const) {
+      const file = written.files.find((f) => f.kind === kind)!;
+      await this.masterData.import(kind, await readFile(file.path), ACTOR, file.name);
+    }
+  }
+
+  private async ingestEvents(written: WriteCityFilesResult): Promise<void> {
+    const files = written.files.filter((f) => f.kind === 'events');
+    const total = files.reduce((sum, f) => sum + f.lines, 0) || 1;
+    let done = 0;
+    for (const file of files) {
+      this.step(`ingesting ${file.name}`, 0.05 + (0.7 * done) / total);
+      await this.ingest.ingest(createReadStream(file.path), {
+        source: file.name,
+        format: 'ndjson',
+        onProgress: (read) => (this.state = { ...this.state, progress: 0.05 + (0.7 * (done + read)) / total }),
+      });
+      done += file.lines;
+    }
+  }
+
+  /** A leader, an inspector, an admin and users for two departments; existing accounts are left alone. */
+  private async createUsers(written: WriteCityFilesResult): Promise<void> {
+    this.step('creating demo users', 0.75);
+    const lines: string[] = [];
+    for (const u of [...DEMO_USERS, ...this.departmentUsers(written)]) {
+      if (await this.users.current(u.username)) continue;
+      await this.users.save(u, ACTOR);
+      lines.push(`  ${u.role.padEnd(10)} ${u.username} / ${u.password}${u.dept ? `  (${u.dept})` : ''}`);
+    }
+    if (lines.length > 0) process.stdout.write(`\nDemo logins (http://localhost:${this.config.PORT}):\n${lines.join('\n')}\n\n`);
+  }
+
+  departmentUsers(written: Pick<WriteCityFilesResult, 'city'>) {
+    const codes = written.city.departments.map((d) => d.code);
+    const picked = ['PSB', 'CAB'].filter((c) => codes.includes(c));
+    return picked.map((dept) => ({ username: dept.toLowerCase(), password: `${dept.toLowerCase()}-demo`, role: 'department' as const, dept }));
+  }
+
+  /** Every month, and the quarters and years they belong to. */
+  private async scoreAll(months: Period[], from: number, to: number): Promise<void> {
+    const names = new Set<string>();
+    for (const m of months) {
+      names.add(formatPeriod(m));
+      names.add(`${m.year}-Q${Math.ceil(m.index / 3)}`);
+      names.add(String(m.year));
+    }
+    const list = [...names];
+    for (let i = 0; i < list.length; i++) {
+      this.step(`scoring ${list[i]}`, from + ((to - from) * i) / list.length);
+      await this.scoring.recompute(list[i]);
+    }
+  }
+
+  /**
+   * A few appeals so the workflow has something to show: the demo department
+   * users appeal findings of the last complete months; some are accepted,
+   * some rejected, one stays pending.
+   */
+  private async fileAppeals(months: Period[], written: WriteCityFilesResult): Promise<void> {
+    this.step('filing demo appeals', 0.9);
+    if ((await this.appealsRepo.list({})).length > 0) return;
+    const complete = months.slice(-3, -1);
+    let n = 0;
+    for (const u of this.departmentUsers(written)) {
+      for (const month of complete) {
+        const period = formatPeriod(month);
+        const scores = await this.scoring.scores(period);
+        for (const finding of (scores.findings[u.dept] ?? []).slice(0, 2)) {
+          const input = {
+            dept: u.dept,
+            period,
+            kind: finding.kind,
+            reason: '系统故障导致数据推送延迟，已提供运维记录 / Platform outage delayed the push; maintenance log attached',
+            ...(finding.kind === 'missed_window' || finding.kind === 'low_completeness' ? { resource: finding.resource } : {}),
+            ...(finding.kind === 'missed_window' ? { windowStart: finding.windowStart } : {}),
+            ...(finding.kind === 'late_request' ? { request: finding.request } : {}),
+            ...(finding.kind === 'late_objection' ? { objection: finding.objection } : {}),
+          };
+          const appeal = await this.appeals.file({ username: u.username, role: 'department', dept: u.dept }, input);
+          const decision = n % 3;
+          if (decision === 0) await this.appeals.decide(appeal.id, 'accepted', '运维记录属实，予以采纳', 'user:inspector');
+          else if (decision === 1) await this.appeals.decide(appeal.id, 'rejected', '理由不充分，维持原结论', 'user:inspector');
+          n++;
+        }
+      }
+    }
+  }
+}

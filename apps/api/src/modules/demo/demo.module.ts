@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { AppealsModule } from '../appeals/appeals.module';
+import { IngestModule } from '../ingest/ingest.module';
+import { MasterDataModule } from '../master-data/master-data.module';
+import { ScoringModule } from '../scoring/scoring.module';
+import { DemoSeedService } from './demo-seed.service';
+
+@Module({ imports: [MasterDataModule, IngestModule, ScoringModule, AppealsModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+export class DemoModule {}

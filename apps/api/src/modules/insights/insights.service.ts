@@ -1,0 +1,223 @@
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import type { CurrentUser, DepartmentSummary, NetworkResponse, OverviewResponse, PeriodStatus, TrendsResponse } from '@app/contracts';
+import {
+  cityAverages,
+  comparePeriods,
+  formatPeriod,
+  gradeDistribution,
+  localDate,
+  parsePeriodOrThrow,
+  periodBounds,
+  periodsBetween,
+  previousPeriod,
+  rankMovers,
+  requestOutcome,
+  subPeriods,
+  type Period,
+  type ScoreRecord,
+} from '@app/scoring';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { MasterDataRepository } from '../master-data/master-data.repository';
+import { ScoringRepository } from '../scoring/scoring.repository';
+import { ScoringService } from '../scoring/scoring.service';
+import { ScoresViewService } from '../scoring/scores-view.service';
+import { InsightsRepository } from './insights.repository';
+
+const MAX_TREND_PERIODS = 60;
+/** A department is isolated when its exchanges are below this share of the median department's. */
+const ISOLATION_SHARE = 0.05;
+
+@Injectable()
+export class InsightsService {
+  constructor(
+    private readonly scoring: ScoringService,
+    private readonly view: ScoresViewService,
+    private readonly facts: ScoringRepository,
+    private readonly masterData: MasterDataRepository,
+    private readonly insights: InsightsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async periodStatus(period: string): Promise<PeriodStatus> {
+    const name = formatPeriod(parsePeriodOrThrow(period));
+    const scores = await this.scoring.scores(name);
+    const publication = scores.origin === 'published' ? (await this.scoring.publishedPeriods()).find((p) => p.period === name) : undefined;
+    return {
+      period: name,
+      origin: scores.origin === 'published' ? 'published' : 'snapshot',
+      provisional: scores.record.provisional,
+      schemeVersion: scores.record.schemeVersion,
+      computedAt: scores.computedAt,
+      publishedAt: publication?.publishedAt ?? null,
+      publishedBy: publication?.publishedBy ?? null,
+    };
+  }
+
+  async overview(period: string): Promise<OverviewResponse> {
+    const p = parsePeriodOrThrow(period);
+    const name = formatPeriod(p);
+    const current = await this.scoring.scores(name);
+    const previous = await this.scoring.scores(formatPeriod(previousPeriod(p)));
+    const record = current.record;
+    const names = new Map(record.departments.map((d) => [d.dept, d.name]));
+    const average = cityAverages(record).total;
+    const previousAverage = cityAverages(previous.record).total;
+    const lastMonth = subPeriods(p, 'month').at(-1)!;
+    const months = periodsBetween(previousMonths(lastMonth, 11), lastMonth).map(formatPeriod);
+    const monthRecords: ScoreRecord[] = [];
+    for (const m of months) monthRecords.push((await this.scoring.scores(m)).record);
+    return {
+      period: name,
+      provisional: record.provisional,
+      published: current.origin === 'published',
+      cityAverage: average,
+      cityAverageChange: average !== null && previousAverage !== null ? Math.round((average - previousAverage) * 100) / 100 : null,
+      departmentsAssessed: record.departments.filter((d) => d.rank !== null).length,
+      overdueOpenRequests: record.departments.reduce((sum, d) => sum + (d.counts?.requestsOverdueOpen ?? 0), 0),
+      gradeDistribution: gradeDistribution(record),
+      commended: record.commended.map((dept) => ({ dept, name: names.get(dept) ?? dept, total: record.departments.find((d) => d.dept === dept)?.total ?? null })),
+      noticed: record.noticed.map((n) => ({ ...n, name: names.get(n.dept) ?? n.dept })),
+      climbers: rankMovers(record, 'up', 5).map((d) => ({ dept: d.dept, name: d.name, rankChange: d.rankChange!, rank: d.rank })),
+      fallers: rankMovers(record, 'down', 5).map((d) => ({ dept: d.dept, name: d.name, rankChange: d.rankChange!, rank: d.rank })),
+      heatmap: {
+        months,
+        departments: record.departments.map((d) => ({
+          dept: d.dept,
+          name: d.name,
+          totals: monthRecords.map((r) => r.departments.find((x) => x.dept === d.dept)?.total ?? null),
+        })),
+      },
+    };
+  }
+
+  /**
+   * Totals and dimensions across periods for the city and the departments.
+   * A department user sees the city and its own department only.
+   */
+  async trends(user: CurrentUser, kind: 'month' | 'quarter' | 'year', from: string, to: string, dept?: string): Promise<TrendsResponse> {
+    const first = parsePeriodOrThrow(from);
+    const last = parsePeriodOrThrow(to);
+    if (first.kind !== kind || last.kind !== kind) throw new BadRequestException(`from, to: must both be ${kind} periods`);
+    if (comparePeriods(first, last) > 0) throw new BadRequestException('from: must not be after to');
+    const periods = periodsBetween(first, last);
+    if (periods.length > MAX_TREND_PERIODS) throw new BadRequestException(`from, to: at most ${MAX_TREND_PERIODS} periods`);
+    if (dept) await this.view.assertMayRead(user, dept, 'trends');
+    const only = dept ?? (user.role === 'department' ? user.dept! : undefined);
+    const records: ScoreRecord[] = [];
+    for (const p of periods) records.push((await this.scoring.scores(formatPeriod(p))).record);
+    const departments = (await this.masterData.departments()).filter((d) => (only ? d.code === only : true));
+    return {
+      kind,
+      periods: periods.map(formatPeriod),
+      city: records.map((r) => cityAverages(r)),
+      departments: departments.map((d) => ({
+        dept: d.code,
+        name: d.name,
+        values: records.map((r) => {
+          const s = r.departments.find((x) => x.dept === d.code);
+          return {
+            total: s?.total ?? null,
+            timeliness: s?.timeliness ?? null,
+            completeness: s?.completeness ?? null,
+            response: s?.response ?? null,
+            rank: s?.rank ?? null,
+            grade: s?.grade ?? null,
+          };
+        }),
+      })),
+    };
+  }
+
+  async departmentSummary(user: CurrentUser, code: string, period: string): Promise<DepartmentSummary> {
+    await this.view.assertMayRead(user, code, 'detail');
+    const departments = await this.masterData.departments();
+    const department = departments.find((d) => d.code === code)!;
+    const scores = await this.scoring.scores(period);
+    return {
+      department: { code: department.code, name: department.name, nameEn: department.nameEn, category: department.category, active: department.active },
+      period: scores.record.period,
+      provisional: scores.record.provisional,
+      score: scores.record.departments.find((d) => d.dept === code) ?? null,
+      extras: scores.extras[code] ?? null,
+      cityAverage: cityAverages(scores.record),
+    };
+  }
+
+  async events(user: CurrentUser, code: string, ids: string[]) {
+    await this.view.assertMayRead(user, code, 'events');
+    return this.insights.eventsOf(code, ids);
+  }
+
+  /** Who requests from whom in a period, how many, answered on time or not; isolated departments marked. */
+  async network(period: string): Promise<NetworkResponse> {
+    const p = parsePeriodOrThrow(period);
+    const tz = this.config.ASSESSMENT_TIME_ZONE;
+    const bounds = periodBounds(p, tz);
+    const [departments, calendar, scheme, requests] = await Promise.all([
+      this.masterData.departments(),
+      this.masterData.calendar(),
+      this.facts.currentScheme(),
+      this.facts.requests(bounds.start, Math.max(bounds.start, Date.now())),
+    ]);
+    const calls = await this.insights.callsBetween(localDate(bounds.start, tz), localDate(bounds.end, tz));
+    const active = departments.filter((d) => d.active);
+    const nodes = new Map(active.map((d) => [d.code, { dept: d.code, name: d.name, category: d.category, requestsReceived: 0, requestsMade: 0, callsServed: 0, callsMade: 0, onTime: 0, settled: 0 }]));
+    const edges = new Map<string, NetworkResponse['edges'][number]>();
+    const edge = (from: string, to: string) => {
+      const key = `${from}->${to}`;
+      let e = edges.get(key);
+      if (!e) {
+        e = { from, to, requests: 0, onTime: 0, late: 0, pending: 0, onTimeRate: null, calls: 0 };
+        edges.set(key, e);
+      }
+      return e;
+    };
+    for (const r of requests) {
+      if (r.submittedAt < bounds.start || r.submittedAt >= bounds.end || !nodes.has(r.dept) || !nodes.has(r.requester)) continue;
+      const outcome = requestOutcome(r, Date.now(), scheme.requestSlaWorkdays, calendar, tz);
+      const e = edge(r.requester, r.dept);
+      e.requests++;
+      if (outcome === 'on_time') e.onTime++;
+      else if (outcome === 'late') e.late++;
+      else e.pending++;
+      const provider = nodes.get(r.dept)!;
+      provider.requestsReceived++;
+      if (outcome !== 'pending') provider.settled++;
+      if (outcome === 'on_time') provider.onTime++;
+      nodes.get(r.requester)!.requestsMade++;
+    }
+    for (const c of calls) {
+      if (c.consumer === c.provider || !nodes.has(c.consumer) || !nodes.has(c.provider)) continue;
+      edge(c.consumer, c.provider).calls += c.calls;
+      nodes.get(c.provider)!.callsServed += c.calls;
+      nodes.get(c.consumer)!.callsMade += c.calls;
+    }
+    const exchanges = [...nodes.values()].map((n) => n.requestsReceived + n.requestsMade + n.callsServed + n.callsMade);
+    const sorted = [...exchanges].sort((a, b) => a - b);
+    const median = sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
+    return {
+      period: formatPeriod(p),
+      nodes: [...nodes.values()].map((n, i) => ({
+        dept: n.dept,
+        name: n.name,
+        category: n.category,
+        requestsReceived: n.requestsReceived,
+        requestsMade: n.requestsMade,
+        callsServed: n.callsServed,
+        callsMade: n.callsMade,
+        onTimeRate: n.settled ? Math.round((10000 * n.onTime) / n.settled) / 100 : null,
+        isolated: exchanges[i] === 0 || exchanges[i] < median * ISOLATION_SHARE,
+      })),
+      edges: [...edges.values()].map((e) => {
+        const settled = e.onTime + e.late;
+        return { ...e, onTimeRate: settled ? Math.round((10000 * e.onTime) / settled) / 100 : null };
+      }),
+    };
+  }
+}
+
+function previousMonths(month: Period, count: number): Period {
+  let p = month;
+  for (let i = 0; i < count; i++) p = previousPeriod(p);
+  return p;
+}

@@ -1,0 +1,295 @@
+import {
+  formatInstant,
+  GRADE_LABELS,
+  parsePeriodOrThrow,
+  type DepartmentExtras,
+  type DepartmentScore,
+  type Finding,
+  type Grade,
+  type NoticeEntry,
+  type Scheme,
+  type ScoreRecord,
+} from '@app/scoring';
+
+export const REPORT_FORMATS = ['xlsx', 'pdf', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const CONTENT_TYPES: Record<ReportFormat | 'zip', string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+  csv: 'text/csv; charset=utf-8',
+  zip: 'application/zip',
+};
+
+/** One period's city figures, for the trend chart. */
+export interface TrendPoint {
+  period: string;
+  cityAverage: number | null;
+  best: number | null;
+  worst: number | null;
+  /** The department's own total, in a department's report. */
+  dept: number | null;
+}
+
+export interface NoticedRow extends NoticeEntry {
+  name: string;
+  total: number | null;
+  rank: number | null;
+  reasons: string[];
+}
+
+/**
+ * Everything a report shows, in one shape for the workbook, the bulletin and
+ * the CSV: the score record (scoring.md) narrowed to the report's scope, with
+ * the labels and derived figures the formats share. For a department's report
+ * only that department's detail is in `departments`, `findings` and `extras`.
+ */
+export interface ReportModel {
+  city: string;
+  period: string;
+  periodLabel: string;
+  asOf: string;
+  /** True only for the frozen record of a published period. */
+  published: boolean;
+  publishedAt: string | null;
+  schemeVersion: number;
+  scheme: Scheme;
+  scope: { kind: 'city' } | { kind: 'department'; dept: string; name: string };
+  departments: DepartmentScore[];
+  /** Departments in the whole city record, and how many of them are ranked. */
+  cityDepartments: number;
+  cityRanked: number;
+  cityAverage: number | null;
+  gradeCounts: Record<Grade, number>;
+  findings: Record<string, Finding[]>;
+  extras: Record<string, DepartmentExtras>;
+  commended: DepartmentScore[];
+  noticed: NoticedRow[];
+  trend: TrendPoint[];
+  generatedAt: string;
+  timeZone: string;
+}
+
+export interface ModelSource {
+  city: string;
+  timeZone: string;
+  record: ScoreRecord;
+  findings: Record<string, Finding[]>;
+  extras: Record<string, DepartmentExtras>;
+  published: boolean;
+  publishedAt: string | null;
+  scheme: Scheme;
+  trend: TrendPoint[];
+  now?: number;
+}
+
+export const GRADE_ZH = GRADE_LABELS.zh;
+
+export const FINDING_KIND_ZH: Record<Finding['kind'], string> = {
+  missed_window: '未按时更新',
+  late_request: '共享申请逾期答复',
+  late_objection: '数据异议逾期处理',
+  low_completeness: '数据完整率偏低',
+};
+
+export const APPEAL_STATUS_ZH = { pending: '申诉处理中', accepted: '申诉已采纳', rejected: '申诉未采纳' } as const;
+
+const QUARTER_ZH = ['一', '二', '三', '四'];
+
+/** '2026-10' -> 2026年10月, '2026-Q4' -> 2026年第四季度, '2026' -> 2026年度. */
+export function periodLabel(period: string): string {
+  const p = parsePeriodOrThrow(period);
+  if (p.kind === 'month') return `${p.year}年${p.index}月`;
+  if (p.kind === 'quarter') return `${p.year}年第${QUARTER_ZH[p.index - 1]}季度`;
+  return `${p.year}年度`;
+}
+
+/** An ISO instant (any offset) as local 'YYYY-MM-DD HH:mm' in the assessment time zone. */
+export function localDateTime(iso: string | null | undefined, timeZone: string): string {
+  if (!iso) return '';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return formatInstant(ms, timeZone).slice(0, 16).replace('T', ' ');
+}
+
+export function gradeText(grade: Grade | null): string {
+  return grade ? `${grade}（${GRADE_ZH[grade]}）` : '无数据';
+}
+
+/** Mean of the ranked departments' rounded totals, to two decimals; null when nobody is ranked. */
+export function cityAverageOf(departments: readonly Pick<DepartmentScore, 'total'>[]): number | null {
+  const totals = departments.map((d) => d.total).filter((t): t is number => t !== null);
+  if (totals.length === 0) return null;
+  // Totals carry two decimals: sum them as integer hundredths so the mean is exact before its one rounding.
+  const hundredths = totals.reduce((sum, t) => sum + Math.round(t * 100), 0);
+  return Math.round(hundredths / totals.length) / 100;
+}
+
+export function noticeReasons(entry: NoticeEntry): string[] {
+  const reasons: string[] = [];
+  if (entry.grade === 'D') reasons.push(`等级为${GRADE_ZH.D}`);
+  if (entry.overdueOpenRequests > 0) reasons.push(`拖延不办共享申请 ${entry.overdueOpenRequests} 件`);
+  return reasons;
+}
+
+export function buildReportModel(source: ModelSource, dept?: string): ReportModel {
+  const { record } = source;
+  const byCode = new Map(record.departments.map((d) => [d.dept, d]));
+  const inScope = (code: string) => dept === undefined || code === dept;
+  const departments = record.departments.filter((d) => inScope(d.dept));
+  const gradeCounts: Record<Grade, number> = { A: 0, B: 0, C: 0, D: 0 };
+  for (const d of record.departments) if (d.grade) gradeCounts[d.grade]++;
+  const pick = <T>(map: Record<string, T>): Record<string, T> =>
+    Object.fromEntries(Object.entries(map).filter(([code]) => inScope(code)));
+  const own = dept === undefined ? null : byCode.get(dept);
+  return {
+    city: source.city,
+    period: record.period,
+    periodLabel: periodLabel(record.period),
+    asOf: record.asOf,
+    published: source.published,
+    publishedAt: source.publishedAt,
+    schemeVersion: record.schemeVersion,
+    scheme: source.scheme,
+    scope: own ? { kind: 'department', dept: own.dept, name: own.name } : { kind: 'city' },
+    departments,
+    cityDepartments: record.departments.length,
+    cityRanked: record.departments.filter((d) => d.rank !== null).length,
+    cityAverage: cityAverageOf(record.departments),
+    gradeCounts,
+    findings: pick(source.findings),
+    extras: pick(source.extras),
+    commended: record.commended.filter(inScope).map((code) => byCode.get(code)!).filter(Boolean),
+    noticed: record.noticed
+      .filter((n) => inScope(n.dept))
+      .map((n) => {
+        const d = byCode.get(n.dept);
+        return { ...n, name: d?.name ?? n.dept, total: d?.total ?? null, rank: d?.rank ?? null, reasons: noticeReasons(n) };
+      }),
+    trend: source.trend,
+    generatedAt: formatInstant(source.now ?? Date.now(), source.timeZone),
+    timeZone: source.timeZone,
+  };
+}
+
+/** The status line every format carries: published with its scheme version, or provisional. */
+export function statusText(model: ReportModel): string {
+  return model.published
+    ? `已发布（${localDateTime(model.publishedAt, model.timeZone)} 发布，考核方案第 ${model.schemeVersion} 版）`
+    : `暂定 provisional（本期结果尚未发布，考核方案第 ${model.schemeVersion} 版，可能随数据更新而变化）`;
+}
+
+export function shortStatus(model: ReportModel): string {
+  return model.published ? `已发布 · 考核方案第 ${model.schemeVersion} 版` : '暂定 provisional';
+}
+
+export function reportTitle(model: ReportModel): string {
+  return model.scope.kind === 'city'
+    ? `${model.city}政务数据共享绩效考核通报`
+    : `${model.city}政务数据共享绩效考核部门报告`;
+}
+
+/** The download's file name (Chinese; content-disposition.ts encodes it). */
+export function reportFilename(model: Pick<ReportModel, 'city' | 'period' | 'published' | 'scope'>, format: ReportFormat): string {
+  const who = model.scope.kind === 'city' ? '' : `_${model.scope.name}(${model.scope.dept})`;
+  const state = model.published ? '' : '_暂定';
+  return `${model.city}数据共享绩效考核_${model.period}${who}${state}.${format}`;
+}
+
+/** One line per finding with the columns every format shows. */
+export interface FindingRow {
+  dept: string;
+  name: string;
+  kind: string;
+  resource: string;
+  subject: string;
+  counterpart: string;
+  windowStart: string;
+  windowEnd: string;
+  submittedAt: string;
+  deadline: string;
+  answeredAt: string;
+  workdaysLate: number | null;
+  records: number | null;
+  completeRecords: number | null;
+  completeness: number | null;
+  eventIds: string;
+  appeal: string;
+}
+
+export function findingRows(model: ReportModel): FindingRow[] {
+  const rows: FindingRow[] = [];
+  const tz = model.timeZone;
+  for (const d of model.departments) {
+    for (const f of model.findings[d.dept] ?? []) {
+      const base: FindingRow = {
+        dept: d.dept,
+        name: d.name,
+        kind: FINDING_KIND_ZH[f.kind],
+        resource: f.resource,
+        subject: '',
+        counterpart: '',
+        windowStart: '',
+        windowEnd: '',
+        submittedAt: '',
+        deadline: '',
+        answeredAt: '',
+        workdaysLate: null,
+        records: null,
+        completeRecords: null,
+        completeness: null,
+        eventIds: '',
+        appeal: f.appeal ? `${APPEAL_STATUS_ZH[f.appeal.status]}（#${f.appeal.id}）` : '',
+      };
+      if (f.kind === 'missed_window') {
+        rows.push({ ...base, windowStart: localDateTime(f.windowStart, tz), windowEnd: localDateTime(f.windowEnd, tz) });
+      } else if (f.kind === 'late_request' || f.kind === 'late_objection') {
+        rows.push({
+          ...base,
+          subject: f.kind === 'late_request' ? f.request : f.objection,
+          counterpart: f.kind === 'late_request' ? f.requester : f.raisedBy,
+          submittedAt: localDateTime(f.submittedAt, tz),
+          deadline: localDateTime(f.deadline, tz),
+          answeredAt: f.answeredAt ? localDateTime(f.answeredAt, tz) : '未答复',
+          workdaysLate: f.workdaysLate,
+          eventIds: f.eventIds.join(' '),
+        });
+      } else {
+        rows.push({
+          ...base,
+          records: f.records,
+          completeRecords: f.completeRecords,
+          completeness: f.completeness,
+          eventIds: f.eventIds.join(' '),
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+/** A short description of one finding, for the bulletin's finding list. */
+export function findingSummary(row: FindingRow): string {
+  switch (row.kind) {
+    case FINDING_KIND_ZH.missed_window:
+      return `资源 ${row.resource} 在 ${row.windowStart} 至 ${row.windowEnd} 的更新周期内未更新`;
+    case FINDING_KIND_ZH.late_request:
+      return `申请 ${row.subject}（申请方 ${row.counterpart}，资源 ${row.resource}）期限 ${row.deadline}，${row.answeredAt === '未答复' ? '至今未答复' : `${row.answeredAt} 答复`}，逾期 ${row.workdaysLate} 个工作日`;
+    case FINDING_KIND_ZH.late_objection:
+      return `异议 ${row.subject}（提出方 ${row.counterpart}，资源 ${row.resource}）期限 ${row.deadline}，${row.answeredAt === '未答复' ? '至今未处理' : `${row.answeredAt} 处理`}，逾期 ${row.workdaysLate} 个工作日`;
+    default:
+      return `资源 ${row.resource} 完整率 ${row.completeness?.toFixed(2)}%（${row.completeRecords}/${row.records} 条记录字段齐全）`;
+  }
+}
+
+/** Scores as text with two decimals; N/A dimensions say so. */
+export function scoreText(value: number | null, none = '不适用'): string {
+  return value === null ? none : value.toFixed(2);
+}
+
+export function rankChangeText(change: number | null): string {
+  if (change === null) return '—';
+  if (change > 0) return `↑${change}`;
+  if (change < 0) return `↓${-change}`;
+  return '持平';
+}
