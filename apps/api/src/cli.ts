@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { printJson, UsageError } from './cli/cli-output';
+import { registerDemoCommands } from './cli/demo-commands';
 import { registerImportCommands } from './cli/import-commands';
 import { registerIngestCommands } from './cli/ingest-commands';
+import { registerReportCommands } from './cli/report-commands';
 import { registerScoreCommands } from './cli/score-commands';
 import { registerUserCommands } from './cli/user-commands';
 import { ConfigError } from './config/app-config';
@@ -18,7 +20,9 @@ export function buildProgram(): Command {
   registerImportCommands(program);
   registerIngestCommands(program);
   registerScoreCommands(program);
+  registerReportCommands(program);
   registerUserCommands(program);
+  registerDemoCommands(program);
   return program;
 }
 

@@ -24,7 +24,9 @@ export class JobLock {
         await work();
         return true;
       }
-      const client = new Client({ connectionString: this.target.connection.clientUrl });
+      const client = new Client({ connectionString: this.target.connection.clientUrl, connectionTimeoutMillis: 5_000 });
+      // A dropped connection surfaces through the queries below; without a listener it would crash the process.
+      client.on('error', () => undefined);
       await client.connect();
       try {
         const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [lockId]);

@@ -26,7 +26,8 @@ export async function prepareDatabase(config: AppConfig, purpose: 'server' | 'cl
 async function migrate(target: DatabaseTarget): Promise<void> {
   let lockClient: Client | null = null;
   if ('clientUrl' in target.connection) {
-    lockClient = new Client({ connectionString: target.connection.clientUrl });
+    lockClient = new Client({ connectionString: target.connection.clientUrl, connectionTimeoutMillis: 10_000 });
+    lockClient.on('error', () => undefined);
     await lockClient.connect();
     await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
   }

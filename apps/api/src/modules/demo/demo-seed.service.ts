@@ -8,7 +8,7 @@ import { formatPeriod, periodContaining, periodsBetween, type Period } from '@ap
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AppealsRepository } from '../appeals/appeals.repository';
 import { AppealsService } from '../appeals/appeals.service';
-import { IngestService } from '../ingest/ingest.service';
+import { IngestService, zeroCounts, type IngestCounts } from '../ingest/ingest.service';
 import { MasterDataRepository } from '../master-data/master-data.repository';
 import { MasterDataService } from '../master-data/master-data.service';
 import { ScoringService } from '../scoring/scoring.service';
@@ -38,6 +38,8 @@ const ACTOR = 'system:demo';
 export class DemoSeedService {
   private readonly logger = new Logger(DemoSeedService.name);
   private state: SeedingStatus = { state: 'idle', step: null, progress: 0, error: null };
+  /** What the generator promised and what the ingest reported, for the last seeding of this process. */
+  lastSeed: { city: WriteCityFilesResult['city']; expected: IngestCounts; actual: IngestCounts } | null = null;
 
   constructor(
     private readonly masterData: MasterDataService,
@@ -82,7 +84,8 @@ export class DemoSeedService {
         badLines: DEMO_BAD_LINES,
       });
       await this.importMasterData(written);
-      await this.ingestEvents(written);
+      const actual = await this.ingestEvents(written);
+      this.lastSeed = { city: written.city, expected: written.counts.expected, actual };
       await this.createUsers(written);
       const months = periodsBetween(written.counts.events.months[0].month, formatPeriod(currentMonth));
       await this.scoreAll(months, 0.75, 0.9);
@@ -107,19 +110,25 @@ export class DemoSeedService {
     }
   }
 
-  private async ingestEvents(written: WriteCityFilesResult): Promise<void> {
+  private async ingestEvents(written: WriteCityFilesResult): Promise<IngestCounts> {
     const files = written.files.filter((f) => f.kind === 'events');
     const total = files.reduce((sum, f) => sum + f.lines, 0) || 1;
+    const counts = zeroCounts();
     let done = 0;
     for (const file of files) {
       this.step(`ingesting ${file.name}`, 0.05 + (0.7 * done) / total);
-      await this.ingest.ingest(createReadStream(file.path), {
+      const result = await this.ingest.ingest(createReadStream(file.path), {
         source: file.name,
         format: 'ndjson',
         onProgress: (read) => (this.state = { ...this.state, progress: 0.05 + (0.7 * (done + read)) / total }),
       });
+      counts.read += result.read;
+      counts.accepted += result.accepted;
+      counts.duplicates += result.duplicates;
+      counts.quarantined += result.quarantined;
       done += file.lines;
     }
+    return counts;
   }
 
   /** A leader, an inspector, an admin and users for two departments; existing accounts are left alone. */

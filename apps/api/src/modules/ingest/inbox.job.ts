@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { CronJob } from 'cron';
@@ -10,8 +10,9 @@ export const INBOX_LOCK = 72_610_010;
 
 /** Thin: on the configured schedule, take the lock and let the inbox service work. */
 @Injectable()
-export class InboxJob implements OnApplicationBootstrap {
+export class InboxJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(InboxJob.name);
+  private current: Promise<void> | null = null;
 
   constructor(
     private readonly inbox: InboxService,
@@ -22,8 +23,20 @@ export class InboxJob implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const job = CronJob.from({ cronTime: this.config.INGEST_INBOX_CRON, onTick: () => void this.run(), start: true });
+    const job = CronJob.from({
+      cronTime: this.config.INGEST_INBOX_CRON,
+      onTick: () => {
+        this.current ??= this.run().finally(() => (this.current = null));
+      },
+      start: true,
+    });
     this.scheduler.addCronJob('ingest-inbox', job);
+  }
+
+  /** Let a file in progress reach its next committed batch boundary before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.scheduler.getCronJob('ingest-inbox').stop();
+    await this.current;
   }
 
   async run(): Promise<void> {

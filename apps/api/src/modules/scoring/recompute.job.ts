@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { JobLock } from '../../database/job-lock';
 import { ScoringService } from './scoring.service';
@@ -14,9 +14,10 @@ const PROVISIONAL_MAX_AGE_MS = 10 * 60_000;
  * provisional ones as a safety net.
  */
 @Injectable()
-export class RecomputeJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RecomputeJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RecomputeJob.name);
   private timer: NodeJS.Timeout | null = null;
+  private current: Promise<void> | null = null;
 
   constructor(
     private readonly scoring: ScoringService,
@@ -25,12 +26,16 @@ export class RecomputeJob implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.run(), POLL_MS);
+    this.timer = setInterval(() => {
+      this.current ??= this.run().finally(() => (this.current = null));
+    }, POLL_MS);
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  /** Stop polling and let a running recompute finish before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    await this.current;
   }
 
   async run(): Promise<void> {
