@@ -72,14 +72,14 @@ describe.each(kinds)('the inbox on the %s database', (kind) => {
   });
 
   it('resumes a file after a crash mid-file without losing or repeating a line', async () => {
-    const content = calls(100, 12_100);
+    const content = calls(100, 24_100);
     const path = join(inbox, 'big.ndjson');
     writeFileSync(path, content);
     settle(path);
     const fingerprint = createHash('sha256').update(content).digest('hex');
     const callsBefore = await count(t, `select coalesce(sum(c2xx + c5xx), 0) as n from api_rollup where consumer = 'PSB'`);
-    // The first run dies after ~7,000 lines: two batches of 5,000 can't both commit.
-    const cut = content.slice(0, content.indexOf('"call-7100"'));
+    // The first run dies after ~15,000 lines: one batch of 10,000 has committed, the second cannot.
+    const cut = content.slice(0, content.indexOf('"call-15100"'));
     const failing = Readable.from(
       (async function* () {
         yield Buffer.from(cut);
@@ -89,19 +89,19 @@ describe.each(kinds)('the inbox on the %s database', (kind) => {
     await expect(
       t.app.get(IngestService).ingest(failing, { source: 'big.ndjson', format: 'ndjson', ledger: { fingerprint, name: 'big.ndjson', size: content.length } }),
     ).rejects.toThrow(/disk unplugged/);
-    expect(await count(t, `select count(*) as n from event where id like 'call-%'`)).toBe(5_000);
+    expect(await count(t, `select count(*) as n from event where id like 'call-%'`)).toBe(10_000);
 
     const results = await t.app.get(InboxService).processInbox();
-    expect(results.find((r) => r.file === 'big.ndjson')).toEqual({ file: 'big.ndjson', status: 'done', read: 12_000, accepted: 12_000, duplicates: 0, quarantined: 0 });
-    expect(await count(t, `select count(*) as n from event where id like 'call-%'`)).toBe(12_000);
-    expect(await count(t, `select sum(c2xx + c5xx) as n from api_rollup where consumer = 'PSB'`)).toBe(callsBefore + 12_000);
+    expect(results.find((r) => r.file === 'big.ndjson')).toEqual({ file: 'big.ndjson', status: 'done', read: 24_000, accepted: 24_000, duplicates: 0, quarantined: 0 });
+    expect(await count(t, `select count(*) as n from event where id like 'call-%'`)).toBe(24_000);
+    expect(await count(t, `select sum(c2xx + c5xx) as n from api_rollup where consumer = 'PSB'`)).toBe(callsBefore + 24_000);
   });
 
   it.runIf(kind === 'postgresql')('two instances ingesting overlapping files neither lose nor duplicate a line', async () => {
     const other = await startTestApp(db);
     try {
-      const a = calls(20_000, 28_000);
-      const b = calls(24_000, 32_000);
+      const a = calls(30_000, 38_000);
+      const b = calls(34_000, 42_000);
       const [ra, rb] = await Promise.all([
         t.app.get(IngestService).ingest(Readable.from([Buffer.from(a)]), { source: 'a.ndjson', format: 'ndjson' }),
         other.app.get(IngestService).ingest(Readable.from([Buffer.from(b)]), { source: 'b.ndjson', format: 'ndjson' }),
@@ -109,8 +109,8 @@ describe.each(kinds)('the inbox on the %s database', (kind) => {
       expect(ra.accepted + rb.accepted).toBe(12_000);
       expect(ra.duplicates + rb.duplicates).toBe(4_000);
       expect(ra.quarantined + rb.quarantined).toBe(0);
-      expect(await count(t, `select count(*) as n from event where id >= 'call-20000' and id < 'call-32000' and length(id) = 10`)).toBe(12_000);
-      expect(await count(t, `select count(*) as n from event_key where id >= 'call-20000' and id < 'call-32000' and length(id) = 10`)).toBe(12_000);
+      expect(await count(t, `select count(*) as n from event where id >= 'call-30000' and id < 'call-42000' and length(id) = 10`)).toBe(12_000);
+      expect(await count(t, `select count(*) as n from event_key where id >= 'call-30000' and id < 'call-42000' and length(id) = 10`)).toBe(12_000);
     } finally {
       await other.close();
     }

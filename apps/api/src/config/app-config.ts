@@ -40,7 +40,6 @@ export const configSchema = z.object({
   INGEST_INBOX_DIR: z.string().min(1).optional(),
   INGEST_INBOX_CRON: z.string().min(1).default('*/1 * * * *'),
   INGEST_MAX_BODY_MB: positiveInt(64),
-  RECOMPUTE_CRON: z.string().min(1).default('*/5 * * * *'),
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
   /** The city named in report titles (e.g. 某某市); reports say 本市 when unset. */
   CITY_NAME: z.preprocess(emptyAsUndefined, z.string().trim().min(1).max(40, 'must be at most 40 characters').default('本市')),

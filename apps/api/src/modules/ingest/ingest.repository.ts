@@ -120,7 +120,8 @@ export class IngestRepository {
     firsts: { id: string; hash: string; at: number }[],
   ): Promise<{ inserted: Set<string>; stored: Map<string, string> }> {
     const sorted = [...firsts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const result = await sql(trx, 
+    const result = await sql(
+        trx,
       `insert into event_key (id, content_hash, at)
        select * from unnest(?::text[], ?::text[], ?::timestamptz[]) on conflict (id) do nothing returning id`,
       [sorted.map((f) => f.id), sorted.map((f) => f.hash), sorted.map((f) => new Date(f.at).toISOString())],
@@ -148,7 +149,8 @@ export class IngestRepository {
       for (let i = 0; i < values.length; i++) columns[i].push(values[i]);
     }
     const types = ['text', 'text', 'timestamptz', 'text', 'text', 'bigint', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'smallint', 'float8', 'text', 'int'];
-    await sql(trx, 
+    await sql(
+        trx,
       `insert into event (${EVENT_COLUMNS.join(', ')}) select * from unnest(${types.map((t) => `?::${t}[]`).join(', ')})`,
       columns,
     );
@@ -166,10 +168,11 @@ export class IngestRepository {
   async addRollups(trx: Knex.Transaction, rows: RollupRow[]): Promise<void> {
     if (rows.length === 0) return;
     rows.sort((a, b) => (a.day + a.dept + a.resource + a.consumer < b.day + b.dept + b.resource + b.consumer ? -1 : 1));
-    await sql(trx, 
+    await sql(
+        trx,
       `insert into api_rollup as r (day, dept, resource, consumer, c1xx, c2xx, c3xx, c4xx, c5xx, latency_sum, latency_hist)
-       select day, dept, resource, consumer, c1, c2, c3, c4, c5, ls, (select array_agg(x::bigint) from jsonb_array_elements_text(h) as t(x))
-       from unnest(?::date[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::float8[], ?::jsonb[])
+       select day, dept, resource, consumer, c1, c2, c3, c4, c5, ls, h::bigint[]
+       from unnest(?::date[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::float8[], ?::text[])
          as u(day, dept, resource, consumer, c1, c2, c3, c4, c5, ls, h)
        on conflict (day, dept, resource, consumer) do update set
          c1xx = r.c1xx + excluded.c1xx, c2xx = r.c2xx + excluded.c2xx, c3xx = r.c3xx + excluded.c3xx,
@@ -182,7 +185,8 @@ export class IngestRepository {
         rows.map((r) => r.consumer),
         ...[0, 1, 2, 3, 4].map((i) => rows.map((r) => r.byClass[i])),
         rows.map((r) => r.latencySum),
-        rows.map((r) => JSON.stringify(r.hist)),
+        // One array literal per row: a JS array of arrays would arrive as a single 2-D array that unnest flattens.
+        rows.map((r) => `{${r.hist.join(',')}}`),
       ],
     );
   }
@@ -191,7 +195,8 @@ export class IngestRepository {
   async quarantine(trx: Knex.Transaction, source: string, rows: QuarantineRow[]): Promise<void> {
     if (rows.length === 0) return;
     const withHash = rows.map((r) => ({ ...r, hash: rawHash(r.raw) })).sort((a, b) => a.line - b.line || (a.hash < b.hash ? -1 : 1));
-    await sql(trx, 
+    await sql(
+        trx,
       `insert into quarantine as q (source, line, raw, raw_hash, reason, csv_columns)
        select ?, * from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::jsonb[])
        on conflict (source, line, raw_hash) do update set times = q.times + 1, last_at = now(), reason = excluded.reason`,

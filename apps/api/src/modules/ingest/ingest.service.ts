@@ -39,7 +39,7 @@ export interface Candidate {
 
 export type Outcome = { kind: 'accepted' } | { kind: 'duplicate' } | { kind: 'quarantined'; reason: string };
 
-const BATCH_LINES = 5_000;
+const BATCH_LINES = 10_000;
 const REJECTED_SAMPLE = 20;
 const MAX_ATTEMPTS = 4;
 const RETRYABLE = new Set(['40P01', '40001']);
@@ -91,6 +91,8 @@ export class IngestService {
     const validationSource = opts.format === 'csv' ? 'csv' : 'json';
     let batch: EventLine[] = [];
 
+    // One batch commits while the next is read and validated: the database and the parser work at the same time.
+    let committing: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (batch.length === 0) return;
       const lines = batch;
@@ -102,8 +104,9 @@ export class IngestService {
         if (v.ok) candidates.push({ line: l.line, text: l.text, csvColumns: l.csvColumns, event: v.event, hash: v.contentHash });
         else invalid.push({ line: l.line, raw: l.text, reason: v.reason, csvColumns: l.csvColumns });
       }
+      await committing;
       const before = counts;
-      const { tally, quarantined } = await this.withRetry(async (trx) => {
+      const commit = this.withRetry(async (trx) => {
         const outcomes = await this.store(trx, candidates, opts.source, days);
         const conflicts: QuarantineRow[] = [];
         candidates.forEach((c, i) => {
@@ -123,20 +126,31 @@ export class IngestService {
         }
         return { tally, quarantined: toQuarantine };
       }, candidates);
-      counts = addCounts(counts, tally);
-      for (const q of quarantined) {
-        if (rejected.length >= REJECTED_SAMPLE) break;
-        rejected.push({ line: q.line, reason: q.reason });
-      }
-      opts.onProgress?.(counts.read);
+      committing = commit.then(({ tally, quarantined }) => {
+        counts = addCounts(counts, tally);
+        for (const q of quarantined) {
+          if (rejected.length >= REJECTED_SAMPLE) break;
+          rejected.push({ line: q.line, reason: q.reason });
+        }
+        opts.onProgress?.(counts.read);
+      });
+      // Keep a failure observed now; it is thrown where the next batch (or the end) awaits it.
+      committing.catch(() => undefined);
     };
 
-    for await (const line of readEventLines(input, { format: opts.format, gzip: opts.gzip })) {
-      if (line.line <= skipThrough) continue;
-      batch.push(line);
-      if (batch.length >= BATCH_LINES) await flush();
+    try {
+      for await (const line of readEventLines(input, { format: opts.format, gzip: opts.gzip })) {
+        if (line.line <= skipThrough) continue;
+        batch.push(line);
+        if (batch.length >= BATCH_LINES) await flush();
+      }
+      await flush();
+    } catch (error) {
+      // The input failed: let the batch in flight commit (or fail) before reporting, so the ledger says where to resume.
+      await committing.catch(() => undefined);
+      throw error;
     }
-    await flush();
+    await committing;
     if (opts.ledger) await this.repo.ledgerFinish(opts.ledger.fingerprint, 'done');
     return { ...counts, rejected };
   }

@@ -7,6 +7,18 @@ import { addMonths, parseMonth } from './dates';
 
 const SALT_CITY = 0xc17e;
 
+/** Beyond the municipal departments, larger (benchmark) cities add district branches of them. */
+const MAX_DEPARTMENTS = 999;
+
+function departmentDefs(n: number): DepartmentDef[] {
+  return Array.from({ length: n }, (_, i) => {
+    const base = DEPARTMENT_DEFS[i % DEPARTMENT_DEFS.length];
+    const district = Math.floor(i / DEPARTMENT_DEFS.length) + 1;
+    if (district === 1) return base;
+    return { ...base, code: `${base.code}${district}`, name: `${base.name}第${district}分局`, name_en: `${base.name_en}, branch ${district}` };
+  });
+}
+
 /** Share of each frequency in the catalog (on_demand first, then fastest to slowest). */
 const FREQUENCY_SHARES: readonly [Frequency, number][] = [
   ['on_demand', 0.16],
@@ -116,14 +128,14 @@ export function generateCity(opts: GenerateCityOptions): City {
   const nDepts = opts.departments ?? 40;
   const nRes = opts.resources ?? 600;
   const endMonth = parseMonth(opts.endMonth ?? '2026-12');
-  if (!Number.isInteger(nDepts) || nDepts < 3 || nDepts > DEPARTMENT_DEFS.length) {
-    throw new RangeError(`departments must be an integer from 3 to ${DEPARTMENT_DEFS.length}, got ${nDepts}`);
+  if (!Number.isInteger(nDepts) || nDepts < 3 || nDepts > MAX_DEPARTMENTS) {
+    throw new RangeError(`departments must be an integer from 3 to ${MAX_DEPARTMENTS}, got ${nDepts}`);
   }
   if (!Number.isInteger(nRes) || nRes < 2 * nDepts || nRes > 99_999) {
     throw new RangeError(`resources must be an integer from ${2 * nDepts} (2 per department) to 99999, got ${nRes}`);
   }
   const rng = rngFor(seed, SALT_CITY);
-  const defs = DEPARTMENT_DEFS.slice(0, nDepts);
+  const defs = departmentDefs(nDepts);
   const profiles = assignProfiles(defs, rng);
   const departments: CityDepartment[] = defs.map((d, i) => ({
     code: d.code,

@@ -1,0 +1,20 @@
+import { benchEngine } from './engine.bench';
+import { benchIngest } from './ingest.bench';
+import { log, print } from './bench-support';
+
+/**
+ * `npm run bench`: every benchmark prints one JSON line of figures.
+ * BENCH_ONLY=engine,ingest,scoring,api,web selects; sizes come from the
+ * environment (see README), defaults are the issues' figures.
+ */
+async function main(): Promise<void> {
+  const only = new Set((process.env.BENCH_ONLY ?? 'engine,ingest,scoring,api,web').split(','));
+  const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+  if (only.has('engine')) print(benchEngine());
+  if (only.has('ingest')) print(await benchIngest(number('BENCH_INGEST_EVENTS', 1_000_000)));
+}
+
+main().catch((error: unknown) => {
+  log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
