@@ -108,7 +108,7 @@ export async function ndjsonToCopyFile(files: string[], out: string): Promise<nu
       if (seen.has(id)) continue;
       seen.add(id);
       const ok = sink.write(COPY_COLUMNS.map((c) => copyText(e[FIELD[c]])).join('\t') + '\n');
-      if (!ok) await new Promise((r) => sink.once('drain', r));
+      if (!ok) await new Promise<void>((r) => sink.once('drain', () => r()));
       rows++;
     }
   }

@@ -1,5 +1,7 @@
+import { benchApi } from './api.bench';
 import { benchEngine } from './engine.bench';
 import { benchIngest } from './ingest.bench';
+import { benchScoring } from './scoring.bench';
 import { log, print } from './bench-support';
 
 /**
@@ -12,6 +14,10 @@ async function main(): Promise<void> {
   const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
   if (only.has('engine')) print(benchEngine());
   if (only.has('ingest')) print(await benchIngest(number('BENCH_INGEST_EVENTS', 1_000_000)));
+  if (only.has('scoring')) {
+    for (const size of (process.env.BENCH_SCORING_EVENTS ?? '1000000,10000000').split(',').map(Number)) print(await benchScoring(size));
+  }
+  if (only.has('api')) print(await benchApi());
 }
 
 main().catch((error: unknown) => {

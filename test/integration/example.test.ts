@@ -107,6 +107,12 @@ describe.each(kinds)('the worked example on the %s database', (kind) => {
     const frozen = published.body;
     expect(frozen.provisional).toBe(false);
     await t.http.post('/api/periods/2026-10/publish').set(bearer('inspector')).expect(409);
+    const listed = await t.http.get('/api/periods/published').set(bearer('cab')).expect(200);
+    expect(listed.body.map((p: { period: string }) => p.period)).toEqual(['2026-10']);
+    const status = await t.http.get('/api/periods/2026-10').set(bearer('leader')).expect(200);
+    expect(status.body).toMatchObject({ period: '2026-10', origin: 'published', provisional: false, publishedBy: 'user:inspector' });
+    const kept = await t.http.get('/api/reports/history').set(bearer('leader')).expect(200);
+    expect(kept.body.map((r: { format: string }) => r.format).sort()).toEqual(['csv', 'pdf', 'xlsx']);
     await t.http.post('/api/periods/2026-10/publish').set(bearer('leader')).expect(403);
 
     // A late event for October through the HTTP ingest endpoint.

@@ -11,6 +11,8 @@ import { DemoModule } from './modules/demo/demo.module';
 import { ChangesModule } from './modules/changes/changes.module';
 import { IngestModule } from './modules/ingest/ingest.module';
 import { MasterDataModule } from './modules/master-data/master-data.module';
+import { PublicationModule } from './modules/publication/publication.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { InsightsModule } from './modules/insights/insights.module';
 import { SchemesModule } from './modules/schemes/schemes.module';
 import { ScoringModule } from './modules/scoring/scoring.module';
@@ -40,15 +42,17 @@ export class CoreModule {
         ScoringModule,
         AppealsModule,
         SchemesModule,
+        PublicationModule,
         InsightsModule,
         DemoModule,
+        ReportsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_TARGET, useValue: target },
         JobLock,
       ],
-      exports: [APP_CONFIG, DATABASE_TARGET, JobLock, AuditModule, ChangesModule, SettingsModule, UsersModule, MasterDataModule, IngestModule, ScoringModule, AppealsModule, DemoModule],
+      exports: [APP_CONFIG, DATABASE_TARGET, JobLock, AuditModule, ChangesModule, SettingsModule, UsersModule, MasterDataModule, IngestModule, ScoringModule, AppealsModule, DemoModule, ReportsModule],
     };
   }
 }

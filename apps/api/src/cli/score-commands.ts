@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { parsePeriod, parseTimestamp } from '@app/scoring';
 import { loadConfig } from '../config/app-config';
+import { ReportsService } from '../modules/reports/reports.service';
 import { ScoringService } from '../modules/scoring/scoring.service';
 import { cliActor, withCliContext } from './cli-context';
 import { printJson, UsageError } from './cli-output';
@@ -35,7 +36,11 @@ export function registerScoreCommands(program: Command): void {
     .requiredOption('--period <period>', '2026-10, 2026-Q4 or 2026')
     .action(async (opts: { period: string }) => {
       checkPeriod(opts.period);
-      const result = await withCliContext((app) => app.get(ScoringService).publish(opts.period, cliActor()));
+      const result = await withCliContext(async (app) => {
+        const published = await app.get(ScoringService).publish(opts.period, cliActor());
+        await app.get(ReportsService).generateForPublication(published.record.period, cliActor());
+        return published;
+      });
       printJson(result.record);
     });
 

@@ -1,17 +1,18 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
 import { isValidDate } from '@app/scoring';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { CurrentUser } from '@app/contracts';
 import { actorOf, ALL_ROLES, Roles, User } from '../../common/auth-decorators';
+import { deptCodeSchema } from '../scoring/scoring.dto';
 import { MasterDataService } from './master-data.service';
 import { CsvHeaderError } from './parsing';
 
 class KindParam extends createZodDto(z.object({ kind: z.enum(['departments', 'catalog', 'calendar']) })) {}
 class DateParam extends createZodDto(z.object({ date: z.string().refine(isValidDate, 'must be a date YYYY-MM-DD') })) {}
 class CalendarDayDto extends createZodDto(z.object({ kind: z.enum(['holiday', 'workday']) })) {}
-class CatalogQuery extends createZodDto(z.object({ dept: z.string().min(1).max(32).optional() })) {}
+class CatalogQuery extends createZodDto(z.object({ dept: deptCodeSchema.optional() })) {}
 
 @ApiTags('master data')
 @Controller()
@@ -41,7 +42,8 @@ export class MasterDataController {
 
   @Get('catalog')
   @Roles(...ALL_ROLES)
-  catalog(@Query() query: CatalogQuery) {
+  async catalog(@Query() query: CatalogQuery) {
+    if (query.dept && !(await this.masterData.departmentExists(query.dept))) throw new NotFoundException(`unknown department "${query.dept}"`);
     return this.masterData.resources(query.dept);
   }
 

@@ -25,10 +25,13 @@ export const CONTENT_TYPES: Record<ReportFormat | 'zip', string> = {
 export interface TrendPoint {
   period: string;
   cityAverage: number | null;
-  best: number | null;
-  worst: number | null;
   /** The department's own total, in a department's report. */
   dept: number | null;
+}
+
+/** A trend point as loaded: the city figures and every department's total (narrowed by buildReportModel). */
+export interface TrendSourcePoint extends Omit<TrendPoint, 'dept'> {
+  totals: Record<string, number | null>;
 }
 
 export interface NoticedRow extends NoticeEntry {
@@ -66,6 +69,8 @@ export interface ReportModel {
   commended: DepartmentScore[];
   noticed: NoticedRow[];
   trend: TrendPoint[];
+  /** Totals per period (the trend's periods) of the departments in scope. */
+  trendTotals: Record<string, (number | null)[]>;
   generatedAt: string;
   timeZone: string;
 }
@@ -79,7 +84,7 @@ export interface ModelSource {
   published: boolean;
   publishedAt: string | null;
   scheme: Scheme;
-  trend: TrendPoint[];
+  trend: TrendSourcePoint[];
   now?: number;
 }
 
@@ -166,7 +171,12 @@ export function buildReportModel(source: ModelSource, dept?: string): ReportMode
         const d = byCode.get(n.dept);
         return { ...n, name: d?.name ?? n.dept, total: d?.total ?? null, rank: d?.rank ?? null, reasons: noticeReasons(n) };
       }),
-    trend: source.trend,
+    trend: source.trend.map((t) => ({
+      period: t.period,
+      cityAverage: t.cityAverage,
+      dept: dept === undefined ? null : (t.totals[dept] ?? null),
+    })),
+    trendTotals: Object.fromEntries(departments.map((d) => [d.dept, source.trend.map((t) => t.totals[d.dept] ?? null)])),
     generatedAt: formatInstant(source.now ?? Date.now(), source.timeZone),
     timeZone: source.timeZone,
   };

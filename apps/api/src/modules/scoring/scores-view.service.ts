@@ -23,9 +23,12 @@ export class ScoresViewService {
     return ms;
   }
 
-  async record(user: CurrentUser, period: string, asOf?: string): Promise<ScoreRecord> {
-    const { record } = await this.scoring.scores(period, this.parseAsOf(asOf));
-    return user.role === 'department' ? redactFor(record, user.dept!) : record;
+  /** The score record as JSON text; the stored text is passed through untouched when nothing needs redacting. */
+  async recordJson(user: CurrentUser, period: string, asOf?: string): Promise<string> {
+    const instant = this.parseAsOf(asOf);
+    if (instant === undefined && user.role !== 'department') return this.scoring.recordJson(period);
+    const { record } = await this.scoring.scores(period, instant);
+    return JSON.stringify(user.role === 'department' ? redactFor(record, user.dept!) : record);
   }
 
   /**
@@ -52,12 +55,13 @@ export class ScoresViewService {
   }
 }
 
-/** Other departments keep only what the public ranking shows. */
+/** Other departments keep only what the public ranking shows (a notice keeps who and the grade, not their counts). */
 export function redactFor(record: ScoreRecord, ownDept: string): ScoreRecord {
   return {
     ...record,
     departments: record.departments.map((d) =>
       d.dept === ownDept ? d : ({ dept: d.dept, name: d.name, total: d.total, rank: d.rank, rankChange: d.rankChange, grade: d.grade } as ScoreRecord['departments'][number]),
     ),
+    noticed: record.noticed.map((n) => (n.dept === ownDept ? n : ({ dept: n.dept, grade: n.grade } as ScoreRecord['noticed'][number]))),
   };
 }

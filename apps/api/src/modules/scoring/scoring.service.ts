@@ -111,6 +111,12 @@ export class ScoringService {
     return this.recompute(period);
   }
 
+  /** The stored record as JSON text when it is current (published or a fresh snapshot), else computed and stored. */
+  async recordJson(periodText: string): Promise<string> {
+    const period = formatPeriod(parsePeriodOrThrow(periodText));
+    return (await this.snapshots.storedRecordText(period)) ?? JSON.stringify((await this.recompute(period)).record);
+  }
+
   /** Computes a period as of now and stores it as its snapshot. */
   async recompute(periodText: string): Promise<ScoresWithOrigin> {
     const period = parsePeriodOrThrow(periodText);

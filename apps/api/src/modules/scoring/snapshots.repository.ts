@@ -45,6 +45,25 @@ export class SnapshotsRepository {
     return r ? { period: r.period, record: r.record, findings: r.findings, extras: r.extras, computedAt: new Date(r.computed_at).toISOString(), stale: r.stale } : null;
   }
 
+  /**
+   * The record of a period as JSON text, straight from the database, when it
+   * can be served as stored: published, or a snapshot that is not stale.
+   * The hot path of GET /api/scores: no parse and re-serialise of the record.
+   */
+  async storedRecordText(period: string): Promise<string | null> {
+    const { rows } = await sql<{ published: string | null; snapshot: string | null; stale: boolean | null }>(
+      this.knex,
+      `select (select p.record::text from publication p where p.period = ? and p.reopened_at is null) as published,
+              s.record::text as snapshot,
+              exists (select 1 from score_invalidation i where i.id > s.basis_invalidation and (i.from_at is null or i.from_at < s.period_end)) as stale
+       from (select 1) one left join score_snapshot s on s.period = ?`,
+      [period, period],
+    );
+    const r = rows[0];
+    if (r.published) return r.published;
+    return r.snapshot && !r.stale ? r.snapshot : null;
+  }
+
   /** Stores a computed snapshot unless a newer computation (by basis) is already stored. */
   async saveSnapshot(period: string, periodEnd: number, scores: StoredScores, asOf: number, basis: number): Promise<void> {
     await sql(

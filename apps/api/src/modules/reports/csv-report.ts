@@ -1,0 +1,112 @@
+import { neutraliseCell, type CellValue } from './neutralise';
+import { findingRows, type ReportModel } from './report-model';
+
+const BOM = '\uFEFF';
+
+/** One CSV field (RFC 4180): text neutralised (neutralise.ts) and quoted when it needs to be. */
+export function csvField(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'number' ? String(value) : neutraliseCell(value);
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(values: CellValue[]): string {
+  return values.map(csvField).join(',');
+}
+
+export const RANKING_HEADER = [
+  '名次',
+  '名次变化',
+  '部门代码',
+  '部门名称',
+  '总分',
+  '等级',
+  '及时性',
+  '完整性',
+  '响应',
+  '应考核窗口数',
+  '按时更新窗口数',
+  '记录数',
+  '字段齐全记录数',
+  '已办结申请数',
+  '按时答复申请数',
+  '办理中申请数',
+  '拖延不办申请数',
+  '已办结异议数',
+  '按时处理异议数',
+  '接口成功次数',
+  '接口失败次数',
+  '考核期',
+  '结果状态',
+  '方案版本',
+];
+
+const FINDING_HEADER = ['部门代码', '部门名称', '问题类型', '资源', '申请/异议编号', '申请方/提出方', '窗口开始', '窗口结束', '提交时间', '答复期限', '答复时间', '逾期工作日', '记录数', '字段齐全记录数', '完整率', '相关事件', '申诉'];
+
+/**
+ * The ranking with the three dimensions and the counts behind them, UTF-8
+ * with a BOM so Excel opens the Chinese text correctly. A department's CSV
+ * adds its findings as a second table after an empty line.
+ */
+export function buildCsv(model: ReportModel): Buffer {
+  const state = model.published ? '已发布' : '暂定';
+  const lines = [csvLine(RANKING_HEADER)];
+  for (const d of model.departments) {
+    const c = d.counts;
+    lines.push(
+      csvLine([
+        d.rank,
+        d.rankChange,
+        d.dept,
+        d.name,
+        d.total === null ? null : d.total.toFixed(2),
+        d.grade,
+        d.timeliness === null ? null : d.timeliness.toFixed(2),
+        d.completeness === null ? null : d.completeness.toFixed(2),
+        d.response === null ? null : d.response.toFixed(2),
+        c.windowsDue,
+        c.windowsMet,
+        c.records,
+        c.completeRecords,
+        c.requestsSettled,
+        c.requestsOnTime,
+        c.requestsPending,
+        c.requestsOverdueOpen,
+        c.objectionsSettled,
+        c.objectionsOnTime,
+        c.apiSuccess,
+        c.apiFailure,
+        model.period,
+        state,
+        model.schemeVersion,
+      ]),
+    );
+  }
+  if (model.scope.kind === 'department') {
+    lines.push('', csvLine(FINDING_HEADER));
+    for (const f of findingRows(model)) {
+      lines.push(
+        csvLine([
+          f.dept,
+          f.name,
+          f.kind,
+          f.resource,
+          f.subject,
+          f.counterpart,
+          f.windowStart,
+          f.windowEnd,
+          f.submittedAt,
+          f.deadline,
+          f.answeredAt,
+          f.workdaysLate,
+          f.records,
+          f.completeRecords,
+          f.completeness === null ? null : f.completeness.toFixed(2),
+          f.eventIds,
+          f.appeal,
+        ]),
+      );
+    }
+  }
+  return Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8');
+}

@@ -1,0 +1,286 @@
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { formatPeriod, parsePeriodOrThrow, previousPeriod, type Period, type ScoreRecord, type Scheme } from '@app/scoring';
+import type { CurrentUser } from '@app/contracts';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AuditService } from '../audit/audit.service';
+import { ScoresViewService } from '../scoring/scores-view.service';
+import { ScoringRepository } from '../scoring/scoring.repository';
+import { ScoringService } from '../scoring/scoring.service';
+import { safeFilename } from './content-disposition';
+import {
+  buildReportModel,
+  cityAverageOf,
+  CONTENT_TYPES,
+  findingRows,
+  reportFilename,
+  REPORT_FORMATS,
+  type ModelSource,
+  type ReportFormat,
+  type ReportModel,
+  type TrendSourcePoint,
+} from './report-model';
+import { ReportsRepository, type KeptReport } from './reports.repository';
+
+export interface ReportRequest {
+  period: string;
+  format: ReportFormat;
+  /** One department's report; the city's when absent. */
+  dept?: string;
+  /** Compute as of this instant (epoch ms) without storing, as GET /api/scores?asOf does. */
+  asOf?: number;
+}
+
+export interface ReportFile {
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
+  sha256: string;
+  /** Department rows in the report, and finding rows (findings are listed only for the departments shown). */
+  rows: number;
+  findings: number;
+  period: string;
+  published: boolean;
+  schemeVersion: number;
+}
+
+/** Periods of the same kind shown in the trend chart, the report's own included. */
+const TREND_LENGTH: Record<Period['kind'], number> = { month: 6, quarter: 4, year: 3 };
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The renderers pull in exceljs, pdfmake and ECharts (seconds of start-up
+ * together): loaded on the first report, not by every CLI command and server start.
+ */
+const renderers = {
+  xlsx: () => import('./xlsx-report'),
+  csv: () => import('./csv-report'),
+  pdf: async () => {
+    const [{ buildPdfDocument }, { renderPdfs }] = await Promise.all([import('./pdf-report'), import('./pdf-render')]);
+    return { buildPdfDocument, renderPdfs };
+  },
+  zip: async () => (await import('jszip')).default,
+};
+
+/**
+ * Assessment reports (issue 8): the workbook, the PDF bulletin and the CSV of
+ * a period, for the city or one department; the zip of every department's
+ * PDF; the reports kept when a period is published. Every export is audited
+ * with who, what, the filters, the rows and the file's sha256.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly scoring: ScoringService,
+    private readonly view: ScoresViewService,
+    private readonly schemes: ScoringRepository,
+    private readonly kept: ReportsRepository,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * access.md: inspectors and leaders may have any department's report and
+   * the city's; a department user only its own department's, else 403 (and
+   * the attempt audited) whether or not the department exists.
+   */
+  async authorize(user: CurrentUser, dept: string | undefined): Promise<void> {
+    if (dept !== undefined) return this.view.assertMayRead(user, dept, 'report');
+    if (user.role === 'department') await this.view.assertMayRead(user, '(city)', 'city report');
+  }
+
+  /** Builds a report and writes the export to the audit log. */
+  async export(actor: string, request: ReportRequest): Promise<ReportFile> {
+    const file = await this.build(request);
+    await this.audit.record(actor, 'report.export', request.dept ? `${file.period}/${request.dept}` : file.period, {
+      format: request.format,
+      filters: { period: file.period, dept: request.dept ?? null, asOf: request.asOf === undefined ? null : new Date(request.asOf).toISOString() },
+      rows: file.rows,
+      findings: file.findings,
+      bytes: file.bytes.length,
+      sha256: file.sha256,
+      filename: file.filename,
+      published: file.published,
+      schemeVersion: file.schemeVersion,
+    });
+    return file;
+  }
+
+  async build(request: ReportRequest): Promise<ReportFile> {
+    const source = await this.load(request.period, request.asOf, request.format === 'pdf');
+    if (request.dept !== undefined && !source.record.departments.some((d) => d.dept === request.dept)) {
+      throw new NotFoundException(`department "${request.dept}" has no scores in ${source.record.period}`);
+    }
+    const model = buildReportModel(source, request.dept);
+    const bytes = await this.render(model, request.format);
+    return this.fileOf(model, request.format, bytes);
+  }
+
+  /** Every department's PDF report of a period in one zip (inspectors), with one font subset for all of them. */
+  async departmentsZip(actor: string, periodText: string, asOf?: number): Promise<ReportFile> {
+    const source = await this.load(periodText, asOf, true);
+    const models = source.record.departments.map((d) => buildReportModel(source, d.dept));
+    const { buildPdfDocument, renderPdfs } = await renderers.pdf();
+    const pdfs = models.length ? await renderPdfs(models.map(buildPdfDocument)) : [];
+    const JSZip = await renderers.zip();
+    const zip = new JSZip();
+    const created = new Date();
+    models.forEach((m, i) => zip.file(safeFilename(`${m.departments[0].dept}_${m.departments[0].name}.pdf`), pdfs[i], { date: created }));
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+    const city = buildReportModel(source);
+    const file: ReportFile = {
+      filename: `${city.city}数据共享绩效考核_${city.period}_各部门报告${city.published ? '' : '_暂定'}.zip`,
+      contentType: CONTENT_TYPES.zip,
+      bytes,
+      sha256: sha256(bytes),
+      rows: models.length,
+      findings: models.reduce((n, m) => n + findingRows(m).length, 0),
+      period: city.period,
+      published: city.published,
+      schemeVersion: city.schemeVersion,
+    };
+    await this.audit.record(actor, 'report.export', file.period, {
+      format: 'zip',
+      filters: { period: file.period, dept: null, asOf: asOf === undefined ? null : new Date(asOf).toISOString(), departments: 'all' },
+      rows: file.rows,
+      findings: file.findings,
+      bytes: bytes.length,
+      sha256: file.sha256,
+      filename: file.filename,
+      published: file.published,
+      schemeVersion: file.schemeVersion,
+    });
+    return file;
+  }
+
+  /**
+   * After a period is published: generates its city reports (xlsx, pdf, csv)
+   * from the frozen record and keeps them (bytes in the database) for the
+   * history page. Idempotent per publication: a report already kept for the
+   * publication in force is not generated again.
+   */
+  async generateForPublication(periodText: string, actor = 'system'): Promise<KeptReport[]> {
+    const period = formatPeriod(parsePeriodOrThrow(periodText));
+    const publication = await this.kept.publication(period);
+    if (!publication) throw new ConflictException(`period ${period} is not published`);
+    const existing = await this.kept.forPublication(publication.id);
+    const missing = REPORT_FORMATS.filter((f) => !existing.some((k) => k.format === f && k.dept === null));
+    if (missing.length) {
+      const source = await this.load(period, undefined, missing.includes('pdf'));
+      if (!source.published) throw new ConflictException(`period ${period} is not published`);
+      const model = buildReportModel(source);
+      for (const format of missing) {
+        const file = this.fileOf(model, format, await this.render(model, format));
+        const id = await this.kept.insert({
+          period,
+          format,
+          dept: null,
+          publicationId: publication.id,
+          schemeVersion: file.schemeVersion,
+          filename: file.filename,
+          contentType: file.contentType,
+          sha256: file.sha256,
+          content: file.bytes,
+          createdBy: actor,
+        });
+        if (id !== null) {
+          await this.audit.record(actor, 'report.generate', period, {
+            id,
+            format,
+            publicationId: publication.id,
+            rows: file.rows,
+            findings: file.findings,
+            bytes: file.bytes.length,
+            sha256: file.sha256,
+            filename: file.filename,
+            schemeVersion: file.schemeVersion,
+          });
+        }
+      }
+    }
+    return this.kept.forPublication(publication.id);
+  }
+
+  history(filter: { period?: string; limit: number; offset: number }) {
+    return this.kept.list(filter);
+  }
+
+  /** A kept report's bytes, exactly as generated; the download is audited. */
+  async download(actor: string, id: number): Promise<KeptReport & { content: Buffer }> {
+    const file = await this.kept.get(id);
+    if (!file) throw new NotFoundException(`no kept report ${id}`);
+    await this.audit.record(actor, 'report.download', file.period, { id, format: file.format, filename: file.fileName, bytes: file.bytes, sha256: file.sha256 });
+    return file;
+  }
+
+  private async render(model: ReportModel, format: ReportFormat): Promise<Buffer> {
+    if (format === 'xlsx') return (await renderers.xlsx()).buildWorkbook(model);
+    if (format === 'csv') return (await renderers.csv()).buildCsv(model);
+    const { buildPdfDocument, renderPdfs } = await renderers.pdf();
+    const [pdf] = await renderPdfs([buildPdfDocument(model)]);
+    return pdf;
+  }
+
+  private fileOf(model: ReportModel, format: ReportFormat, bytes: Buffer): ReportFile {
+    return {
+      filename: reportFilename(model, format),
+      contentType: CONTENT_TYPES[format],
+      bytes,
+      sha256: sha256(bytes),
+      rows: model.departments.length,
+      findings: findingRows(model).length,
+      period: model.period,
+      published: model.published,
+      schemeVersion: model.schemeVersion,
+    };
+  }
+
+  /**
+   * The period's scores as GET /api/scores gives them (published, else the
+   * snapshot; computed without storing with asOf), its scheme, and the trend
+   * of earlier periods when the report draws one (the PDF).
+   */
+  private async load(periodText: string, asOf: number | undefined, withTrend: boolean): Promise<ModelSource> {
+    const period = formatPeriod(parsePeriodOrThrow(periodText));
+    const scores = await this.scoring.scores(period, asOf);
+    const published = scores.origin === 'published';
+    const scheme = await this.schemeOf(scores.record);
+    const trend = withTrend ? await this.trend(scores.record, asOf) : [];
+    return {
+      city: this.config.CITY_NAME,
+      timeZone: this.config.ASSESSMENT_TIME_ZONE,
+      record: scores.record,
+      findings: scores.findings,
+      extras: scores.extras,
+      published,
+      publishedAt: published ? scores.computedAt : null,
+      scheme,
+      trend,
+    };
+  }
+
+  /** The scheme version the record was computed with (the current one if that version is gone). */
+  private async schemeOf(record: ScoreRecord): Promise<Scheme> {
+    const used = (await this.schemes.schemeVersions()).find((s) => s.version === record.schemeVersion);
+    if (!used) return this.schemes.currentScheme();
+    const { note: _note, createdBy: _by, createdAt: _at, ...scheme } = used;
+    return scheme;
+  }
+
+  /** Totals of the period and the ones before it (same kind), oldest first, for the trend charts. */
+  private async trend(record: ScoreRecord, asOf?: number): Promise<TrendSourcePoint[]> {
+    const records: ScoreRecord[] = [record];
+    let period = parsePeriodOrThrow(record.period);
+    for (let i = 1; i < TREND_LENGTH[period.kind]; i++) {
+      period = previousPeriod(period);
+      if (period.year < 1) break;
+      records.unshift((await this.scoring.scores(formatPeriod(period), asOf)).record);
+    }
+    return records.map((r) => ({
+      period: r.period,
+      cityAverage: cityAverageOf(r.departments),
+      totals: Object.fromEntries(r.departments.map((d) => [d.dept, d.total])),
+    }));
+  }
+}
