@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
 
-const contracts = fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url));
+const lib = (name: string) => fileURLToPath(new URL(`../../libs/${name}/src/index.ts`, import.meta.url));
 
 // The API (apps/api) listens on :3000 in development; the built app is served by the API itself,
 // so /api is always same-origin and the SameSite=Strict session cookie travels with every call.
@@ -13,7 +13,8 @@ const apiProxy: Record<string, ProxyOptions> = {
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    alias: { '@app/contracts': contracts },
+    // Contracts and charts import scoring *types* only; nothing of libs/scoring's code reaches the bundle.
+    alias: { '@app/contracts': lib('contracts'), '@app/scoring': lib('scoring'), '@app/charts': lib('charts') },
   },
   server: { port: 5173, proxy: apiProxy },
   preview: { port: 4173, proxy: apiProxy },

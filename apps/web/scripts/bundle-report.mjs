@@ -36,10 +36,16 @@ const rows = [['entry (index.html)', base]];
 for (const [label, prefixes] of [
   ['/login', ['login-page-']],
   ['layout + /overview', ['app-layout-', 'overview-page-']],
+  ['layout + /rankings', ['app-layout-', 'rankings-page-']],
+  ['layout + /departments/:c', ['app-layout-', 'department-detail-page-']],
+  ['layout + /network', ['app-layout-', 'network-page-']],
+  ['layout + /method', ['app-layout-', 'method-page-']],
+  ['layout + /reports', ['app-layout-', 'reports-page-']],
+  ['layout + /admin/schemes', ['app-layout-', 'admin-page-', 'schemes-section-']],
   ['layout + /about', ['app-layout-', 'about-page-']],
 ]) {
   rows.push([label, closure([entry, ...prefixes.map(chunk)])]);
 }
-for (const [label, files] of rows) console.log(`${label.padEnd(22)} ${String(files.size).padStart(3)} files  ${kb(raw(files)).padStart(9)} raw  ${kb(gz(files)).padStart(9)} gzip`);
+for (const [label, files] of rows) console.log(`${label.padEnd(26)} ${String(files.size).padStart(3)} files  ${kb(raw(files)).padStart(9)} raw  ${kb(gz(files)).padStart(9)} gzip`);
 const all = readdirSync(assets).filter((f) => f.endsWith('.js'));
-console.log(`${'all JS'.padEnd(22)} ${String(all.length).padStart(3)} files  ${kb(raw(all)).padStart(9)} raw  ${kb(gz(all)).padStart(9)} gzip`);
+console.log(`${'all JS'.padEnd(26)} ${String(all.length).padStart(3)} files  ${kb(raw(all)).padStart(9)} raw  ${kb(gz(all)).padStart(9)} gzip`);

@@ -44,7 +44,11 @@ export function notifyUnauthorized(): void {
 
 export interface ApiRequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is (a CSV file's bytes, in whatever encoding it has), with `contentType`. */
+  rawBody?: Blob | string;
+  contentType?: string;
   signal?: AbortSignal;
   /**
    * Whether a 401 ends the session in the UI. Off for calls where 401 is an ordinary answer:
@@ -56,16 +60,17 @@ export interface ApiRequestOptions {
 export const API_BASE = '/api';
 
 export async function apiRequest<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal, handleUnauthorized = true } = options;
+  const { method = 'GET', body, rawBody, contentType, signal, handleUnauthorized = true } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (rawBody !== undefined) headers['Content-Type'] = contentType ?? 'application/octet-stream';
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
     response = await fetch(`${API_BASE}${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: rawBody !== undefined ? rawBody : body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       signal,
     });
@@ -97,4 +102,22 @@ async function readErrorMessage(response: Response): Promise<string> {
     }
   }
   return response.statusText || `HTTP ${response.status}`;
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+/** `path?query` with the defined, non-empty values only. */
+export function withQuery(path: string, params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** A URL the browser opens itself (downloads): same origin, so the session cookie goes along. */
+export function apiUrl(path: string): string {
+  return `${API_BASE}${path}`;
 }

@@ -1,10 +1,18 @@
-import { redirect, type RouteObject } from 'react-router';
+import { redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { FullPageLoading } from '../components/full-page-loading';
 import type { RouteHandle } from './access';
+import { adminSectionsFor } from './admin-sections';
 import { landingRedirect, loginLoader, requireUser } from './route-loaders';
 import { RouteErrorPage } from './route-error-page';
 
 const handle = (h: RouteHandle): RouteHandle => h;
+
+/** /admin: the first section this role may open. */
+async function adminIndex(args: LoaderFunctionArgs): Promise<Response> {
+  const user = await requireUser(args);
+  const first = adminSectionsFor(user.role)[0];
+  return redirect(`/admin/${first?.key ?? 'users'}`);
+}
 
 /**
  * The route table. Every page is its own chunk (src/pages/<page>/), loaded when first visited;
@@ -77,7 +85,7 @@ export const routes: RouteObject[] = [
                 path: 'admin',
                 handle: handle({ area: 'admin' }),
                 children: [
-                  { index: true, loader: () => redirect('/admin/users') },
+                  { index: true, loader: adminIndex },
                   {
                     path: ':section',
                     lazy: () => import('../pages/admin/admin-page').then((m) => ({ Component: m.AdminPage })),

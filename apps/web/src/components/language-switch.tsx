@@ -11,6 +11,7 @@ export function LanguageSwitch({ size = 'small' }: { size?: 'small' | 'medium' }
   const { language, setLanguage } = usePreferences();
   return (
     <Segmented<Language>
+      data-testid="language-switch"
       size={size}
       aria-label={t('header.language')}
       value={language}

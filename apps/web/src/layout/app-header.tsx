@@ -1,6 +1,6 @@
 import { DesktopOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, ConfigProvider, Layout, Select, Space, Switch, Tag, Tooltip, theme } from 'antd';
+import { App, Button, ConfigProvider, Layout, Space, Switch, Tag, Tooltip, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CurrentUser, Role } from '@app/contracts';
@@ -8,6 +8,7 @@ import { logout } from '../api/auth-api';
 import { usePreferences } from '../app/preferences';
 import { LOGIN_PATH } from '../app/route-loaders';
 import { LanguageSwitch } from '../components/language-switch';
+import { PeriodPicker } from './period-picker';
 
 const ROLE_COLORS: Record<Role, string> = { leader: 'gold', inspector: 'volcano', department: 'cyan', admin: 'purple' };
 
@@ -40,11 +41,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         </span>
       </div>
       <ConfigProvider theme={HEADER_THEME}>
-        {/* Filled by the period picker once the scoring API publishes periods. */}
-        <div className="period-slot" data-slot="period-picker">
-          <span className="period-label">{t('header.period')}</span>
-          <Select size="small" disabled placeholder={t('header.periodPending')} className="period-select" options={[]} />
-        </div>
+        <PeriodPicker />
         <Space size="middle" className="app-header-actions">
           <Tooltip title={t('header.largeDisplayHint')}>
             <label className="header-toggle">

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { App as AntApp, Layout } from 'antd';
 import { useEffect } from 'react';
-import { Outlet, useMatches, useNavigation } from 'react-router';
+import { Outlet, useMatches, useNavigation, useSearchParams } from 'react-router';
 import { ApiError, notifyUnauthorized } from '../api/api-client';
 import { currentUserQuery } from '../api/queries';
-import { canAccess, routeArea } from '../app/access';
+import { canAccess, PERIOD_AREAS, routeArea } from '../app/access';
+import { parsePeriod } from '../app/period';
+import { PERIOD_PARAM, useAssessmentClock } from '../app/use-period';
 import { useCurrentUser } from '../app/current-user';
 import { ErrorState } from '../components/error-state';
 import { AppHeader } from './app-header';
@@ -29,6 +31,23 @@ export function AppLayout() {
   const leaf = matches[matches.length - 1];
   const area = [...matches].reverse().map((m) => routeArea(m.handle)).find((a) => a !== undefined);
   const allowed = !area || canAccess(user, area, leaf?.params ?? {});
+
+  // A page of one period always names it in the URL, so the address bar is a link to this exact view
+  // (the default, the last complete month, would move on next month).
+  const [params, setParams] = useSearchParams();
+  const clock = useAssessmentClock();
+  const needsPeriod = allowed && area !== undefined && PERIOD_AREAS.has(area) && parsePeriod(params.get(PERIOD_PARAM)) === null;
+  useEffect(() => {
+    if (!needsPeriod || !clock.ready) return;
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set(PERIOD_PARAM, clock.defaultPeriod);
+        return next;
+      },
+      { replace: true },
+    );
+  }, [needsPeriod, clock.ready, clock.defaultPeriod, setParams]);
 
   // antd's App (message, modal, notification) lives here, not at the root, to keep it out of the login download.
   return (

@@ -12,7 +12,7 @@ import {
 import type { ReactNode } from 'react';
 import type { CurrentUser } from '@app/contracts';
 import { canAccess, ownDepartmentPath, type Area } from '../app/access';
-import { ADMIN_SECTIONS } from '../app/admin-sections';
+import { adminSectionsFor } from '../app/admin-sections';
 
 export interface NavItem {
   /** The path the item opens; also its menu key. */
@@ -30,14 +30,21 @@ const CITY_NAV: NavItem[] = [
   { path: '/network', labelKey: 'nav.network', icon: <ShareAltOutlined />, area: 'network' },
   { path: '/method', labelKey: 'nav.method', icon: <ReadOutlined />, area: 'method' },
   { path: '/reports', labelKey: 'nav.reports', icon: <FileTextOutlined />, area: 'reports' },
-  {
-    path: '/admin',
-    labelKey: 'nav.admin',
-    icon: <SettingOutlined />,
-    area: 'admin',
-    children: ADMIN_SECTIONS.map((section) => ({ path: `/admin/${section.key}`, labelKey: section.labelKey, area: 'admin' as const })),
-  },
 ];
+
+function adminNav(user: CurrentUser): NavItem[] {
+  const sections = adminSectionsFor(user.role);
+  if (sections.length === 0) return [];
+  return [
+    {
+      path: '/admin',
+      labelKey: 'nav.admin',
+      icon: <SettingOutlined />,
+      area: 'admin',
+      children: sections.map((section) => ({ path: `/admin/${section.key}`, labelKey: section.labelKey, area: 'admin' as const })),
+    },
+  ];
+}
 
 const ABOUT: NavItem = { path: '/about', labelKey: 'nav.about', icon: <InfoCircleOutlined />, area: 'about' };
 
@@ -54,7 +61,7 @@ export function navigationFor(user: CurrentUser): NavItem[] {
       ABOUT,
     ];
   }
-  return [...CITY_NAV.filter((item) => canAccess(user, item.area)), ABOUT];
+  return [...CITY_NAV.filter((item) => canAccess(user, item.area)), ...adminNav(user), ABOUT];
 }
 
 /** The item to highlight: the longest item path that the current path starts with. */

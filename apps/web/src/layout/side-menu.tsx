@@ -3,15 +3,16 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { CurrentUser } from '@app/contracts';
+import { usePeriodLink } from '../app/use-period';
 import { navigationFor, selectedNavPath, type NavItem } from './navigation';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
-function toMenuItems(items: NavItem[], t: (key: string) => string): MenuItem[] {
+function toMenuItems(items: NavItem[], t: (key: string) => string, link: (path: string) => string): MenuItem[] {
   return items.map((item) =>
     item.children
-      ? { key: item.path, icon: item.icon, label: t(item.labelKey), children: toMenuItems(item.children, t) }
-      : { key: item.path, icon: item.icon, label: <Link to={item.path}>{t(item.labelKey)}</Link> },
+      ? { key: item.path, icon: item.icon, label: t(item.labelKey), children: toMenuItems(item.children, t, link) }
+      : { key: item.path, icon: item.icon, label: <Link to={link(item.path)}>{t(item.labelKey)}</Link> },
   );
 }
 
@@ -20,7 +21,9 @@ export function SideMenu({ user }: { user: CurrentUser }) {
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const nav = useMemo(() => navigationFor(user), [user]);
-  const items = useMemo(() => toMenuItems(nav, (key) => t(key as never)), [nav, t]);
+  // Links keep the chosen period, so moving between pages keeps the view.
+  const link = usePeriodLink();
+  const items = useMemo(() => toMenuItems(nav, (key) => t(key as never), link), [nav, t, link]);
   const selected = selectedNavPath(nav, pathname);
   const [openKeys, setOpenKeys] = useState<string[]>(() => (pathname.startsWith('/admin') ? ['/admin'] : []));
   const navRef = useRef<HTMLElement>(null);

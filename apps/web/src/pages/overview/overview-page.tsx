@@ -1,7 +1,57 @@
+import { useQuery } from '@tanstack/react-query';
+import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PagePlaceholder } from '../../components/page-placeholder';
+import { overviewQuery, scoresQuery, trendsQuery } from '../../api/score-queries';
+import { shiftPeriod, TREND_LENGTH } from '../../app/period';
+import { usePeriod } from '../../app/use-period';
+import { ErrorState } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { PageHeading } from '../../components/page-heading';
+import { HeadlineCards } from './headline-cards';
+import { HeatmapCard, RankingBarCard, TrendCard } from './overview-charts';
+import { MoversCard, RecognitionCard } from './overview-lists';
 
+/** The leadership overview: headline numbers, the ranking, trends, the heatmap and the lists. */
 export function OverviewPage() {
   const { t } = useTranslation();
-  return <PagePlaceholder title={t('nav.overview')} willShow={t('pages.overview')} />;
+  const { period, kind } = usePeriod();
+  const overview = useQuery(overviewQuery(period));
+  const scores = useQuery(scoresQuery(period));
+  const trends = useQuery(trendsQuery({ kind, from: shiftPeriod(period, -(TREND_LENGTH[kind] - 1)), to: period }));
+
+  return (
+    <div className="page overview-page" data-testid="overview-page">
+      <PageHeading title={t('nav.overview')} period={period} />
+      {overview.isPending ? (
+        <LoadingState minHeight={320} />
+      ) : overview.isError ? (
+        <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />
+      ) : (
+        <Row gutter={[12, 12]}>
+          <Col span={24}>
+            <HeadlineCards overview={overview.data} totalDepartments={scores.data?.departments.length} />
+          </Col>
+          <Col xs={24} xl={12}>
+            <RankingBarCard scores={scores} cityAverage={overview.data.cityAverage} />
+          </Col>
+          <Col xs={24} xl={12}>
+            <Row gutter={[12, 12]}>
+              <Col span={24}>
+                <TrendCard trends={trends} />
+              </Col>
+              <Col span={24}>
+                <RecognitionCard overview={overview.data} />
+              </Col>
+              <Col span={24}>
+                <MoversCard overview={overview.data} />
+              </Col>
+            </Row>
+          </Col>
+          <Col span={24}>
+            <HeatmapCard overview={overview.data} schemeVersion={scores.data?.schemeVersion} />
+          </Col>
+        </Row>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,62 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { systemInfoQuery } from '../api/queries';
+import { currentMonth, lastCompleteMonth, parsePeriod, periodKind, type PeriodKind } from './period';
+
+export const PERIOD_PARAM = 'period';
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** The assessment time zone (from /api/system), and the month it is now there. */
+export function useAssessmentClock(): { timeZone: string; currentMonth: string; defaultPeriod: string; ready: boolean } {
+  const { data, isPending } = useQuery(systemInfoQuery);
+  const timeZone = data?.timeZone ?? DEFAULT_TIME_ZONE;
+  return useMemo(() => {
+    const now = new Date();
+    return { timeZone, currentMonth: currentMonth(now, timeZone), defaultPeriod: lastCompleteMonth(now, timeZone), ready: !isPending };
+  }, [timeZone, isPending]);
+}
+
+export interface PeriodSelection {
+  /** The period every page shows: `?period=` when valid, else the last complete month. */
+  period: string;
+  kind: PeriodKind;
+  /** True when the URL names the period (a shared link), false when it is the default. */
+  explicit: boolean;
+  setPeriod: (period: string) => void;
+}
+
+/** The one period shared by the header picker and every page, kept in the URL. */
+export function usePeriod(): PeriodSelection {
+  const [params, setParams] = useSearchParams();
+  const { defaultPeriod } = useAssessmentClock();
+  const fromUrl = params.get(PERIOD_PARAM);
+  const explicit = parsePeriod(fromUrl) !== null;
+  const period = explicit ? (fromUrl as string) : defaultPeriod;
+
+  const setPeriod = useCallback(
+    (next: string) => {
+      setParams(
+        (prev) => {
+          const copy = new URLSearchParams(prev);
+          copy.set(PERIOD_PARAM, next);
+          return copy;
+        },
+        { preventScrollReset: true },
+      );
+    },
+    [setParams],
+  );
+
+  return { period, kind: periodKind(period), explicit, setPeriod };
+}
+
+/** `path` with the current period carried along, so moving between pages keeps the view. */
+export function usePeriodLink(): (path: string) => string {
+  const [params] = useSearchParams();
+  const fromUrl = params.get(PERIOD_PARAM);
+  return useCallback(
+    (path: string) => (parsePeriod(fromUrl) ? `${path}${path.includes('?') ? '&' : '?'}${PERIOD_PARAM}=${encodeURIComponent(fromUrl as string)}` : path),
+    [fromUrl],
+  );
+}

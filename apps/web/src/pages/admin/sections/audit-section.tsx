@@ -1,0 +1,61 @@
+import type { AuditEntryView } from '@app/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Input, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { auditQuery } from '../../../api/admin-queries';
+import { formatInstant } from '../../../app/format';
+import { useAssessmentClock } from '../../../app/use-period';
+import { QueryView } from '../../../components/query-view';
+
+const PAGE = 50;
+
+/** The append-only audit log: who did what, when. */
+export function AuditSection() {
+  const { t } = useTranslation();
+  const { timeZone } = useAssessmentClock();
+  const [action, setAction] = useState('');
+  const [actor, setActor] = useState('');
+  const [page, setPage] = useState(1);
+  const audit = useQuery(auditQuery({ action: action.trim() || undefined, actor: actor.trim() || undefined, limit: PAGE, offset: (page - 1) * PAGE }));
+  const columns: TableColumnsType<AuditEntryView> = [
+    { key: 'at', title: t('audit.at'), dataIndex: 'at', width: 150, render: (v: string) => formatInstant(v, timeZone) },
+    { key: 'actor', title: t('audit.actor'), dataIndex: 'actor', width: 180, ellipsis: true },
+    { key: 'action', title: t('audit.action'), dataIndex: 'action', width: 170 },
+    { key: 'target', title: t('audit.target'), dataIndex: 'target', width: 140, render: (v: string | null) => v ?? '—' },
+    {
+      key: 'detail',
+      title: t('audit.detail'),
+      dataIndex: 'detail',
+      ellipsis: true,
+      render: (d: Record<string, unknown> | null) =>
+        d ? (
+          <Typography.Text code className="raw-line" title={JSON.stringify(d, null, 2)}>
+            {JSON.stringify(d)}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
+    },
+  ];
+  return (
+    <Card size="small" title={t('admin.audit')}>
+      <Space wrap className="table-toolbar">
+        <Input.Search allowClear placeholder={t('audit.action')} onSearch={(v) => (setAction(v), setPage(1))} style={{ width: 220 }} />
+        <Input.Search allowClear placeholder={t('audit.actor')} onSearch={(v) => (setActor(v), setPage(1))} style={{ width: 220 }} />
+      </Space>
+      <QueryView query={audit} minHeight={200}>
+        {(data) => (
+          <Table<AuditEntryView>
+            size="small"
+            rowKey="id"
+            columns={columns}
+            dataSource={data.items}
+            loading={audit.isFetching}
+            pagination={{ current: page, pageSize: PAGE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { count: total }) }}
+          />
+        )}
+      </QueryView>
+    </Card>
+  );
+}

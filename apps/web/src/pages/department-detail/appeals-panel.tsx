@@ -1,0 +1,122 @@
+import type { AppealView } from '@app/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Form, Input, Modal, Space, Table, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { appealsQuery, SCORES_ROOT } from '../../api/score-queries';
+import { decideAppeal } from '../../api/scores-api';
+import { useCurrentUser } from '../../app/current-user';
+import { formatInstant } from '../../app/format';
+import { useAssessmentClock, usePeriod } from '../../app/use-period';
+import { ChartCard } from '../../components/chart-card';
+import { describeError } from '../../components/describe-error';
+import { QueryView } from '../../components/query-view';
+import { AppealStatusTag } from './appeal-status-tag';
+
+function targetText(a: AppealView): string {
+  const t = a.target;
+  const parts = [t.resource, t.request, t.objection].filter((x) => typeof x === 'string' && x);
+  return parts.join(' · ') || '—';
+}
+
+/** The department's appeals for the period; inspectors accept or reject the pending ones here. */
+export function AppealsPanel({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { period } = usePeriod();
+  const { timeZone } = useAssessmentClock();
+  const appeals = useQuery(appealsQuery({ dept: code, period }));
+  const [deciding, setDeciding] = useState<{ appeal: AppealView; status: 'accepted' | 'rejected' } | null>(null);
+  const canDecide = user.role === 'inspector';
+
+  const columns: TableColumnsType<AppealView> = [
+    { key: 'id', title: '#', dataIndex: 'id', width: 60 },
+    { key: 'kind', title: t('findings.kind'), dataIndex: 'kind', width: 120, render: (k: AppealView['kind']) => t(`findings.kinds.${k}`) },
+    { key: 'target', title: t('appeals.target'), render: (_: unknown, a) => targetText(a) },
+    { key: 'reason', title: t('appeals.reason'), dataIndex: 'reason', ellipsis: true },
+    { key: 'filed', title: t('appeals.filedAt'), width: 150, render: (_: unknown, a) => formatInstant(a.filedAt, timeZone) },
+    { key: 'status', title: t('common.status'), dataIndex: 'status', width: 100, render: (s: AppealView['status']) => <AppealStatusTag status={s} /> },
+    {
+      key: 'decision',
+      title: t('appeals.decision'),
+      render: (_: unknown, a) =>
+        a.status === 'pending' ? (
+          canDecide ? (
+            <Space size={4}>
+              <Button size="small" type="primary" onClick={() => setDeciding({ appeal: a, status: 'accepted' })} data-testid="appeal-accept">
+                {t('appeals.accept')}
+              </Button>
+              <Button size="small" danger onClick={() => setDeciding({ appeal: a, status: 'rejected' })} data-testid="appeal-reject">
+                {t('appeals.reject')}
+              </Button>
+            </Space>
+          ) : (
+            <span className="muted">{t('appeals.awaiting')}</span>
+          )
+        ) : (
+          <span>
+            {a.decisionComment || '—'}
+            <span className="muted">
+              {' '}
+              · {a.decidedBy} {formatInstant(a.decidedAt, timeZone)}
+            </span>
+          </span>
+        ),
+    },
+  ];
+
+  return (
+    <ChartCard title={t('appeals.title')} testId="appeals-card">
+      <QueryView query={appeals} minHeight={100} isEmpty={(d) => d.length === 0} empty={<p className="list-empty">{t('appeals.none')}</p>}>
+        {(data) => (
+          <Table<AppealView>
+            size="small"
+            rowKey="id"
+            columns={columns}
+            dataSource={data}
+            pagination={false}
+            onRow={(a) => ({ 'data-testid': 'appeal-row', 'data-status': a.status }) as React.HTMLAttributes<HTMLElement>}
+          />
+        )}
+      </QueryView>
+      {deciding ? <DecisionModal appeal={deciding.appeal} status={deciding.status} onClose={() => setDeciding(null)} /> : null}
+    </ChartCard>
+  );
+}
+
+function DecisionModal({ appeal, status, onClose }: { appeal: AppealView; status: 'accepted' | 'rejected'; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ comment: string }>();
+  const decide = useMutation({
+    mutationFn: (comment: string) => decideAppeal(appeal.id, status, comment),
+    onSuccess: () => {
+      void message.success(t('appeals.decided'));
+      // An accepted appeal changes inputs: every score, list and count may move.
+      void queryClient.invalidateQueries({ queryKey: [SCORES_ROOT] });
+      onClose();
+    },
+  });
+  return (
+    <Modal
+      open
+      title={status === 'accepted' ? t('appeals.acceptTitle') : t('appeals.rejectTitle')}
+      okText={status === 'accepted' ? t('appeals.accept') : t('appeals.reject')}
+      okButtonProps={{ danger: status === 'rejected' }}
+      cancelText={t('common.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={decide.isPending}
+      destroyOnHidden
+    >
+      <p>{appeal.reason}</p>
+      {decide.isError ? <Alert type="error" showIcon title={describeError(decide.error, t)} className="form-alert" /> : null}
+      <Form form={form} layout="vertical" onFinish={(v) => decide.mutate((v.comment ?? '').trim())} data-testid="decision-form">
+        <Form.Item name="comment" label={t('appeals.comment')}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
