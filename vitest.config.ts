@@ -3,8 +3,8 @@ import swc from 'unplugin-swc';
 import { resolve } from 'node:path';
 
 // One config for the unit tiers (libs, api services, chart builders) and the
-// integration tier in test/ (real PostgreSQL / PGlite). The browser tier has
-// its own config (test/browser).
+// integration tier in test/ (real PostgreSQL / PGlite) and the browser tier
+// (Chromium driving the built dashboard).
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
   resolve: {
@@ -15,7 +15,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['libs/*/src/**/*.test.ts', 'apps/api/src/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    include: ['libs/*/src/**/*.test.ts', 'apps/api/src/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -3,6 +3,7 @@ import { Migration20261127000100_foundation } from './Migration20261127000100_fo
 import { Migration20261127000200_ingest } from './Migration20261127000200_ingest';
 import { Migration20261127000300_scoring } from './Migration20261127000300_scoring';
 import { Migration20261127000400_reports } from './Migration20261127000400_reports';
+import { Migration20261127000500_latency_per_department } from './Migration20261127000500_latency_per_department';
 
 /** Every migration, in order: listed explicitly so the same list runs from source, a build or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000200_ingest', class: Migration20261127000200_ingest },
   { name: 'Migration20261127000300_scoring', class: Migration20261127000300_scoring },
   { name: 'Migration20261127000400_reports', class: Migration20261127000400_reports },
+  { name: 'Migration20261127000500_latency_per_department', class: Migration20261127000500_latency_per_department },
 ];

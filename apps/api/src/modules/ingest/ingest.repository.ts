@@ -22,6 +22,12 @@ export interface RollupRow {
   consumer: string;
   byClass: [number, number, number, number, number];
   latencySum: number;
+}
+
+/** Calls per latency bucket for one local day and department (see latency-buckets.ts). */
+export interface LatencyRow {
+  day: string;
+  dept: string;
   hist: number[];
 }
 
@@ -165,30 +171,38 @@ export class IngestRepository {
     await pipeline(Readable.from([lines.join('')]), copy as unknown as NodeJS.WritableStream);
   }
 
-  async addRollups(trx: Knex.Transaction, rows: RollupRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    rows.sort((a, b) => (a.day + a.dept + a.resource + a.consumer < b.day + b.dept + b.resource + b.consumer ? -1 : 1));
-    await sql(
+  async addRollups(trx: Knex.Transaction, rows: RollupRow[], latency: LatencyRow[]): Promise<void> {
+    if (rows.length > 0) {
+      rows.sort((a, b) => (a.day + a.dept + a.resource + a.consumer < b.day + b.dept + b.resource + b.consumer ? -1 : 1));
+      await sql(
         trx,
-      `insert into api_rollup as r (day, dept, resource, consumer, c1xx, c2xx, c3xx, c4xx, c5xx, latency_sum, latency_hist)
-       select day, dept, resource, consumer, c1, c2, c3, c4, c5, ls, h::bigint[]
-       from unnest(?::date[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::float8[], ?::text[])
-         as u(day, dept, resource, consumer, c1, c2, c3, c4, c5, ls, h)
-       on conflict (day, dept, resource, consumer) do update set
-         c1xx = r.c1xx + excluded.c1xx, c2xx = r.c2xx + excluded.c2xx, c3xx = r.c3xx + excluded.c3xx,
-         c4xx = r.c4xx + excluded.c4xx, c5xx = r.c5xx + excluded.c5xx, latency_sum = r.latency_sum + excluded.latency_sum,
-         latency_hist = (select array_agg(a + b order by i) from unnest(r.latency_hist, excluded.latency_hist) with ordinality as t(a, b, i))`,
-      [
-        rows.map((r) => r.day),
-        rows.map((r) => r.dept),
-        rows.map((r) => r.resource),
-        rows.map((r) => r.consumer),
-        ...[0, 1, 2, 3, 4].map((i) => rows.map((r) => r.byClass[i])),
-        rows.map((r) => r.latencySum),
+        `insert into api_rollup as r (day, dept, resource, consumer, c1xx, c2xx, c3xx, c4xx, c5xx, latency_sum)
+         select * from unnest(?::date[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::float8[])
+         on conflict (day, dept, resource, consumer) do update set
+           c1xx = r.c1xx + excluded.c1xx, c2xx = r.c2xx + excluded.c2xx, c3xx = r.c3xx + excluded.c3xx,
+           c4xx = r.c4xx + excluded.c4xx, c5xx = r.c5xx + excluded.c5xx, latency_sum = r.latency_sum + excluded.latency_sum`,
+        [
+          rows.map((r) => r.day),
+          rows.map((r) => r.dept),
+          rows.map((r) => r.resource),
+          rows.map((r) => r.consumer),
+          ...[0, 1, 2, 3, 4].map((i) => rows.map((r) => r.byClass[i])),
+          rows.map((r) => r.latencySum),
+        ],
+      );
+    }
+    if (latency.length > 0) {
+      latency.sort((a, b) => (a.day + a.dept < b.day + b.dept ? -1 : 1));
+      await sql(
+        trx,
+        `insert into api_latency_day as l (day, dept, latency_hist)
+         select day, dept, h::bigint[] from unnest(?::date[], ?::text[], ?::text[]) as u(day, dept, h)
+         on conflict (day, dept) do update set
+           latency_hist = (select array_agg(a + b order by i) from unnest(l.latency_hist, excluded.latency_hist) with ordinality as t(a, b, i))`,
         // One array literal per row: a JS array of arrays would arrive as a single 2-D array that unnest flattens.
-        rows.map((r) => `{${r.hist.join(',')}}`),
-      ],
-    );
+        [latency.map((l) => l.day), latency.map((l) => l.dept), latency.map((l) => `{${l.hist.join(',')}}`)],
+      );
+    }
   }
 
   /** The same raw line at the same line of the same source is stored once and counted again. */

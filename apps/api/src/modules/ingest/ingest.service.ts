@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MasterDataRepository } from '../master-data/master-data.repository';
 import { latencyBucket, LATENCY_BUCKETS } from './latency-buckets';
 import { LocalDayResolver } from './local-day';
-import { IngestRepository, type AcceptedEvent, type QuarantineRow, type RollupRow } from './ingest.repository';
+import { IngestRepository, type AcceptedEvent, type LatencyRow, type QuarantineRow, type RollupRow } from './ingest.repository';
 import { readEventLines, validateEvent, type ByteInput, type EventLine, type EventValidationContext, type InputFormat, type NormalizedEvent } from './parsing';
 
 export interface IngestCounts {
@@ -186,7 +186,8 @@ export class IngestService {
     });
     if (accepted.length > 0) {
       await this.repo.insertEvents(trx, accepted, source);
-      await this.repo.addRollups(trx, this.rollupsOf(accepted, days));
+      const { rollups, latency } = this.rollupsOf(accepted, days);
+      await this.repo.addRollups(trx, rollups, latency);
       await this.repo.recordInvalidation(trx, Math.min(...accepted.map((a) => a.event.at)));
     }
     return outcomes;
@@ -205,21 +206,28 @@ export class IngestService {
     }
   }
 
-  private rollupsOf(accepted: AcceptedEvent[], days: LocalDayResolver): RollupRow[] {
-    const rows = new Map<string, RollupRow>();
+  private rollupsOf(accepted: AcceptedEvent[], days: LocalDayResolver): { rollups: RollupRow[]; latency: LatencyRow[] } {
+    const rollups = new Map<string, RollupRow>();
+    const latency = new Map<string, LatencyRow>();
     for (const { event: e } of accepted) {
       if (e.type !== 'api.called') continue;
       const day = days.date(e.at);
       const key = `${day}\u0000${e.dept}\u0000${e.resource}\u0000${e.consumer}`;
-      let row = rows.get(key);
+      let row = rollups.get(key);
       if (!row) {
-        row = { day, dept: e.dept, resource: e.resource!, consumer: e.consumer!, byClass: [0, 0, 0, 0, 0], latencySum: 0, hist: new Array<number>(LATENCY_BUCKETS).fill(0) };
-        rows.set(key, row);
+        row = { day, dept: e.dept, resource: e.resource!, consumer: e.consumer!, byClass: [0, 0, 0, 0, 0], latencySum: 0 };
+        rollups.set(key, row);
       }
       row.byClass[Math.floor(e.status! / 100) - 1]++;
       row.latencySum += e.latencyMs!;
-      row.hist[latencyBucket(e.latencyMs!)]++;
+      const deptKey = `${day}\u0000${e.dept}`;
+      let hist = latency.get(deptKey);
+      if (!hist) {
+        hist = { day, dept: e.dept, hist: new Array<number>(LATENCY_BUCKETS).fill(0) };
+        latency.set(deptKey, hist);
+      }
+      hist.hist[latencyBucket(e.latencyMs!)]++;
     }
-    return [...rows.values()];
+    return { rollups: [...rollups.values()], latency: [...latency.values()] };
   }
 }

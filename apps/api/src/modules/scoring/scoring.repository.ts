@@ -168,7 +168,7 @@ export class ScoringRepository {
       }
       const hist = await sql<{ dept: string; i: string; n: string }>(
         this.knex,
-        `select dept, u.i, sum(u.h) as n from api_rollup, unnest(latency_hist) with ordinality as u(h, i)
+        `select dept, u.i, sum(u.h) as n from api_latency_day, unnest(latency_hist) with ordinality as u(h, i)
          where day >= ?::date and day < ?::date group by dept, u.i`,
         days,
       );
