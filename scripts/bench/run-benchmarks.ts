@@ -2,6 +2,7 @@ import { benchApi } from './api.bench';
 import { benchEngine } from './engine.bench';
 import { benchIngest } from './ingest.bench';
 import { benchScoring } from './scoring.bench';
+import { benchWeb } from './web.bench';
 import { log, print } from './bench-support';
 
 /**
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     for (const size of (process.env.BENCH_SCORING_EVENTS ?? '1000000,10000000').split(',').map(Number)) print(await benchScoring(size));
   }
   if (only.has('api')) print(await benchApi());
+  if (only.has('web')) print(await benchWeb());
 }
 
 main().catch((error: unknown) => {
