@@ -65,7 +65,7 @@ export class InsightsService {
     const lastMonth = subPeriods(p, 'month').at(-1)!;
     const months = periodsBetween(previousMonths(lastMonth, 11), lastMonth).map(formatPeriod);
     const monthRecords: ScoreRecord[] = [];
-    for (const m of months) monthRecords.push((await this.scoring.scores(m)).record);
+    for (const m of months) monthRecords.push((await this.scoring.historyScores(m)).record);
     return {
       period: name,
       provisional: record.provisional,
@@ -104,7 +104,7 @@ export class InsightsService {
     if (dept) await this.view.assertMayRead(user, dept, 'trends');
     const only = dept ?? (user.role === 'department' ? user.dept! : undefined);
     const records: ScoreRecord[] = [];
-    for (const p of periods) records.push((await this.scoring.scores(formatPeriod(p))).record);
+    for (const p of periods) records.push((await this.scoring.historyScores(formatPeriod(p))).record);
     const departments = (await this.masterData.departments()).filter((d) => (only ? d.code === only : true));
     return {
       kind,

@@ -101,14 +101,24 @@ export class ScoringService {
    * computed and never stored; else the published record, else the latest
    * snapshot, computed and stored first when missing or stale.
    */
-  async scores(periodText: string, asOf?: number): Promise<ScoresWithOrigin> {
+  async scores(periodText: string, asOf?: number, opts: { allowStale?: boolean } = {}): Promise<ScoresWithOrigin> {
     const period = formatPeriod(parsePeriodOrThrow(periodText));
     if (asOf !== undefined) return { ...(await this.compute(period, asOf)), origin: 'computed', computedAt: null };
     const published = await this.snapshots.publication(period);
     if (published) return { ...published, origin: 'published', computedAt: published.publishedAt };
     const snapshot = await this.snapshots.snapshot(period);
-    if (snapshot && !snapshot.stale) return { ...snapshot, origin: 'snapshot', computedAt: snapshot.computedAt };
+    if (snapshot && (!snapshot.stale || opts.allowStale)) return { ...snapshot, origin: 'snapshot', computedAt: snapshot.computedAt };
     return this.recompute(period);
+  }
+
+  /**
+   * For views over many periods (trends, the overview's heatmap): a stale
+   * snapshot is shown as it is while the background job (within a minute)
+   * brings it up to date, so one change does not make such a view recompute
+   * every period in the request.
+   */
+  historyScores(periodText: string): Promise<ScoresWithOrigin> {
+    return this.scores(periodText, undefined, { allowStale: true });
   }
 
   /** The stored record as JSON text when it is current (published or a fresh snapshot), else computed and stored. */
