@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { formatPeriod, periodContaining } from '@app/scoring';
-import { CN_CALENDAR_2025_2026, writeCityFiles } from '../apps/api/src/modules/demo/generator';
+import { chinaCalendar } from '../apps/api/src/modules/demo/china-calendar';
+import { writeCityFiles } from '../apps/api/src/modules/demo/generator';
 import { DEMO_BAD_LINES, DEMO_MONTHS, DEMO_SEED } from '../apps/api/src/modules/demo/demo-seed.service';
 
 const USAGE = 'usage: npm run generate -- --out DIR [--events N] [--seed S] [--months M] [--end-month YYYY-MM] [--mix demo|benchmark] [--bad-lines N]';
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     months: int('months', values.months, DEMO_MONTHS),
     targetEvents: int('events', values.events, 300_000),
     mix,
-    calendar: CN_CALENDAR_2025_2026,
+    calendar: chinaCalendar().entries,
     badLines: int('bad-lines', values['bad-lines'], mix === 'demo' ? DEMO_BAD_LINES : 0),
   });
   process.stdout.write(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -58,7 +58,7 @@ describe.runIf(haveChromium)(`the dashboard in Chromium (${kind}, demo city)`, {
   }
 
   async function logIn(user: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     await page.goto(`${base}/login`);
     await page.fill('#username', user);
     await page.fill('#password', `${user}-demo`);
@@ -95,6 +95,13 @@ describe.runIf(haveChromium)(`the dashboard in Chromium (${kind}, demo city)`, {
     }
     expect(shown).toEqual(record.departments.slice(0, 10).map((d) => ({ dept: d.dept, total: d.total })));
     await shot(page, 'rankings');
+
+    // The workbook downloads from the dashboard and is a real XLSX (a zip) of this period.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-buttons] [data-format=xlsx]').first().click()]);
+    const file = await download.path();
+    const bytes = readFileSync(file!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(download.suggestedFilename()).toContain(period);
     await page.close();
   });
 

@@ -13,7 +13,8 @@ import { MasterDataRepository } from '../master-data/master-data.repository';
 import { MasterDataService } from '../master-data/master-data.service';
 import { ScoringService } from '../scoring/scoring.service';
 import { UsersService } from '../users/users.service';
-import { CN_CALENDAR_2025_2026, writeCityFiles, type WriteCityFilesResult } from './generator';
+import { chinaCalendar } from './china-calendar';
+import { writeCityFiles, type WriteCityFilesResult } from './generator';
 
 export const DEMO_SEED = 20261127;
 export const DEMO_MONTHS = 14;
@@ -80,7 +81,7 @@ export class DemoSeedService {
         months: DEMO_MONTHS,
         targetEvents: DEMO_EVENTS,
         mix: 'demo',
-        calendar: CN_CALENDAR_2025_2026,
+        calendar: chinaCalendar().entries,
         badLines: DEMO_BAD_LINES,
       });
       await this.importMasterData(written);
