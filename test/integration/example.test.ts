@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { ScoringRepository } from '../../apps/api/src/modules/scoring/scoring.repository';
 import { AppealsService } from '../../apps/api/src/modules/appeals/appeals.service';
+import { RecomputeJob } from '../../apps/api/src/modules/scoring/recompute.job';
+import { SnapshotsRepository } from '../../apps/api/src/modules/scoring/snapshots.repository';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
 import { EXAMPLE_AS_OF, EXAMPLE_DIR, exampleJson, loadExampleThroughCli } from './support/example';
 import { loginAs, runCli, startTestApp, type TestApp } from './support/test-app';
@@ -203,5 +205,20 @@ describe.each(kinds)('the worked example on the %s database', (kind) => {
     expect(again.json).toEqual([{ replayed: 0, accepted: 0, duplicates: 0, quarantined: 0 }]);
     const reingest = await runCli(db, ['ingest', join(EXAMPLE_DIR, 'events.ndjson')]);
     expect(reingest.json[0]).toMatchObject({ read: 127, accepted: 0, duplicates: 122, quarantined: 5 });
+  });
+
+  it('recomputes a snapshot made stale by new events in the background job', async () => {
+    const status = await t.http.get('/api/periods/2026-Q4').set(bearer('leader')).expect(200);
+    const source = await runCli(db, ['source', 'add', '--name', 'late-sender']);
+    const apiKey = (source.json[0] as { apiKey: string }).apiKey;
+    const line = JSON.stringify({ id: 'bg-1', type: 'api.called', at: '2026-11-02T10:00:00+08:00', dept: 'MSA', resource: 'MSA-ENT', consumer: 'PSB', status: 500, latency_ms: 5 });
+    await t.http.post('/api/ingest').set('X-Api-Key', apiKey).send(line).expect(200);
+    const snapshots = t.app.get(SnapshotsRepository);
+    expect((await snapshots.snapshot('2026-Q4'))!.stale).toBe(true);
+    await t.app.get(RecomputeJob).run();
+    const fresh = (await snapshots.snapshot('2026-Q4'))!;
+    expect(fresh.stale).toBe(false);
+    expect(fresh.computedAt > status.body.computedAt).toBe(true);
+    expect(fresh.record.departments.find((d) => d.dept === 'MSA')!.counts.apiFailure).toBe(1);
   });
 });
