@@ -7,7 +7,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const e = current as { code?: string; message?: string; cause?: unknown; name?: string };
     if (e.code && CONNECTION_ERRORS.has(e.code)) return true;
     if (e.name === 'ConnectionException' || e.name === 'KnexTimeoutError') return true;
-    if (e.message && /Connection terminated|connection timeout|Too many connections|Timeout acquiring a connection/i.test(e.message)) return true;
+    // pg says "timeout expired" when a new connection does not complete within connectionTimeoutMillis.
+    // "not queryable": a transaction's ROLLBACK on a connection that has just dropped.
+    if (e.message && /Connection terminated|connection timeout|timeout expired|not queryable|Too many connections|Timeout acquiring a connection/i.test(e.message)) return true;
     current = e.cause;
   }
   return false;

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { Readable } from 'node:stream';
@@ -8,7 +8,7 @@ import { actorOf, Public, Roles, User } from '../../common/auth-decorators';
 import { ApiKeyGuard, type IngestRequest } from './api-key.guard';
 import { IngestService } from './ingest.service';
 import { IngestRepository } from './ingest.repository';
-import { detectFormat } from './parsing';
+import { CsvHeaderError, detectFormat } from './parsing';
 import { QuarantineService } from './quarantine.service';
 import { SourcesService } from './sources.service';
 
@@ -56,7 +56,13 @@ export class IngestController {
     const payload = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
     const { format } = detectFormat(undefined, req.header('content-type') ?? undefined);
     // body-parser has already inflated a gzip Content-Encoding; gzip bytes sent without it are detected.
-    return this.ingest.ingest(Readable.from([payload]), { source: req.ingestSource!, format });
+    try {
+      return await this.ingest.ingest(Readable.from([payload]), { source: req.ingestSource!, format });
+    } catch (error) {
+      // A CSV body whose header row is unreadable or lacks required columns is refused whole, before any line is stored.
+      if (error instanceof CsvHeaderError) throw new BadRequestException(`body: ${error.message}`);
+      throw error;
+    }
   }
 
   @Get('ingest/sources')

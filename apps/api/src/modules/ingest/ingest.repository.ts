@@ -55,6 +55,15 @@ const EVENT_COLUMNS = [
 
 const PARTITION_LOCK = 72_610_002;
 
+/**
+ * A quarantined line as a text column can hold it: PostgreSQL text has no NUL.
+ * NDJSON keeps it as the escape `\u0000`, so a replay reads a NUL again (and
+ * refuses it in any field it reads); CSV, which has no escapes, gets U+FFFD.
+ */
+function storableRaw(raw: string, csv: boolean): string {
+  return raw.includes('\u0000') ? raw.replace(/\u0000/g, csv ? '\ufffd' : '\\u0000') : raw;
+}
+
 function rawHash(raw: string): string {
   return createHash('sha1').update(raw).digest('hex');
 }
@@ -208,7 +217,15 @@ export class IngestRepository {
   /** The same raw line at the same line of the same source is stored once and counted again. */
   async quarantine(trx: Knex.Transaction, source: string, rows: QuarantineRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const withHash = rows.map((r) => ({ ...r, hash: rawHash(r.raw) })).sort((a, b) => a.line - b.line || (a.hash < b.hash ? -1 : 1));
+    const withHash = rows
+      .map((r) => ({
+        ...r,
+        hash: rawHash(r.raw),
+        raw: storableRaw(r.raw, !!r.csvColumns),
+        reason: r.reason.replace(/\u0000/g, '\ufffd'),
+        csvColumns: r.csvColumns?.map((c) => c.replace(/\u0000/g, '\ufffd')),
+      }))
+      .sort((a, b) => a.line - b.line || (a.hash < b.hash ? -1 : 1));
     await sql(
         trx,
       `insert into quarantine as q (source, line, raw, raw_hash, reason, csv_columns)

@@ -5,12 +5,19 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { CurrentUser } from '@app/contracts';
 import { actorOf, ALL_ROLES, Roles, User } from '../../common/auth-decorators';
-import { deptCodeSchema } from '../scoring/scoring.dto';
+import { deptCodeSchema, FIRST_YEAR, LAST_YEAR } from '../scoring/scoring.dto';
 import { MasterDataService } from './master-data.service';
 import { CsvHeaderError } from './parsing';
 
 class KindParam extends createZodDto(z.object({ kind: z.enum(['departments', 'catalog', 'calendar']) })) {}
-class DateParam extends createZodDto(z.object({ date: z.string().refine(isValidDate, 'must be a date YYYY-MM-DD') })) {}
+class DateParam extends createZodDto(
+  z.object({
+    date: z
+      .string()
+      .refine(isValidDate, 'must be a date YYYY-MM-DD')
+      .refine((d) => !isValidDate(d) || (Number(d.slice(0, 4)) >= FIRST_YEAR && Number(d.slice(0, 4)) <= LAST_YEAR), `must be in the years ${FIRST_YEAR} to ${LAST_YEAR}`),
+  }),
+) {}
 class CalendarDayDto extends createZodDto(z.object({ kind: z.enum(['holiday', 'workday']) })) {}
 class CatalogQuery extends createZodDto(z.object({ dept: deptCodeSchema.optional() })) {}
 

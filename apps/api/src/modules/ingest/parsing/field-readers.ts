@@ -28,6 +28,7 @@ export function optionalString(rec: RawRecord, name: string): string | undefined
   const v = rec[name];
   if (isAbsent(v)) return undefined;
   if (typeof v !== 'string') fail(`field "${name}" must be a string, not ${show(v)}`);
+  if (v.includes('\u0000')) fail(`field "${name}" contains a NUL character`);
   return v;
 }
 

@@ -15,6 +15,12 @@ import {
 import { EVENT_TYPES, ParseError, type EventType, type EventValidation, type EventValidationContext, type NormalizedEvent } from './types';
 
 const MAX_ID_CHARS = 128;
+/**
+ * The instants the database can hold with their local day in any time zone:
+ * year 0000 does not exist and five-digit years do not parse.
+ */
+const FIRST_STORABLE_AT = Date.parse('0001-01-02T00:00:00Z');
+const END_STORABLE_AT = Date.parse('9999-12-31T00:00:00Z');
 const TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
 
 /** parseTimestamp, sped up, one per time zone. */
@@ -51,6 +57,7 @@ function normalize(rec: RawRecord, ctx: EventValidationContext, csv: boolean): N
   const atText = requiredString(rec, 'at');
   const at = timestampParser(ctx.timeZone ?? DEFAULT_TIME_ZONE)(atText);
   if (at === null) fail(`field "at" is not an ISO-8601 timestamp: ${show(atText)}`);
+  if (at < FIRST_STORABLE_AT || at >= END_STORABLE_AT) fail(`field "at" is outside the supported range 0001-01-02 to 9999-12-30: ${show(atText)}`);
   const dept = department(rec, 'dept', ctx);
   const e: NormalizedEvent = { id, type: type as EventType, at, atText, dept };
 

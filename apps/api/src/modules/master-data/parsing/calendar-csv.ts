@@ -1,5 +1,4 @@
-import { isValidDate } from '@app/scoring';
-import { collectRows, readCsvTable, requiredCell, rowFail, type ParseResult } from './csv-table';
+import { collectRows, isCalendarDate, readCsvTable, requiredCell, rowFail, type ParseResult } from './csv-table';
 
 export interface CalendarRow {
   line: number;
@@ -19,7 +18,7 @@ export function parseCalendarCsv(buf: Buffer): ParseResult<CalendarRow> {
     records,
     (cells, line): CalendarRow => {
       const date = requiredCell(cells, 'date');
-      if (!isValidDate(date)) rowFail(`field "date" must be a date YYYY-MM-DD, not ${JSON.stringify(date)}`);
+      if (!isCalendarDate(date)) rowFail(`field "date" must be a date YYYY-MM-DD, not ${JSON.stringify(date)}`);
       const kind = requiredCell(cells, 'kind');
       if (kind !== 'holiday' && kind !== 'workday') rowFail(`field "kind" must be "holiday" or "workday", not ${JSON.stringify(kind)}`);
       return { line, date, kind };

@@ -1,5 +1,5 @@
-import { FREQUENCIES, isValidDate, type Frequency, type ResourceInfo } from '@app/scoring';
-import { collectRows, readCsvTable, requiredCell, rowFail, type ParseResult } from './csv-table';
+import { FREQUENCIES, type Frequency, type ResourceInfo } from '@app/scoring';
+import { collectRows, isCalendarDate, readCsvTable, requiredCell, rowFail, type ParseResult } from './csv-table';
 
 export type ResourceRow = ResourceInfo & { line: number };
 
@@ -8,7 +8,7 @@ const FREQUENCY_SET: ReadonlySet<string> = new Set(FREQUENCIES);
 function optionalDate(cells: Record<string, string>, name: string): string | null {
   const v = cells[name];
   if (v === '') return null;
-  if (!isValidDate(v)) rowFail(`field "${name}" must be a date YYYY-MM-DD, not ${JSON.stringify(v)}`);
+  if (!isCalendarDate(v)) rowFail(`field "${name}" must be a date YYYY-MM-DD, not ${JSON.stringify(v)}`);
   return v;
 }
 

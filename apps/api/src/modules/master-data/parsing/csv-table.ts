@@ -1,3 +1,4 @@
+import { isValidDate } from '@app/scoring';
 import { CsvHeaderError, decodeText, splitCsvText } from '../../ingest/parsing';
 
 // Master-data CSV files are small (thousands of rows): read whole, from a Buffer.
@@ -28,6 +29,7 @@ export function readCsvTable(buf: Buffer, required: readonly string[], optional:
   const columns = [...required, ...optional].map((c) => [c, names.indexOf(c)] as const);
   return records.map((r): TableRecord => {
     if (r.error !== undefined) return { line: r.line, error: r.error };
+    if (r.fields.some((f) => f.includes('\u0000'))) return { line: r.line, error: 'the record contains a NUL character' };
     if (r.fields.slice(names.length).some((f) => f.trim() !== '')) {
       return { line: r.line, error: `invalid CSV: the record has ${r.fields.length} fields, the header has ${names.length}` };
     }
@@ -44,6 +46,11 @@ export class RowError {
 
 export function rowFail(reason: string): never {
   throw new RowError(reason);
+}
+
+/** A date YYYY-MM-DD that exists (there is no year 0000). */
+export function isCalendarDate(text: string): boolean {
+  return isValidDate(text) && !text.startsWith('0000');
 }
 
 export function requiredCell(cells: Record<string, string>, name: string): string {
