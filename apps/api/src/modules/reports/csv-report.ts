@@ -1,5 +1,8 @@
 import { neutraliseCell, type CellValue } from './neutralise';
-import { findingRows, type ReportModel } from './report-model';
+import { findingCells, findingRows, type ReportModel } from './report-model';
+
+/** Position of the completeness value in findingCells: CSV writes it with two decimals. */
+const COMPLETENESS_CELL = 14;
 
 const BOM = '\uFEFF';
 
@@ -86,25 +89,7 @@ export function buildCsv(model: ReportModel): Buffer {
     lines.push('', csvLine(FINDING_HEADER));
     for (const f of findingRows(model)) {
       lines.push(
-        csvLine([
-          f.dept,
-          f.name,
-          f.kind,
-          f.resource,
-          f.subject,
-          f.counterpart,
-          f.windowStart,
-          f.windowEnd,
-          f.submittedAt,
-          f.deadline,
-          f.answeredAt,
-          f.workdaysLate,
-          f.records,
-          f.completeRecords,
-          f.completeness === null ? null : f.completeness.toFixed(2),
-          f.eventIds,
-          f.appeal,
-        ]),
+        csvLine(findingCells(f).map((cell, i) => (i === COMPLETENESS_CELL && typeof cell === 'number' ? cell.toFixed(2) : cell))),
       );
     }
   }

@@ -227,6 +227,14 @@ export interface FindingRow {
   appeal: string;
 }
 
+/** A finding row's cells in the column order of the findings table (workbook and CSV). */
+export function findingCells(f: FindingRow): (string | number | null)[] {
+  return [
+    f.dept, f.name, f.kind, f.resource, f.subject, f.counterpart, f.windowStart, f.windowEnd, f.submittedAt, f.deadline,
+    f.answeredAt, f.workdaysLate, f.records, f.completeRecords, f.completeness, f.eventIds, f.appeal,
+  ];
+}
+
 export function findingRows(model: ReportModel): FindingRow[] {
   const rows: FindingRow[] = [];
   const tz = model.timeZone;

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describeScheme } from '@app/scoring';
 import { neutraliseCell, type CellValue } from './neutralise';
 import {
+  findingCells,
   findingRows,
   GRADE_ZH,
   localDateTime,
@@ -229,25 +230,7 @@ function findingsSheet(wb: ExcelJS.Workbook, model: ReportModel): void {
     { header: '相关事件', width: 30 },
     { header: '申诉', width: 16 },
   ];
-  const rows = findingRows(model).map((f): CellValue[] => [
-    f.dept,
-    f.name,
-    f.kind,
-    f.resource,
-    f.subject,
-    f.counterpart,
-    f.windowStart,
-    f.windowEnd,
-    f.submittedAt,
-    f.deadline,
-    f.answeredAt,
-    f.workdaysLate,
-    f.records,
-    f.completeRecords,
-    f.completeness,
-    f.eventIds,
-    f.appeal,
-  ]);
+  const rows = findingRows(model).map((f): CellValue[] => findingCells(f));
   writeTable(sheet, 1, columns, rows);
 }
 
