@@ -72,7 +72,7 @@ export async function benchApi(): Promise<Record<string, unknown>> {
     const apiPort = 3900 + Math.floor(Math.random() * 50);
     const basePort = apiPort + 50;
     children.push(
-      await startServer(join(REPO_ROOT, 'apps/api/src/main.ts'), { DATABASE_URL: db.url, PORT: String(apiPort), DEMO_SEED: 'off', NODE_ENV: 'production', LOG_LEVEL: 'info' }, /Dashboard on/),
+      await startServer(join(REPO_ROOT, 'apps/api/src/main.ts'), { DATABASE_URL: db.url, PORT: String(apiPort), DEMO_SEED: 'off', NODE_ENV: 'production', LOG_LEVEL: process.env.BENCH_API_LOG_LEVEL ?? 'info' }, /Dashboard on/),
     );
     children.push(await startServer(join(REPO_ROOT, 'scripts/bench/baseline-server.ts'), { DATABASE_URL: db.url, PORT: String(basePort) }, /listening/));
     const login = await fetch(`http://127.0.0.1:${apiPort}/api/auth/login`, {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -18,7 +19,9 @@ import { AuthService } from './auth.service';
       imports: [SettingsModule],
       inject: [SettingsService, APP_CONFIG],
       useFactory: async (settings: SettingsService, config: AppConfig) => ({
-        secret: await settings.jwtSecret(config.JWT_SECRET),
+        // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse it
+        // as a public key on every verify, which was 14% of the CPU of an authenticated request.
+        secret: createSecretKey(Buffer.from(await settings.jwtSecret(config.JWT_SECRET))) as unknown as Buffer,
         signOptions: { expiresIn: config.JWT_TTL_MINUTES * 60, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
