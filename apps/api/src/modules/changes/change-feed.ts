@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import type { Knex } from '@mikro-orm/knex';
+import { sql } from '../../database/sql';
 
 export type ChangeReason = 'events' | 'master_data' | 'calendar' | 'scheme' | 'appeal' | 'publication';
 
@@ -12,20 +14,11 @@ export type ChangeReason = 'events' | 'master_data' | 'calendar' | 'scheme' | 'a
 export class ChangeFeed {
   constructor(private readonly em: EntityManager) {}
 
-  /** Events stamped at or after `earliestAt` arrived: periods ending after it may change. */
-  async eventsChanged(earliestAt: Date): Promise<void> {
-    await this.record('events', earliestAt);
-  }
-
-  async masterDataChanged(): Promise<void> {
-    await this.record('master_data', null);
-  }
-
-  async changed(reason: ChangeReason, fromAt: Date | null = null): Promise<void> {
-    await this.record(reason, fromAt);
-  }
-
-  private async record(reason: ChangeReason, fromAt: Date | null): Promise<void> {
-    await this.em.getConnection().execute(`insert into score_invalidation (reason, from_at) values (?, ?)`, [reason, fromAt]);
+  /**
+   * Periods ending after `fromAt` (every period when null) may change. Pass
+   * the transaction that made the change, so the record commits with it.
+   */
+  async changed(reason: ChangeReason, fromAt: Date | null = null, trx?: Knex.Transaction): Promise<void> {
+    await sql(trx ?? this.em.getKnex(), `insert into score_invalidation (reason, from_at) values (?, ?)`, [reason, fromAt?.toISOString() ?? null]);
   }
 }

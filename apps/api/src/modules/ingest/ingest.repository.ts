@@ -242,10 +242,6 @@ export class IngestRepository {
     );
   }
 
-  async recordInvalidation(trx: Knex.Transaction, earliestAt: number): Promise<void> {
-    await sql(trx, `insert into score_invalidation (reason, from_at) values ('events', ?)`, [new Date(earliestAt).toISOString()]);
-  }
-
   // ---- ledger of files (inbox and CLI) ----
 
   async ledgerStart(fingerprint: string, name: string, size: number): Promise<LedgerProgress & { status: string }> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from '@mikro-orm/knex';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { ChangeFeed } from '../changes/change-feed';
 import { MasterDataRepository } from '../master-data/master-data.repository';
 import { latencyBucket, LATENCY_BUCKETS } from './latency-buckets';
 import { LocalDayResolver } from './local-day';
@@ -64,6 +65,7 @@ export class IngestService {
   constructor(
     private readonly repo: IngestRepository,
     private readonly masterData: MasterDataRepository,
+    private readonly changes: ChangeFeed,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -188,7 +190,7 @@ export class IngestService {
       await this.repo.insertEvents(trx, accepted, source);
       const { rollups, latency } = this.rollupsOf(accepted, days);
       await this.repo.addRollups(trx, rollups, latency);
-      await this.repo.recordInvalidation(trx, Math.min(...accepted.map((a) => a.event.at)));
+      await this.changes.changed('events', new Date(Math.min(...accepted.map((a) => a.event.at))), trx);
     }
     return outcomes;
   }

@@ -11,6 +11,7 @@ import {
   updateFetchRanges,
   type Period,
   type Scheme,
+  type ScoringInput,
   type ScoringResult,
 } from '@app/scoring';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -19,6 +20,8 @@ import { ChangeFeed } from '../changes/change-feed';
 import { MasterDataRepository } from '../master-data/master-data.repository';
 import { ScoringRepository, type ApiWindow } from './scoring.repository';
 import { SnapshotsRepository, type StoredScores } from './snapshots.repository';
+
+type SharedInputs = Pick<ScoringInput, 'departments' | 'resources' | 'calendar' | 'appeals'>;
 
 export interface ScoresWithOrigin extends StoredScores {
   origin: 'published' | 'snapshot' | 'computed';
@@ -46,34 +49,51 @@ export class ScoringService {
   }
 
   /** Computes a period's scores as of an instant without storing them. */
-  async compute(periodText: string, asOf: number, opts: { scheme?: Scheme; withRankChange?: boolean } = {}): Promise<ScoringResult> {
+  async compute(periodText: string, asOf: number, opts: { scheme?: Scheme } = {}): Promise<ScoringResult> {
     const period = parsePeriodOrThrow(periodText);
     const scheme = opts.scheme ?? (await this.facts.currentScheme());
-    const bounds = periodBounds(period, this.timeZone);
+    const shared = await this.sharedInputs();
+    const previous = formatPeriod(previousPeriod(period));
+    const published = await this.snapshots.publication(previous);
+    // Rank change: the previous period's published ranks, else its ranks computed as of the same instant.
+    const previousRecord = published ? published.record : (await this.computeWith(previousPeriod(period), asOf, scheme, shared, null)).record;
+    const previousRanks = Object.fromEntries(previousRecord.departments.map((d) => [d.dept, d.rank]));
+    return this.computeWith(period, asOf, scheme, shared, previousRanks);
+  }
+
+  /** Inputs that do not depend on the period: loaded once for a period and its previous one. */
+  private async sharedInputs(): Promise<SharedInputs> {
     const [departments, resources, calendar, appeals] = await Promise.all([
       this.masterData.departments(),
       this.masterData.resources(),
       this.masterData.calendar(),
       this.facts.appeals(),
     ]);
+    return { departments, resources, calendar: { holidays: calendar.holidays, workdays: calendar.workdays }, appeals };
+  }
+
+  private async computeWith(
+    period: Period,
+    asOf: number,
+    scheme: Scheme,
+    shared: SharedInputs,
+    previousRanks: Record<string, number | null> | null,
+  ): Promise<ScoringResult> {
+    const bounds = periodBounds(period, this.timeZone);
     const updates = await this.facts.updates(updateFetchRanges(period, scheme, this.timeZone), asOf);
     const requests = await this.facts.requests(bounds.start, asOf);
     const objections = await this.facts.objections(bounds.start, asOf);
     const api = await this.facts.api(this.apiWindow(bounds, asOf));
-    const previousRanks = opts.withRankChange === false ? null : await this.previousRanks(period, asOf, scheme);
     return computeScores({
       period: formatPeriod(period),
       asOf,
       timeZone: this.timeZone,
       scheme,
-      calendar: { holidays: calendar.holidays, workdays: calendar.workdays },
-      departments,
-      resources,
+      ...shared,
       updates,
       requests,
       objections,
       api,
-      appeals,
       previousRanks,
     });
   }
@@ -86,14 +106,6 @@ export class ScoringService {
     if (asOf < bounds.start) return { fromDay: firstDay, toDay: firstDay, raw: null };
     const asOfDay = localDate(asOf, this.timeZone);
     return { fromDay: firstDay, toDay: asOfDay, raw: { from: startOfLocalDate(asOfDay, this.timeZone), to: asOf } };
-  }
-
-  /** The previous period's published ranks, else its ranks computed as of the same instant. */
-  private async previousRanks(period: Period, asOf: number, scheme: Scheme): Promise<Record<string, number | null>> {
-    const previous = formatPeriod(previousPeriod(period));
-    const published = await this.snapshots.publication(previous);
-    const record = published ? published.record : (await this.compute(previous, asOf, { scheme, withRankChange: false })).record;
-    return Object.fromEntries(record.departments.map((d) => [d.dept, d.rank]));
   }
 
   /**

@@ -1,15 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { SettingEntity } from './setting.entity';
 
 @Injectable()
 export class SettingsRepository {
   constructor(private readonly em: EntityManager) {}
-
-  async get(key: string): Promise<string | null> {
-    const row = await this.em.fork().findOne(SettingEntity, { key });
-    return row?.value ?? null;
-  }
 
   /** Stores the value unless one is already there; returns the value that won (safe across instances). */
   async putIfAbsent(key: string, value: string): Promise<string> {

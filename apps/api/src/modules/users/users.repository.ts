@@ -15,10 +15,6 @@ export class UsersRepository {
     return this.em.fork().find(UserEntity, {}, { orderBy: { username: 'asc' } });
   }
 
-  async countByRole(role: UserEntity['role']): Promise<number> {
-    return this.em.fork().count(UserEntity, { role });
-  }
-
   async upsert(values: Pick<UserEntity, 'username' | 'passwordHash' | 'role' | 'deptCode'>): Promise<{ created: boolean }> {
     const rows = await this.em.getConnection().execute<{ created: boolean }[]>(
       `insert into app_user (username, password_hash, role, dept_code) values (?, ?, ?, ?)
