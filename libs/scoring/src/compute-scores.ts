@@ -20,6 +20,7 @@ import { dateToDay } from './civil-day';
 import { periodBounds, periodDays, parsePeriodOrThrow } from './period';
 import { assertValidScheme, graceMs } from './scheme';
 import { WorkingDays } from './working-days';
+import { effectiveAnswerAt, outcomeOf } from './request-outcome';
 import { ZoneDays } from './zone-days';
 import { windowsEndingIn, WINDOW_FREQUENCIES, type WindowFrequency } from './windows';
 import {
@@ -419,14 +420,13 @@ export function computeScores(input: ScoringInput): ScoringResult {
     for (const c of resolveCases(cases)) {
       const st = depts.get(c.dept);
       if (!st || c.submittedAt > asOf) continue;
-      // An answer stamped before its submission counts as given at the submission.
-      const answeredAt = c.answeredAt !== null && c.answeredAt <= asOf ? Math.max(c.answeredAt, c.submittedAt) : null;
+      const answeredAt = effectiveAnswerAt(c, asOf);
       const submittedDay = zone.dayOf(c.submittedAt);
       const deadlineDay = workingDays.addWorkingDays(submittedDay, sla);
       const deadline = zone.start(deadlineDay + 1);
       const appeal = appealMap.size > 0 ? appealMap.get(c.dept + SEP + c.id) : undefined;
       const appealAccepted = appeal?.status === 'accepted';
-      const onTime = answeredAt !== null && answeredAt < deadline;
+      const onTime = answeredAt !== null && outcomeOf(answeredAt, deadline, asOf) === 'on_time';
       let settledHere = false;
       let onTimeHere = false;
       if (onTime) {
