@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Test } from 'supertest';
+import { apiErrorSchema } from '@app/contracts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
 import { EXAMPLE_AS_OF } from './support/example';
 import { loadExampleOverHttp } from './support/example-http';
@@ -147,7 +148,12 @@ describe.each(kinds)('isolation on the %s database', (kind) => {
           const want = expectation(rule, op, who, dept);
           const label = `${who.name} ${op.method} ${url}${rule.dept?.in === 'body' ? ` (dept ${dept})` : ''}`;
           if (res.status !== want.status) failures.push(`${label}: expected ${want.status}, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
-          if (res.status >= 400 && !(typeof res.body?.message === 'string' && res.body.statusCode === res.status)) {
+          if (res.status < 300 && rule.response && /json/.test(String(res.headers['content-type']))) {
+            const schema = typeof rule.response === 'function' ? rule.response(who.role ?? 'leader') : rule.response;
+            const parsed = schema.safeParse(res.body);
+            if (!parsed.success) failures.push(`${label}: the answer does not match its libs/contracts schema: ${parsed.error.message.slice(0, 300)}`);
+          }
+          if (res.status >= 400 && !(apiErrorSchema.safeParse(res.body).success && res.body.statusCode === res.status)) {
             failures.push(`${label}: error body is not {statusCode, message}: ${JSON.stringify(res.body).slice(0, 200)}`);
           }
           if (res.status === 403 && want.audited) expectedDenials.push(`user:${who.name} -> ${dept ?? rule.dept?.requiredForDepartment}`);

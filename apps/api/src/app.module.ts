@@ -1,8 +1,9 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
+import { ZodSerializerInterceptor } from 'nestjs-zod';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ValidationPipe } from './common/validation';
@@ -40,7 +41,11 @@ export class AppModule {
         HealthModule,
         SystemModule,
       ],
-      providers: [{ provide: APP_PIPE, useClass: ValidationPipe }],
+      providers: [
+        { provide: APP_PIPE, useClass: ValidationPipe },
+        // Every response declared with @ZodResponse is parsed by its libs/contracts schema on the way out.
+        { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
+      ],
     };
   }
 }

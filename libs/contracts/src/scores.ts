@@ -1,150 +1,286 @@
-import type { DepartmentExtras, DepartmentScore, Finding, Grade, Scheme, ScoreRecord, SchemeDescription } from '@app/scoring';
+import { z } from 'zod';
+import type * as Engine from '@app/scoring';
+import { asOfSchema, deptCodeSchema, periodKindSchema, periodSchema } from './common';
 
-export type { DepartmentExtras, DepartmentScore, Finding, Grade, Scheme, ScoreRecord, SchemeDescription };
+// The score record and findings are the engine's output (libs/scoring); these
+// schemas are their wire form, and the assertions at the end keep the two equal.
 
-/** GET /api/periods/{period}: where the period's record comes from. */
-export interface PeriodStatus {
-  period: string;
-  /** published: frozen record; snapshot: latest stored computation. */
-  origin: 'published' | 'snapshot';
-  provisional: boolean;
-  schemeVersion: number;
-  /** When the record was computed (or published). */
-  computedAt: string | null;
-  publishedAt: string | null;
-  publishedBy: string | null;
-}
+export const gradeSchema = z.enum(['A', 'B', 'C', 'D']);
+export type Grade = z.infer<typeof gradeSchema>;
 
-export interface DimensionValues {
-  total: number | null;
-  timeliness: number | null;
-  completeness: number | null;
-  response: number | null;
-}
+/** GET /api/scores, GET /api/departments/{code}/findings */
+export const scoresQuerySchema = z.object({ period: periodSchema, asOf: asOfSchema });
+export type ScoresQuery = z.infer<typeof scoresQuerySchema>;
 
-/** GET /api/trends?kind=month|quarter|year&from=P&to=P[&dept=CODE] */
-export interface TrendsResponse {
-  kind: 'month' | 'quarter' | 'year';
-  periods: string[];
-  /** City averages (mean over ranked departments) per period. */
-  city: DimensionValues[];
-  departments: { dept: string; name: string; values: (DimensionValues & { rank: number | null; grade: Grade | null })[] }[];
-}
+export const scoreCountsSchema = z.object({
+  windowsDue: z.number(),
+  windowsMet: z.number(),
+  records: z.number(),
+  completeRecords: z.number(),
+  requestsSettled: z.number(),
+  requestsOnTime: z.number(),
+  requestsPending: z.number(),
+  requestsOverdueOpen: z.number(),
+  objectionsSettled: z.number(),
+  objectionsOnTime: z.number(),
+  apiSuccess: z.number(),
+  apiFailure: z.number(),
+});
 
-/** GET /api/overview?period=P: the leadership overview in one call. */
-export interface OverviewResponse {
-  period: string;
-  provisional: boolean;
-  published: boolean;
-  cityAverage: number | null;
-  /** City average minus the previous period's (same kind); null when either is missing. */
-  cityAverageChange: number | null;
-  departmentsAssessed: number;
-  overdueOpenRequests: number;
-  gradeDistribution: Record<Grade, number>;
-  commended: { dept: string; name: string; total: number | null }[];
-  noticed: { dept: string; name: string; grade: Grade | null; overdueOpenRequests: number }[];
-  /** Largest positive rank changes first. */
-  climbers: { dept: string; name: string; rankChange: number; rank: number | null }[];
-  fallers: { dept: string; name: string; rankChange: number; rank: number | null }[];
-  /** Department x month totals for the 12 months ending with the period's last month. */
-  heatmap: { months: string[]; departments: { dept: string; name: string; totals: (number | null)[] }[] };
-}
+const departmentScoreFields = {
+  dept: z.string(),
+  name: z.string(),
+  total: z.number().nullable(),
+  timeliness: z.number().nullable(),
+  completeness: z.number().nullable(),
+  response: z.number().nullable(),
+  rank: z.number().nullable(),
+  rankChange: z.number().nullable(),
+  grade: gradeSchema.nullable(),
+  counts: scoreCountsSchema,
+};
 
-/** GET /api/departments/{code}/summary?period=P */
-export interface DepartmentSummary {
-  department: { code: string; name: string; nameEn: string | null; category: string | null; active: boolean };
-  period: string;
-  provisional: boolean;
-  score: DepartmentScore | null;
-  extras: DepartmentExtras | null;
-  cityAverage: DimensionValues;
-}
+export const departmentScoreSchema = z.object(departmentScoreFields);
+export type DepartmentScore = z.infer<typeof departmentScoreSchema>;
+
+/** What a department user receives of another department (access.md). */
+export const redactedDepartmentScoreSchema = z.object({
+  dept: z.string(),
+  name: z.string(),
+  total: z.number().nullable(),
+  rank: z.number().nullable(),
+  rankChange: z.number().nullable(),
+  grade: gradeSchema.nullable(),
+});
+export type RedactedDepartmentScore = z.infer<typeof redactedDepartmentScoreSchema>;
+
+export const noticeEntrySchema = z.object({ dept: z.string(), grade: gradeSchema.nullable(), overdueOpenRequests: z.number() });
+
+const recordFields = {
+  period: z.string(),
+  /** ISO-8601 with the assessment time zone's offset. */
+  asOf: z.string(),
+  provisional: z.boolean(),
+  schemeVersion: z.number(),
+  commended: z.array(z.string()),
+  noticed: z.array(noticeEntrySchema),
+};
+
+/** The score record of scoring.md, as leaders, inspectors and admins read it. */
+export const scoreRecordSchema = z.object({ ...recordFields, departments: z.array(departmentScoreSchema) });
+export type ScoreRecord = z.infer<typeof scoreRecordSchema>;
+
+/** The record as a department user reads it: its own entry in full, the others redacted. */
+export const departmentViewRecordSchema = z.object({
+  ...recordFields,
+  departments: z.array(z.union([departmentScoreSchema, redactedDepartmentScoreSchema])),
+  /** Another department's notice entry says only that it is on the list, and its grade. */
+  noticed: z.array(z.union([noticeEntrySchema, noticeEntrySchema.pick({ dept: true, grade: true })])),
+});
+export type DepartmentViewRecord = z.infer<typeof departmentViewRecordSchema>;
+
+export const findingAppealSchema = z.object({ id: z.number(), status: z.enum(['pending', 'accepted', 'rejected']) });
+
+const lateAnswerFields = {
+  resource: z.string(),
+  submittedAt: z.string(),
+  deadline: z.string(),
+  answeredAt: z.string().nullable(),
+  workdaysLate: z.number(),
+  eventIds: z.array(z.string()),
+  appeal: findingAppealSchema.nullable(),
+};
+
+export const findingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('missed_window'), resource: z.string(), windowStart: z.string(), windowEnd: z.string(), appeal: findingAppealSchema.nullable() }),
+  z.object({ kind: z.literal('late_request'), request: z.string(), requester: z.string(), ...lateAnswerFields }),
+  z.object({ kind: z.literal('late_objection'), objection: z.string(), raisedBy: z.string(), ...lateAnswerFields }),
+  z.object({
+    kind: z.literal('low_completeness'),
+    resource: z.string(),
+    records: z.number(),
+    completeRecords: z.number(),
+    completeness: z.number(),
+    eventIds: z.array(z.string()),
+    appeal: findingAppealSchema.nullable(),
+  }),
+]);
+export type Finding = z.infer<typeof findingSchema>;
+export type FindingKind = Finding['kind'];
 
 /** GET /api/departments/{code}/findings?period=P */
-export interface FindingsResponse {
-  dept: string;
-  period: string;
-  asOf: string;
-  findings: Finding[];
-}
+export const findingsResponseSchema = z.object({ dept: z.string(), period: z.string(), asOf: z.string(), findings: z.array(findingSchema) });
+export type FindingsResponse = z.infer<typeof findingsResponseSchema>;
+
+/** Shown beside the scores, never scored. */
+export const departmentExtrasSchema = z.object({
+  rejectionRate: z.number().nullable(),
+  medianAnswerWorkdays: z.number().nullable(),
+  latencyP95Ms: z.number().nullable(),
+  requestsPending: z.number(),
+});
+export type DepartmentExtras = z.infer<typeof departmentExtrasSchema>;
+
+/** GET /api/periods/{period}: where the period's record comes from. */
+export const periodStatusSchema = z.object({
+  period: z.string(),
+  /** published: frozen record; snapshot: latest stored computation. */
+  origin: z.enum(['published', 'snapshot']),
+  provisional: z.boolean(),
+  schemeVersion: z.number(),
+  /** When the record was computed (or published). */
+  computedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  publishedBy: z.string().nullable(),
+});
+export type PeriodStatus = z.infer<typeof periodStatusSchema>;
+
+/** GET /api/periods/published */
+export const publishedPeriodSchema = z.object({ period: z.string(), publishedAt: z.string(), publishedBy: z.string(), schemeVersion: z.number() });
+export type PublishedPeriod = z.infer<typeof publishedPeriodSchema>;
+
+/** POST /api/periods/{period}/reopen */
+export const reopenRequestSchema = z.object({ reason: z.string().trim().min(1, 'required').max(2000) });
+export type ReopenRequest = z.infer<typeof reopenRequestSchema>;
+export const reopenResponseSchema = z.object({ period: z.string(), reopened: z.literal(true) });
+
+export const dimensionValuesSchema = z.object({
+  total: z.number().nullable(),
+  timeliness: z.number().nullable(),
+  completeness: z.number().nullable(),
+  response: z.number().nullable(),
+});
+export type DimensionValues = z.infer<typeof dimensionValuesSchema>;
+
+/** GET /api/overview?period=P, GET /api/network?period=P */
+export const periodQuerySchema = z.object({ period: periodSchema });
+
+/** GET /api/trends?kind=month|quarter|year&from=P&to=P[&dept=CODE] */
+export const trendsQuerySchema = z.object({ kind: periodKindSchema.default('month'), from: periodSchema, to: periodSchema, dept: deptCodeSchema.optional() });
+export type TrendsQuery = z.infer<typeof trendsQuerySchema>;
+
+export const trendsResponseSchema = z.object({
+  kind: periodKindSchema,
+  periods: z.array(z.string()),
+  /** City averages (mean over ranked departments) per period. */
+  city: z.array(dimensionValuesSchema),
+  departments: z.array(
+    z.object({
+      dept: z.string(),
+      name: z.string(),
+      values: z.array(dimensionValuesSchema.extend({ rank: z.number().nullable(), grade: gradeSchema.nullable() })),
+    }),
+  ),
+});
+export type TrendsResponse = z.infer<typeof trendsResponseSchema>;
+
+const deptName = { dept: z.string(), name: z.string() };
+const rankMove = z.object({ ...deptName, rankChange: z.number(), rank: z.number().nullable() });
+
+/** GET /api/overview?period=P: the leadership overview in one call. */
+export const overviewResponseSchema = z.object({
+  period: z.string(),
+  provisional: z.boolean(),
+  published: z.boolean(),
+  cityAverage: z.number().nullable(),
+  /** City average minus the previous period's (same kind); null when either is missing. */
+  cityAverageChange: z.number().nullable(),
+  departmentsAssessed: z.number(),
+  overdueOpenRequests: z.number(),
+  gradeDistribution: z.object({ A: z.number(), B: z.number(), C: z.number(), D: z.number() }),
+  commended: z.array(z.object({ ...deptName, total: z.number().nullable() })),
+  noticed: z.array(z.object({ ...deptName, grade: gradeSchema.nullable(), overdueOpenRequests: z.number() })),
+  /** Largest positive rank changes first. */
+  climbers: z.array(rankMove),
+  fallers: z.array(rankMove),
+  /** Department x month totals for the 12 months ending with the period's last month. */
+  heatmap: z.object({ months: z.array(z.string()), departments: z.array(z.object({ ...deptName, totals: z.array(z.number().nullable()) })) }),
+});
+export type OverviewResponse = z.infer<typeof overviewResponseSchema>;
+
+/** GET /api/departments/{code}/summary?period=P */
+export const departmentSummarySchema = z.object({
+  department: z.object({ code: z.string(), name: z.string(), nameEn: z.string().nullable(), category: z.string().nullable(), active: z.boolean() }),
+  period: z.string(),
+  provisional: z.boolean(),
+  score: departmentScoreSchema.nullable(),
+  extras: departmentExtrasSchema.nullable(),
+  cityAverage: dimensionValuesSchema,
+});
+export type DepartmentSummary = z.infer<typeof departmentSummarySchema>;
 
 /** GET /api/departments/{code}/events?ids=a,b: the events behind findings. */
-export interface EventView {
-  id: string;
-  type: string;
-  at: string;
-  dept: string;
-  resource: string | null;
-  records: number | null;
-  completeRecords: number | null;
-  request: string | null;
-  requester: string | null;
-  decision: string | null;
-  reason: string | null;
-  objection: string | null;
-  raisedBy: string | null;
-  source: string;
-  line: number;
-}
+export const eventsQuerySchema = z.object({
+  ids: z
+    .string()
+    .min(1, 'required: comma-separated event ids')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
+    .refine((ids) => ids.length <= 500, 'at most 500 ids'),
+});
+
+export const eventViewSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  at: z.string(),
+  dept: z.string(),
+  resource: z.string().nullable(),
+  records: z.number().nullable(),
+  completeRecords: z.number().nullable(),
+  request: z.string().nullable(),
+  requester: z.string().nullable(),
+  decision: z.string().nullable(),
+  reason: z.string().nullable(),
+  objection: z.string().nullable(),
+  raisedBy: z.string().nullable(),
+  source: z.string(),
+  line: z.number(),
+});
+export type EventView = z.infer<typeof eventViewSchema>;
 
 /** GET /api/network?period=P: who requests from whom (the information-silo view). */
-export interface NetworkResponse {
-  period: string;
-  nodes: {
-    dept: string;
-    name: string;
-    category: string | null;
-    requestsReceived: number;
-    requestsMade: number;
-    callsServed: number;
-    callsMade: number;
-    /** On-time share of settled requests received, 0-100; null when none settled. */
-    onTimeRate: number | null;
-    /** Few or no exchanges with any other department in the period. */
-    isolated: boolean;
-  }[];
+export const networkResponseSchema = z.object({
+  period: z.string(),
+  nodes: z.array(
+    z.object({
+      ...deptName,
+      category: z.string().nullable(),
+      requestsReceived: z.number(),
+      requestsMade: z.number(),
+      callsServed: z.number(),
+      callsMade: z.number(),
+      /** On-time share of settled requests received, 0-100; null when none settled. */
+      onTimeRate: z.number().nullable(),
+      /** Few or no exchanges with any other department in the period. */
+      isolated: z.boolean(),
+    }),
+  ),
   /** Requests from `from` (requester) to `to` (provider) submitted in the period. */
-  edges: { from: string; to: string; requests: number; onTime: number; late: number; pending: number; onTimeRate: number | null; calls: number }[];
-}
+  edges: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      requests: z.number(),
+      onTime: z.number(),
+      late: z.number(),
+      pending: z.number(),
+      onTimeRate: z.number().nullable(),
+      calls: z.number(),
+    }),
+  ),
+});
+export type NetworkResponse = z.infer<typeof networkResponseSchema>;
 
-/** GET /api/schemes */
-export interface SchemeVersion extends Scheme {
-  note: string | null;
-  createdBy: string;
-  createdAt: string;
-}
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
-/** POST /api/schemes/preview { scheme, period }: the ranking under a draft scheme, not stored. */
-export interface SchemePreview {
-  period: string;
-  current: ScoreRecord;
-  draft: ScoreRecord;
-}
-
-export interface AppealView {
-  id: number;
-  dept: string;
-  period: string;
-  kind: 'missed_window' | 'late_request' | 'late_objection' | 'low_completeness';
-  target: Record<string, unknown>;
-  reason: string;
-  status: 'pending' | 'accepted' | 'rejected';
-  filedBy: string;
-  filedAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionComment: string | null;
-}
-
-/** POST /api/appeals */
-export interface FileAppealRequest {
-  dept: string;
-  period: string;
-  kind: AppealView['kind'];
-  resource?: string;
-  windowStart?: string;
-  request?: string;
-  objection?: string;
-  reason: string;
-}
+/** Compile-time proof that the wire form and the engine's output are the same shape. */
+export const ENGINE_SHAPES_MATCH: [
+  Same<ScoreRecord, Engine.ScoreRecord>,
+  Same<Finding, Engine.Finding>,
+  Same<DepartmentExtras, Engine.DepartmentExtras>,
+  Same<FindingsResponse, Engine.DepartmentFindings>,
+] = [true, true, true, true];

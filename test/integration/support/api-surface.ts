@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { z } from 'zod';
+import * as api from '@app/contracts';
 import type { Role } from '@app/contracts';
 import { EXAMPLE_DIR } from './example';
 import { loginAs, type TestApp } from './test-app';
@@ -75,7 +77,11 @@ export interface RouteRule {
   expect?: number;
   /** The answer holds master data (codes and names of every department) rather than any department's results. */
   masterData?: boolean;
+  /** The libs/contracts schema a successful JSON answer must satisfy (by the caller's role where it differs). */
+  response?: z.ZodType | ((role: Role) => z.ZodType);
 }
+
+const listOf = (item: z.ZodType) => z.array(item);
 
 const ALL: readonly Role[] = ['leader', 'inspector', 'department', 'admin'];
 const LEADERSHIP: readonly Role[] = ['leader', 'inspector', 'admin'];
@@ -85,33 +91,33 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/auth/login': { access: 'public', body: () => ({}), expect: 400 },
   // Logout only clears the cookie; it must work with an expired session, so it is public.
   'POST /api/auth/logout': { access: 'public', expect: 204 },
-  'GET /api/auth/me': { access: ALL },
-  'GET /api/health': { access: 'public' },
-  'GET /api/system': { access: ALL },
-  'GET /api/audit': { access: ['inspector', 'admin'] },
-  'GET /api/users': { access: ADMIN },
+  'GET /api/auth/me': { access: ALL, response: api.currentUserSchema },
+  'GET /api/health': { access: 'public', response: api.healthResponseSchema },
+  'GET /api/system': { access: ALL, response: api.systemInfoSchema },
+  'GET /api/audit': { access: ['inspector', 'admin'], response: api.auditPageSchema },
+  'GET /api/users': { access: ADMIN, response: listOf(api.userViewSchema) },
   'PUT /api/users/{username}': { access: ADMIN, body: () => ({}), expect: 400 },
   'DELETE /api/users/{username}': { access: ADMIN, expect: 404 },
   'POST /api/master-data/{kind}': { access: ADMIN, body: () => ({}), expect: 400 },
-  'GET /api/departments': { access: ALL, masterData: true },
-  'GET /api/catalog': { access: ALL, masterData: true, dept: { in: 'query', name: 'dept', scope: 'master-data', optional: true } },
+  'GET /api/departments': { access: ALL, masterData: true, response: listOf(api.departmentViewSchema) },
+  'GET /api/catalog': { access: ALL, masterData: true, response: listOf(api.resourceViewSchema), dept: { in: 'query', name: 'dept', scope: 'master-data', optional: true } },
   'PUT /api/calendar/{date}': { access: ADMIN, body: () => ({}), expect: 400 },
   'DELETE /api/calendar/{date}': { access: ADMIN, expect: 404 },
-  'GET /api/calendar': { access: ALL },
+  'GET /api/calendar': { access: ALL, response: listOf(api.calendarEntrySchema) },
   'POST /api/ingest': { access: 'api-key' },
-  'GET /api/ingest/sources': { access: ADMIN },
+  'GET /api/ingest/sources': { access: ADMIN, response: listOf(api.sourceViewSchema) },
   'POST /api/ingest/sources': { access: ADMIN, body: () => ({}), expect: 400 },
   'DELETE /api/ingest/sources/{name}': { access: ADMIN, expect: 404 },
-  'GET /api/ingest/ledger': { access: ADMIN },
-  'GET /api/quarantine': { access: ADMIN },
-  'POST /api/quarantine/replay': { access: ADMIN, body: () => ({ source: 'walk-no-such-source' }), expect: 200 },
-  'GET /api/scores': { access: ALL },
-  'GET /api/departments/{code}/findings': { access: ALL, dept: { in: 'path', name: 'code', scope: 'own' } },
-  'GET /api/periods/published': { access: ALL },
+  'GET /api/ingest/ledger': { access: ADMIN, response: listOf(api.ledgerEntrySchema) },
+  'GET /api/quarantine': { access: ADMIN, response: api.quarantinePageSchema },
+  'POST /api/quarantine/replay': { access: ADMIN, body: () => ({ source: 'walk-no-such-source' }), expect: 200, response: api.replayResultSchema },
+  'GET /api/scores': { access: ALL, response: (role) => (role === 'department' ? api.departmentViewRecordSchema : api.scoreRecordSchema) },
+  'GET /api/departments/{code}/findings': { access: ALL, response: api.findingsResponseSchema, dept: { in: 'path', name: 'code', scope: 'own' } },
+  'GET /api/periods/published': { access: ALL, response: listOf(api.publishedPeriodSchema) },
   // A period that has not ended: never published by the walk.
   'POST /api/periods/{period}/publish': { access: ['inspector'], params: { period: '2099-01' }, expect: 409 },
   'POST /api/periods/{period}/reopen': { access: ADMIN, params: { period: '2099-01' }, body: () => ({}), expect: 400 },
-  'GET /api/appeals': { access: ALL, dept: { in: 'query', name: 'dept', scope: 'own', optional: true } },
+  'GET /api/appeals': { access: ALL, response: listOf(api.appealViewSchema), dept: { in: 'query', name: 'dept', scope: 'own', optional: true } },
   // A well-formed appeal naming no real finding: 404 for the own department, 403 for any other.
   'POST /api/appeals': {
     access: ['department'],
@@ -120,17 +126,17 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     expect: 404,
   },
   'POST /api/appeals/{id}/decision': { access: ['inspector'], body: () => ({}), expect: 400 },
-  'GET /api/schemes': { access: ALL },
+  'GET /api/schemes': { access: ALL, response: listOf(api.schemeVersionSchema) },
   'POST /api/schemes': { access: ADMIN, body: () => ({}), expect: 400 },
   'POST /api/schemes/preview': { access: ['admin', 'inspector'], body: () => ({}), expect: 400 },
-  'GET /api/method': { access: ALL },
-  'GET /api/periods/{period}': { access: ALL },
-  'GET /api/overview': { access: LEADERSHIP },
-  'GET /api/trends': { access: ALL, dept: { in: 'query', name: 'dept', scope: 'own', optional: true } },
-  'GET /api/departments/{code}/summary': { access: ALL, dept: { in: 'path', name: 'code', scope: 'own' } },
-  'GET /api/departments/{code}/events': { access: ALL, dept: { in: 'path', name: 'code', scope: 'own' } },
-  'GET /api/network': { access: LEADERSHIP },
-  'GET /api/reports/history': { access: LEADERSHIP },
+  'GET /api/method': { access: ALL, response: api.schemeDescriptionSchema },
+  'GET /api/periods/{period}': { access: ALL, response: api.periodStatusSchema },
+  'GET /api/overview': { access: LEADERSHIP, response: api.overviewResponseSchema },
+  'GET /api/trends': { access: ALL, response: api.trendsResponseSchema, dept: { in: 'query', name: 'dept', scope: 'own', optional: true } },
+  'GET /api/departments/{code}/summary': { access: ALL, response: api.departmentSummarySchema, dept: { in: 'path', name: 'code', scope: 'own' } },
+  'GET /api/departments/{code}/events': { access: ALL, response: listOf(api.eventViewSchema), dept: { in: 'path', name: 'code', scope: 'own' } },
+  'GET /api/network': { access: LEADERSHIP, response: api.networkResponseSchema },
+  'GET /api/reports/history': { access: LEADERSHIP, response: listOf(api.reportHistoryEntrySchema) },
   'GET /api/reports/files/{id}': { access: LEADERSHIP, expect: 404 },
   'GET /api/reports/{period}/departments.zip': { access: ['inspector'] },
   'GET /api/reports/{file}': {

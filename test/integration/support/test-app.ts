@@ -15,7 +15,7 @@ export interface TestApp {
 }
 
 export function testEnv(db: TestDatabase, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'off', ...db.env, ...extra };
+  return { ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DEMO_SEED: 'off', ...db.env, ...extra };
 }
 
 /** The real HTTP application on the given database, listening on a free port. */

@@ -2,32 +2,34 @@ import type {
   AuditEntryView,
   CalendarEntry,
   ImportOutcome,
-  IngestOutcome,
   LedgerEntry,
   Page,
   QuarantineEntryView,
+  MasterDataKind,
+  QuarantineQuery,
+  ReplayResult,
+  ReportFormat,
   ReportHistoryEntry,
-  Role,
+  SaveUserRequest,
+  AuditQuery,
+  AddedSource,
   SourceView,
   UserView,
 } from '@app/contracts';
 import { apiRequest, apiUrl, withQuery } from './api-client';
 
+export type { MasterDataKind, ReplayResult, ReportFormat };
+export type AuditFilter = AuditQuery;
+
 const seg = encodeURIComponent;
 
 export const fetchUsers = (signal?: AbortSignal) => apiRequest<UserView[]>('/users', { signal });
 
-export interface SaveUserRequest {
-  password: string;
-  role: Role;
-  dept?: string | null;
-}
 
 export const saveUser = (username: string, request: SaveUserRequest) => apiRequest<unknown>(`/users/${seg(username)}`, { method: 'PUT', body: request });
 
 export const disableUser = (username: string) => apiRequest<void>(`/users/${seg(username)}`, { method: 'DELETE' });
 
-export type MasterDataKind = 'departments' | 'catalog' | 'calendar';
 
 /** The file's bytes go as they are: the server reads UTF-8 or GB18030. */
 export const importMasterData = (kind: MasterDataKind, file: Blob) =>
@@ -41,39 +43,25 @@ export const deleteCalendarEntry = (date: string) => apiRequest<void>(`/calendar
 
 export const fetchSources = (signal?: AbortSignal) => apiRequest<SourceView[]>('/ingest/sources', { signal });
 
-export const addSource = (name: string) => apiRequest<{ name: string; apiKey: string }>('/ingest/sources', { method: 'POST', body: { name } });
+export const addSource = (name: string) => apiRequest<AddedSource>('/ingest/sources', { method: 'POST', body: { name } });
 
 export const revokeSource = (name: string) => apiRequest<void>(`/ingest/sources/${seg(name)}`, { method: 'DELETE' });
 
 export const fetchLedger = (q: { limit: number; offset: number }, signal?: AbortSignal) => apiRequest<LedgerEntry[]>(withQuery('/ingest/ledger', q), { signal });
 
-export interface QuarantineFilter {
-  source?: string;
-  reason?: string;
-  open?: boolean;
-  limit: number;
-  offset: number;
-}
+export type QuarantineFilter = Omit<QuarantineQuery, 'open'> & { open?: boolean };
 
 export const fetchQuarantine = (filter: QuarantineFilter, signal?: AbortSignal) =>
   apiRequest<Page<QuarantineEntryView>>(withQuery('/quarantine', { ...filter, open: filter.open ? 'true' : undefined }), { signal });
 
-export type ReplayResult = Omit<IngestOutcome, 'rejected'> & { replayed: number };
 
 export const replayQuarantine = (source?: string) => apiRequest<ReplayResult>('/quarantine/replay', { method: 'POST', body: source ? { source } : {} });
 
-export interface AuditFilter {
-  action?: string;
-  actor?: string;
-  limit: number;
-  offset: number;
-}
 
 export const fetchAudit = (filter: AuditFilter, signal?: AbortSignal) => apiRequest<Page<AuditEntryView>>(withQuery('/audit', { ...filter }), { signal });
 
 export const fetchReportHistory = (signal?: AbortSignal) => apiRequest<ReportHistoryEntry[]>('/reports/history', { signal });
 
-export type ReportFormat = 'xlsx' | 'pdf' | 'csv';
 
 /** Download links for a period's report (one department's with `dept`). */
 export function reportUrl(period: string, format: ReportFormat, dept?: string): string {

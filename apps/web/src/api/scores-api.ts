@@ -8,7 +8,10 @@ import type {
   NetworkResponse,
   OverviewResponse,
   PeriodStatus,
-  Scheme,
+  PublishedPeriod,
+  ResourceView,
+  AppealsQuery,
+  SchemeParams,
   SchemeDescription,
   SchemePreview,
   SchemeVersion,
@@ -17,16 +20,12 @@ import type {
 } from '@app/contracts';
 import { apiRequest, withQuery } from './api-client';
 
+export type { PublishedPeriod };
+
 const seg = encodeURIComponent;
 
 export type TrendKind = TrendsResponse['kind'];
 
-export interface PublishedPeriod {
-  period: string;
-  publishedAt: string;
-  publishedBy: string;
-  schemeVersion: number;
-}
 
 export const fetchScores = (period: string, signal?: AbortSignal) => apiRequest<ScoreRecord>(withQuery('/scores', { period }), { signal });
 
@@ -56,18 +55,14 @@ export const fetchMethod = (locale: 'zh' | 'en', signal?: AbortSignal) => apiReq
 
 export const fetchSchemes = (signal?: AbortSignal) => apiRequest<SchemeVersion[]>('/schemes', { signal });
 
-export type SchemeDraft = Omit<Scheme, 'version'>;
+export type SchemeDraft = SchemeParams;
 
 export const saveScheme = (scheme: SchemeDraft, note: string) => apiRequest<SchemeVersion>('/schemes', { method: 'POST', body: { scheme, note } });
 
 export const previewScheme = (scheme: SchemeDraft, period: string) =>
   apiRequest<SchemePreview>('/schemes/preview', { method: 'POST', body: { scheme, period } });
 
-export interface AppealFilter {
-  dept?: string;
-  status?: AppealView['status'];
-  period?: string;
-}
+export type AppealFilter = AppealsQuery;
 
 export const fetchAppeals = (filter: AppealFilter, signal?: AbortSignal) => apiRequest<AppealView[]>(withQuery('/appeals', { ...filter }), { signal });
 
@@ -80,13 +75,6 @@ export const publishPeriod = (period: string) => apiRequest<ScoreRecord>(`/perio
 
 export const reopenPeriod = (period: string, reason: string) => apiRequest<unknown>(`/periods/${seg(period)}/reopen`, { method: 'POST', body: { reason } });
 
-export interface CatalogResource {
-  code: string;
-  name: string;
-  dept: string;
-  frequency: string;
-  activeFrom: string | null;
-  activeTo: string | null;
-}
+export type CatalogResource = ResourceView;
 
 export const fetchCatalog = (dept: string, signal?: AbortSignal) => apiRequest<CatalogResource[]>(withQuery('/catalog', { dept }), { signal });

@@ -1,34 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
-import type { CurrentUser } from '@app/contracts';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { appealDecisionRequestSchema, appealsQuerySchema, appealViewSchema, fileAppealRequestSchema, idParamSchema, type CurrentUser } from '@app/contracts';
 import { actorOf, ALL_ROLES, Roles, User } from '../../common/auth-decorators';
-import { deptCodeSchema, periodSchema } from '../scoring/scoring.dto';
 import { AppealsService } from './appeals.service';
 
-class FileAppealDto extends createZodDto(
-  z.object({
-    dept: deptCodeSchema,
-    period: periodSchema,
-    kind: z.enum(['missed_window', 'late_request', 'late_objection', 'low_completeness']),
-    resource: z.string().min(1).max(200).optional(),
-    windowStart: z.string().max(40).optional(),
-    request: z.string().min(1).max(200).optional(),
-    objection: z.string().min(1).max(200).optional(),
-    reason: z.string().trim().min(1, 'required').max(2000),
-  }),
-) {}
-
-class DecisionDto extends createZodDto(
-  z.object({ status: z.enum(['accepted', 'rejected']), comment: z.string().trim().max(2000).optional() }),
-) {}
-
-class AppealsQuery extends createZodDto(
-  z.object({ dept: deptCodeSchema.optional(), status: z.enum(['pending', 'accepted', 'rejected']).optional(), period: periodSchema.optional() }),
-) {}
-
-class IdParam extends createZodDto(z.object({ id: z.coerce.number().int().positive() })) {}
+class FileAppealDto extends createZodDto(fileAppealRequestSchema) {}
+class DecisionDto extends createZodDto(appealDecisionRequestSchema) {}
+class AppealsQuery extends createZodDto(appealsQuerySchema) {}
+class IdParam extends createZodDto(idParamSchema) {}
+class AppealDto extends createZodDto(appealViewSchema) {}
 
 @ApiTags('appeals')
 @Controller('appeals')
@@ -37,19 +18,21 @@ export class AppealsController {
 
   @Get()
   @Roles(...ALL_ROLES)
+  @ZodResponse({ type: [AppealDto] })
   list(@Query() query: AppealsQuery, @User() user: CurrentUser) {
     return this.appeals.list(user, query);
   }
 
   @Post()
   @Roles('department')
+  @ZodResponse({ status: 201, type: AppealDto })
   file(@Body() body: FileAppealDto, @User() user: CurrentUser) {
     return this.appeals.file(user, body);
   }
 
   @Post(':id/decision')
   @Roles('inspector')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: AppealDto })
   decide(@Param() params: IdParam, @Body() body: DecisionDto, @User() user: CurrentUser) {
     return this.appeals.decide(params.id, body.status, body.comment ?? null, actorOf(user));
   }

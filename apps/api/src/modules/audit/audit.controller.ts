@@ -1,18 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { auditPageSchema, auditQuerySchema } from '@app/contracts';
 import { Roles } from '../../common/auth-decorators';
 import { AuditService } from './audit.service';
 
-class AuditQueryDto extends createZodDto(
-  z.object({
-    action: z.string().max(100).optional(),
-    actor: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
-  }),
-) {}
+class AuditQueryDto extends createZodDto(auditQuerySchema) {}
+class AuditPageDto extends createZodDto(auditPageSchema) {}
 
 @ApiTags('audit')
 @Controller('audit')
@@ -21,6 +15,7 @@ export class AuditController {
 
   @Get()
   @Roles('inspector', 'admin')
+  @ZodResponse({ type: AuditPageDto })
   list(@Query() query: AuditQueryDto) {
     return this.audit.list(query);
   }

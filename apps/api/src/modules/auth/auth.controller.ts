@@ -2,17 +2,16 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Res, UseGuards } from '@
 import { ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
-import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
-import type { CurrentUser } from '@app/contracts';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { currentUserSchema, loginRequestSchema, loginResponseSchema, type CurrentUser } from '@app/contracts';
 import { ALL_ROLES, Public, Roles, User } from '../../common/auth-decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ACCESS_COOKIE } from './auth.guard';
 import { AuthService } from './auth.service';
 
-class LoginDto extends createZodDto(
-  z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
-) {}
+class LoginDto extends createZodDto(loginRequestSchema) {}
+class LoginResponseDto extends createZodDto(loginResponseSchema) {}
+class CurrentUserDto extends createZodDto(currentUserSchema) {}
 
 @ApiTags('auth')
 @Controller('auth')
@@ -25,7 +24,7 @@ export class AuthController {
   @Post('login')
   @Public()
   @UseGuards(ThrottlerGuard)
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: LoginResponseDto })
   async login(@Body() body: LoginDto, @Res({ passthrough: true }) res: Response) {
     const result = await this.auth.login(body.username, body.password);
     res.cookie(ACCESS_COOKIE, result.accessToken, {
@@ -47,6 +46,7 @@ export class AuthController {
 
   @Get('me')
   @Roles(...ALL_ROLES)
+  @ZodResponse({ type: CurrentUserDto })
   me(@User() user: CurrentUser) {
     return this.auth.me(user);
   }

@@ -1,7 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { healthResponseSchema } from '@app/contracts';
 import { HealthCheck, HealthCheckService, MikroOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../../common/auth-decorators';
+
+class HealthDto extends createZodDto(healthResponseSchema) {}
 
 @ApiTags('health')
 @Controller('health')
@@ -15,6 +19,7 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
+  @ApiOkResponse({ type: HealthDto })
   check() {
     return this.health.check([() => this.db.pingCheck('database', { timeout: 3000 })]);
   }

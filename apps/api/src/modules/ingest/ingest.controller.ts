@@ -1,9 +1,21 @@
 import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { createZodDto } from 'nestjs-zod';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { Readable } from 'node:stream';
-import { z } from 'zod';
-import type { CurrentUser } from '@app/contracts';
+import {
+  addedSourceSchema,
+  addSourceRequestSchema,
+  ingestOutcomeSchema,
+  ledgerEntrySchema,
+  ledgerQuerySchema,
+  quarantinePageSchema,
+  quarantineQuerySchema,
+  replayRequestSchema,
+  replayResultSchema,
+  sourceNameParamSchema,
+  sourceViewSchema,
+  type CurrentUser,
+} from '@app/contracts';
 import { actorOf, Public, Roles, User } from '../../common/auth-decorators';
 import { ApiKeyGuard, type IngestRequest } from './api-key.guard';
 import { IngestService } from './ingest.service';
@@ -12,23 +24,17 @@ import { CsvHeaderError, detectFormat } from './parsing';
 import { QuarantineService } from './quarantine.service';
 import { SourcesService } from './sources.service';
 
-const sourceName = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'must be 1-100 characters of letters, digits, _ . : -');
-
-class SourceNameParam extends createZodDto(z.object({ name: sourceName })) {}
-class AddSourceDto extends createZodDto(z.object({ name: sourceName })) {}
-class QuarantineQuery extends createZodDto(
-  z.object({
-    source: z.string().max(500).optional(),
-    reason: z.string().max(200).optional(),
-    open: z.enum(['true', 'false']).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
-  }),
-) {}
-class ReplayDto extends createZodDto(z.object({ source: z.string().max(500).optional() })) {}
-class PageQuery extends createZodDto(
-  z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0) }),
-) {}
+class SourceNameParam extends createZodDto(sourceNameParamSchema) {}
+class AddSourceDto extends createZodDto(addSourceRequestSchema) {}
+class QuarantineQuery extends createZodDto(quarantineQuerySchema) {}
+class ReplayDto extends createZodDto(replayRequestSchema) {}
+class LedgerQuery extends createZodDto(ledgerQuerySchema) {}
+class IngestOutcomeDto extends createZodDto(ingestOutcomeSchema) {}
+class SourceDto extends createZodDto(sourceViewSchema) {}
+class AddedSourceDto extends createZodDto(addedSourceSchema) {}
+class LedgerEntryDto extends createZodDto(ledgerEntrySchema) {}
+class QuarantinePageDto extends createZodDto(quarantinePageSchema) {}
+class ReplayResultDto extends createZodDto(replayResultSchema) {}
 
 @ApiTags('ingest')
 @Controller()
@@ -48,7 +54,7 @@ export class IngestController {
   @Post('ingest')
   @Public()
   @UseGuards(ApiKeyGuard)
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: IngestOutcomeDto })
   @ApiHeader({ name: 'X-Api-Key', required: true })
   @ApiConsumes('application/x-ndjson', 'text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
@@ -67,12 +73,14 @@ export class IngestController {
 
   @Get('ingest/sources')
   @Roles('admin')
+  @ZodResponse({ type: [SourceDto] })
   listSources() {
     return this.sources.list();
   }
 
   @Post('ingest/sources')
   @Roles('admin')
+  @ZodResponse({ status: 201, type: AddedSourceDto })
   addSource(@Body() body: AddSourceDto, @User() user: CurrentUser) {
     return this.sources.add(body.name, actorOf(user));
   }
@@ -86,19 +94,21 @@ export class IngestController {
 
   @Get('ingest/ledger')
   @Roles('admin')
-  ledger(@Query() query: PageQuery) {
+  @ZodResponse({ type: [LedgerEntryDto] })
+  ledger(@Query() query: LedgerQuery) {
     return this.repo.ledger(query.limit, query.offset);
   }
 
   @Get('quarantine')
   @Roles('admin')
+  @ZodResponse({ type: QuarantinePageDto })
   listQuarantine(@Query() query: QuarantineQuery) {
     return this.quarantine.list({ ...query, open: query.open === 'true' });
   }
 
   @Post('quarantine/replay')
   @Roles('admin')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: ReplayResultDto })
   replay(@Body() body: ReplayDto) {
     return this.quarantine.replay(body.source);
   }

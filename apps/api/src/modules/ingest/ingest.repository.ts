@@ -1,3 +1,4 @@
+import type { LedgerEntry } from '@app/contracts';
 import { sql } from '../../database/sql';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
@@ -279,6 +280,10 @@ export class IngestRepository {
        from ingest_file order by started_at desc limit ? offset ?`,
       [limit, offset],
     );
-    return rows.rows as Record<string, unknown>[];
+    return (rows.rows as (Omit<LedgerEntry, 'started_at' | 'finished_at'> & { started_at: Date | string; finished_at: Date | string | null })[]).map((r) => ({
+      ...r,
+      started_at: new Date(r.started_at).toISOString(),
+      finished_at: r.finished_at === null ? null : new Date(r.finished_at).toISOString(),
+    }));
   }
 }

@@ -1,25 +1,29 @@
 import { BadRequestException, Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
-import { isValidDate } from '@app/scoring';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
-import type { CurrentUser } from '@app/contracts';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
+import {
+  calendarDateParamSchema,
+  calendarDayRequestSchema,
+  calendarEntrySchema,
+  catalogQuerySchema,
+  departmentViewSchema,
+  importOutcomeSchema,
+  masterDataKindParamSchema,
+  resourceViewSchema,
+  type CurrentUser,
+} from '@app/contracts';
 import { actorOf, ALL_ROLES, Roles, User } from '../../common/auth-decorators';
-import { deptCodeSchema, FIRST_YEAR, LAST_YEAR } from '../scoring/scoring.dto';
 import { MasterDataService } from './master-data.service';
 import { CsvHeaderError } from './parsing';
 
-class KindParam extends createZodDto(z.object({ kind: z.enum(['departments', 'catalog', 'calendar']) })) {}
-class DateParam extends createZodDto(
-  z.object({
-    date: z
-      .string()
-      .refine(isValidDate, 'must be a date YYYY-MM-DD')
-      .refine((d) => !isValidDate(d) || (Number(d.slice(0, 4)) >= FIRST_YEAR && Number(d.slice(0, 4)) <= LAST_YEAR), `must be in the years ${FIRST_YEAR} to ${LAST_YEAR}`),
-  }),
-) {}
-class CalendarDayDto extends createZodDto(z.object({ kind: z.enum(['holiday', 'workday']) })) {}
-class CatalogQuery extends createZodDto(z.object({ dept: deptCodeSchema.optional() })) {}
+class KindParam extends createZodDto(masterDataKindParamSchema) {}
+class DateParam extends createZodDto(calendarDateParamSchema) {}
+class CalendarDayDto extends createZodDto(calendarDayRequestSchema) {}
+class CatalogQuery extends createZodDto(catalogQuerySchema) {}
+class ImportOutcomeDto extends createZodDto(importOutcomeSchema) {}
+class DepartmentDto extends createZodDto(departmentViewSchema) {}
+class ResourceDto extends createZodDto(resourceViewSchema) {}
+class CalendarEntryDto extends createZodDto(calendarEntrySchema) {}
 
 @ApiTags('master data')
 @Controller()
@@ -31,6 +35,7 @@ export class MasterDataController {
   @Roles('admin')
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ZodResponse({ status: 201, type: ImportOutcomeDto })
   async import(@Param() params: KindParam, @Body() body: unknown, @User() user: CurrentUser) {
     if (!Buffer.isBuffer(body) || body.length === 0) throw new BadRequestException('body: send the CSV file as the request body (Content-Type: text/csv)');
     try {
@@ -43,12 +48,14 @@ export class MasterDataController {
 
   @Get('departments')
   @Roles(...ALL_ROLES)
+  @ZodResponse({ type: [DepartmentDto] })
   departments() {
     return this.masterData.departments();
   }
 
   @Get('catalog')
   @Roles(...ALL_ROLES)
+  @ZodResponse({ type: [ResourceDto] })
   async catalog(@Query() query: CatalogQuery) {
     if (query.dept && !(await this.masterData.departmentExists(query.dept))) throw new NotFoundException(`unknown department "${query.dept}"`);
     return this.masterData.resources(query.dept);
@@ -56,6 +63,7 @@ export class MasterDataController {
 
   @Put('calendar/:date')
   @Roles('admin')
+  @ZodResponse({ type: CalendarEntryDto })
   async setCalendarDay(@Param() params: DateParam, @Body() body: CalendarDayDto, @User() user: CurrentUser) {
     await this.masterData.setCalendarDay(params.date, body.kind, actorOf(user));
     return { date: params.date, kind: body.kind };
@@ -70,6 +78,7 @@ export class MasterDataController {
 
   @Get('calendar')
   @Roles(...ALL_ROLES)
+  @ZodResponse({ type: [CalendarEntryDto] })
   async calendar() {
     return (await this.masterData.calendar()).entries;
   }

@@ -1,10 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CurrentUser } from '@app/contracts';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { periodParamSchema, publishedPeriodSchema, reopenRequestSchema, reopenResponseSchema, scoreRecordSchema, type CurrentUser } from '@app/contracts';
 import { actorOf, ALL_ROLES, Roles, User } from '../../common/auth-decorators';
 import { ReportsService } from '../reports/reports.service';
-import { PeriodParam, ReopenDto } from '../scoring/scoring.dto';
 import { ScoringService } from '../scoring/scoring.service';
+
+class PeriodParam extends createZodDto(periodParamSchema) {}
+class ReopenDto extends createZodDto(reopenRequestSchema) {}
+class PublishedPeriodDto extends createZodDto(publishedPeriodSchema) {}
+class ScoreRecordDto extends createZodDto(scoreRecordSchema) {}
+class ReopenedDto extends createZodDto(reopenResponseSchema) {}
 
 @ApiTags('publication')
 @Controller('periods')
@@ -16,6 +22,7 @@ export class PublicationController {
 
   @Get('published')
   @Roles(...ALL_ROLES)
+  @ZodResponse({ type: [PublishedPeriodDto] })
   published() {
     return this.scoring.publishedPeriods();
   }
@@ -23,7 +30,7 @@ export class PublicationController {
   /** Freezes a period's record; its reports are generated once and kept for the record. */
   @Post(':period/publish')
   @Roles('inspector')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: ScoreRecordDto })
   async publish(@Param() params: PeriodParam, @User() user: CurrentUser) {
     const { record } = await this.scoring.publish(params.period, actorOf(user));
     await this.reports.generateForPublication(record.period, actorOf(user));
@@ -32,7 +39,7 @@ export class PublicationController {
 
   @Post(':period/reopen')
   @Roles('admin')
-  @HttpCode(200)
+  @ZodResponse({ status: 200, type: ReopenedDto })
   reopen(@Param() params: PeriodParam, @Body() body: ReopenDto, @User() user: CurrentUser) {
     return this.scoring.reopen(params.period, body.reason, actorOf(user));
   }

@@ -1,12 +1,15 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { SystemInfo } from '@app/contracts';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { systemInfoSchema, type SystemInfo } from '@app/contracts';
 import { ALL_ROLES, Roles } from '../../common/auth-decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { DATABASE_TARGET } from '../../database/database.tokens';
 import type { DatabaseTarget } from '../../database/database-target';
 import { APP_VERSION } from '../../version';
 import { DemoSeedService } from '../demo/demo-seed.service';
+
+class SystemInfoDto extends createZodDto(systemInfoSchema) {}
 
 @ApiTags('system')
 @Controller('system')
@@ -19,6 +22,7 @@ export class SystemController {
 
   @Get()
   @Roles(...ALL_ROLES)
+  @ZodResponse({ type: SystemInfoDto })
   info(): SystemInfo {
     return {
       name: '政务数据共享绩效考核看板',
