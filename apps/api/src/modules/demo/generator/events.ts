@@ -9,7 +9,8 @@
 // number of months or events.
 
 import { REJECTION_REASONS, REQUEST_LINES } from './city-data';
-import { addMonths, dayNumber, formatDay, formatMonth, hms, parseMonth, weekday } from './dates';
+import { firstMonthOf, formatPeriod, periodOfMonth, shiftPeriod } from '@app/periods';
+import { dayNumber, firstDayOf, formatDay, hms, parseMonth, weekday } from './dates';
 import { AliasTable, assertSeed, rngFor } from './prng';
 import {
   BAD_LINE_KINDS,
@@ -264,19 +265,17 @@ function prepare(city: City, opts: GenerateEventsOptions): Ctx {
   const seed = opts.seed;
   const mix = opts.mix ?? 'demo';
   const end = parseMonth(opts.endMonth);
-  const start = addMonths(end, -(opts.months - 1));
-  const after = addMonths(end, 1);
-  const startDay = dayNumber(start.year, start.month, 1);
-  const endDay = dayNumber(after.year, after.month, 1) - 1;
+  const start = shiftPeriod(end, -(opts.months - 1));
+  const startDay = firstDayOf(start);
+  const endDay = firstDayOf(shiftPeriod(end, 1)) - 1;
   const nDays = endDay - startDay + 1;
   const months: string[] = [];
   const monthOf = new Int16Array(nDays);
   for (let m = 0; m < opts.months; m++) {
-    const ym = addMonths(start, m);
-    const nx = addMonths(ym, 1);
-    months.push(formatMonth(ym));
-    const a = dayNumber(ym.year, ym.month, 1) - startDay;
-    const b = dayNumber(nx.year, nx.month, 1) - startDay;
+    const ym = shiftPeriod(start, m);
+    months.push(formatPeriod(ym));
+    const a = firstDayOf(ym) - startDay;
+    const b = firstDayOf(shiftPeriod(ym, 1)) - startDay;
     monthOf.fill(m, a, b);
   }
   const cal = new WorkCalendar(opts.calendar);
@@ -598,7 +597,7 @@ function windowStarting(freq: number, day: number, startDay: number, endDay: num
       ws = dayNumber(y, m, 1);
       we = dayNumber(y, m + 1, 1);
     } else if (freq === 4) {
-      const q = Math.floor((m - 1) / 3) * 3 + 1;
+      const q = firstMonthOf(periodOfMonth('quarter', y, m));
       ws = dayNumber(y, q, 1);
       we = dayNumber(y, q + 3, 1);
     } else {
