@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CN_CALENDAR_2025_2026 } from './calendar-cn';
 import { generateCity } from './city';
-import { simulateIngest, type CheckedEvent } from './contract-check';
+import { simulateIngest, type CheckedEvent } from '../../../../../../test/unit-support/generator-contract-check';
 import { planBadLines } from './event-plan';
 import { expectedIngest, generateEventDays, generateEvents } from './events';
 import type { City, EventStats, GenerateEventsOptions } from './types';
