@@ -5,7 +5,7 @@ import { AppProviders } from './app/app-providers';
 import { LARGE_DISPLAY_CLASS, readStoredLanguage, readStoredLargeDisplay } from './app/preferences';
 import { router } from './app/router';
 import { initI18n } from './i18n/i18n';
-import './styles/global.css';
+import './styles/index.css';
 
 const language = readStoredLanguage();
 initI18n(language);
