@@ -12,6 +12,7 @@ export default defineConfig({
       '@app/scoring': resolve(__dirname, 'libs/scoring/src/index.ts'),
       '@app/contracts': resolve(__dirname, 'libs/contracts/src/index.ts'),
       '@app/charts': resolve(__dirname, 'libs/charts/src/index.ts'),
+      '@app/periods': resolve(__dirname, 'libs/periods/src/index.ts'),
     },
   },
   test: {

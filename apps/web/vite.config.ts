@@ -14,7 +14,12 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     // Contracts and charts import scoring *types* only; nothing of libs/scoring's code reaches the bundle.
-    alias: { '@app/contracts': lib('contracts'), '@app/scoring': lib('scoring'), '@app/charts': lib('charts') },
+    alias: {
+      '@app/contracts': lib('contracts'),
+      '@app/scoring': lib('scoring'),
+      '@app/charts': lib('charts'),
+      '@app/periods': lib('periods'),
+    },
   },
   server: { port: 5173, proxy: apiProxy },
   preview: { port: 4173, proxy: apiProxy },

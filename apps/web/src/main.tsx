@@ -2,10 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { AppProviders } from './app/app-providers';
-import { LARGE_DISPLAY_CLASS, readStoredLanguage, readStoredLargeDisplay } from './app/preferences';
+import { LARGE_DISPLAY_CLASS, readStoredLanguage, readStoredLargeDisplay } from './lib/preferences';
 import { router } from './app/router';
 import { initI18n } from './i18n/i18n';
-import './styles/global.css';
+import './styles/index.css';
 
 const language = readStoredLanguage();
 initI18n(language);

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { DEFAULT_TIME_ZONE } from './time';
 import { dayToYmd, ymdToDay } from './civil-day';
 import { graceMs } from './scheme';
+import { parsePeriod as parseGrammar } from '@app/periods';
 
 export type PeriodKind = 'month' | 'quarter' | 'year';
 
@@ -19,30 +20,9 @@ export interface PeriodBounds {
   readonly end: number;
 }
 
-const MONTH = /^(\d{4})-(\d{2})$/;
-const QUARTER = /^(\d{4})-Q(\d)$/;
-const YEAR = /^(\d{4})$/;
-
 /** Reads '2026-10', '2026-Q4' or '2026'; null for anything else. */
 export function parsePeriod(text: string): Period | null {
-  if (typeof text !== 'string') return null;
-  let m = MONTH.exec(text);
-  if (m) {
-    const month = Number(m[2]);
-    return validYear(m[1]) && month >= 1 && month <= 12 ? { kind: 'month', year: Number(m[1]), index: month } : null;
-  }
-  m = QUARTER.exec(text);
-  if (m) {
-    const q = Number(m[2]);
-    return validYear(m[1]) && q >= 1 && q <= 4 ? { kind: 'quarter', year: Number(m[1]), index: q } : null;
-  }
-  m = YEAR.exec(text);
-  if (m) return validYear(m[1]) ? { kind: 'year', year: Number(m[1]), index: 1 } : null;
-  return null;
-}
-
-function validYear(text: string): boolean {
-  return Number(text) >= 1;
+  return parseGrammar(text);
 }
 
 export class InvalidPeriodError extends Error {

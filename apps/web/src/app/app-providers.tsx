@@ -3,7 +3,7 @@ import { ConfigProvider, type ThemeConfig } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { useMemo, type ReactNode } from 'react';
-import { PreferencesProvider, usePreferences } from './preferences';
+import { PreferencesProvider, usePreferences } from '../lib/preferences';
 import { queryClient } from './query-client';
 
 const FONT_FAMILY =

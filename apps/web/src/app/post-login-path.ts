@@ -1,14 +1,14 @@
-import { matchRoutes } from 'react-router';
+import { matchRoutes, type RouteObject } from 'react-router';
 import type { CurrentUser } from '@app/contracts';
-import { canAccess, landingPath, routeArea } from './access';
+import { canAccess, landingPath, routeArea } from '../lib/access';
 import { LOGIN_PATH } from './route-loaders';
-import { routes } from './routes';
 
 /**
  * Where to go after logging in: back to the page that asked for a login when it is an in-app
  * path this user may see (another user may log in on the same screen), else the user's start page.
+ * `routes` is the route table (passed in: the table itself loads the login page).
  */
-export function postLoginPath(user: CurrentUser, requested: string | null): string {
+export function postLoginPath(user: CurrentUser, requested: string | null, routes: RouteObject[]): string {
   if (!requested || !requested.startsWith('/') || requested.startsWith('//') || requested.includes('\\')) return landingPath(user);
   const url = new URL(requested, window.location.origin);
   if (url.pathname === LOGIN_PATH || url.pathname === '/') return landingPath(user);

@@ -1,11 +1,17 @@
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import type { CurrentUser } from '@app/contracts';
 import { currentUserQuery } from '../api/queries';
-import { landingPath } from './access';
+import { landingPath } from '../lib/access';
 import { queryClient } from './query-client';
 
 export const LOGIN_PATH = '/login';
 export const REDIRECT_PARAM = 'redirect';
+
+/** Navigation state of the login page. */
+export interface LoginLocationState {
+  /** The session ended while the user was working (401), as opposed to never having logged in. */
+  expired?: boolean;
+}
 
 export function loginHref(from?: { pathname: string; search?: string }): string {
   if (!from || from.pathname === '/' || from.pathname === LOGIN_PATH) return LOGIN_PATH;

@@ -1,15 +1,12 @@
 import { createBrowserRouter } from 'react-router';
 import { setUnauthorizedHandler } from '../api/api-client';
 import { queryClient } from './query-client';
-import { LOGIN_PATH, loginHref } from './route-loaders';
+import { LOGIN_PATH, loginHref, type LoginLocationState } from './route-loaders';
 import { routes } from './routes';
 
 export const router = createBrowserRouter(routes);
 
-export interface LoginLocationState {
-  /** The session ended while the user was working (401), as opposed to never having logged in. */
-  expired?: boolean;
-}
+export type { LoginLocationState } from './route-loaders';
 
 /** Any 401 from the API: drop everything cached for this user and go to the login page. */
 setUnauthorizedHandler(() => {

@@ -1,7 +1,8 @@
 import { redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { FullPageLoading } from '../components/full-page-loading';
-import type { RouteHandle } from './access';
-import { adminSectionsFor } from './admin-sections';
+import type { RouteHandle } from '../lib/access';
+import { adminSectionsFor } from '../lib/admin-sections';
+import { postLoginPath } from './post-login-path';
 import { landingRedirect, loginLoader, requireUser } from './route-loaders';
 import { RouteErrorPage } from './route-error-page';
 
@@ -28,7 +29,11 @@ export const routes: RouteObject[] = [
       {
         path: 'login',
         loader: loginLoader,
-        lazy: () => import('../pages/login/login-page').then((m) => ({ Component: m.LoginPage })),
+        // The page is handed the route table instead of importing it (the table is what loads the page).
+        lazy: () =>
+          import('../pages/login/login-page').then(({ LoginPage }) => ({
+            Component: () => <LoginPage nextPath={(user, requested) => postLoginPath(user, requested, routes)} />,
+          })),
       },
       {
         id: 'authenticated',

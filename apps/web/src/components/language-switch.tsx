@@ -1,6 +1,6 @@
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { usePreferences } from '../app/preferences';
+import { usePreferences } from '../lib/preferences';
 import { LANGUAGES, type Language } from '../i18n/i18n';
 
 // Each language is named in itself, so it can be found whatever the current one is.

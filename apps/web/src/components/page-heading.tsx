@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { periodLabel } from '../app/period';
-import { usePreferences } from '../app/preferences';
+import { periodLabel } from '../lib/period';
+import { usePreferences } from '../lib/preferences';
 import { PeriodStatusTag } from './period-status-tag';
 import { usePageTitle } from './use-page-title';
 

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { periodStatusQuery } from '../api/score-queries';
-import { formatInstant } from '../app/format';
-import { useAssessmentClock } from '../app/use-period';
+import { formatInstant } from '../lib/format';
+import { useAssessmentClock } from '../lib/use-period';
 
 /** 暂定 / 已发布 for a period, with when it was computed or published. */
 export function PeriodStatusTag({ period }: { period: string }) {

@@ -1,6 +1,6 @@
 import { gradeColor, gradeForScore, type GradeThresholds } from '@app/charts';
 import { useTranslation } from 'react-i18next';
-import { formatScore } from '../app/format';
+import { formatScore } from '../lib/format';
 
 /**
  * A dimension score coloured by the grade band it falls in (the same thresholds as totals);

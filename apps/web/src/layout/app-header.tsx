@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CurrentUser, Role } from '@app/contracts';
 import { logout } from '../api/auth-api';
-import { usePreferences } from '../app/preferences';
+import { usePreferences } from '../lib/preferences';
 import { LOGIN_PATH } from '../app/route-loaders';
 import { LanguageSwitch } from '../components/language-switch';
 import { PeriodPicker } from './period-picker';

@@ -11,8 +11,8 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { CurrentUser } from '@app/contracts';
-import { canAccess, ownDepartmentPath, type Area } from '../app/access';
-import { adminSectionsFor } from '../app/admin-sections';
+import { canAccess, ownDepartmentPath, type Area } from '../lib/access';
+import { adminSectionsFor } from '../lib/admin-sections';
 
 export interface NavItem {
   /** The path the item opens; also its menu key. */

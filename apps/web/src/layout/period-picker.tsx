@@ -3,9 +3,9 @@ import { Segmented, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { publishedPeriodsQuery } from '../api/score-queries';
-import { convertPeriod, lastCompleteMonth, periodChoices, periodLabel, type PeriodKind } from '../app/period';
-import { usePreferences } from '../app/preferences';
-import { useAssessmentClock, usePeriod } from '../app/use-period';
+import { convertPeriod, lastCompleteMonth, periodChoices, periodLabel, type PeriodKind } from '../lib/period';
+import { usePreferences } from '../lib/preferences';
+import { useAssessmentClock, usePeriod } from '../lib/use-period';
 import { PeriodStatusTag } from '../components/period-status-tag';
 
 const HISTORY: Record<PeriodKind, number> = { month: 36, quarter: 12, year: 6 };

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { CurrentUser } from '@app/contracts';
-import { usePeriodLink } from '../app/use-period';
+import { usePeriodLink } from '../lib/use-period';
 import { navigationFor, selectedNavPath, type NavItem } from './navigation';
 
 type MenuItem = Required<MenuProps>['items'][number];

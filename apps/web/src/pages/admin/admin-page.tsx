@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { findAdminSection, type AdminSectionKey } from '../../app/admin-sections';
+import { findAdminSection, type AdminSectionKey } from '../../lib/admin-sections';
 import { LoadingState } from '../../components/loading-state';
 import { PageHeading } from '../../components/page-heading';
 import { NotFoundPage } from '../not-found/not-found-page';

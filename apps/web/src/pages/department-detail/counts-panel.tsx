@@ -1,8 +1,8 @@
 import type { DepartmentSummary } from '@app/contracts';
 import { Col, Descriptions, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatNumber, formatPercent } from '../../app/format';
-import { usePreferences } from '../../app/preferences';
+import { formatNumber, formatPercent } from '../../lib/format';
+import { usePreferences } from '../../lib/preferences';
 import { ChartCard } from '../../components/chart-card';
 
 function ratio(part: number, whole: number): string | null {

@@ -3,8 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { eventsQuery } from '../../api/score-queries';
-import { formatInstant } from '../../app/format';
-import { useAssessmentClock } from '../../app/use-period';
+import { formatInstant } from '../../lib/format';
+import { useAssessmentClock } from '../../lib/use-period';
 import { QueryView } from '../../components/query-view';
 
 /** The raw events behind a finding, as ingested (source file and line included). */

@@ -4,10 +4,10 @@ import { Button, Table, Tag, Tooltip, Typography, type TableColumnsType } from '
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogQuery, findingsQuery } from '../../api/score-queries';
-import { useCurrentUser } from '../../app/current-user';
-import { formatInstant, formatPercent } from '../../app/format';
-import { useAssessmentClock, usePeriod } from '../../app/use-period';
-import { useDepartments } from '../../app/use-departments';
+import { useCurrentUser } from '../../lib/current-user';
+import { formatInstant, formatPercent } from '../../lib/format';
+import { useAssessmentClock, usePeriod } from '../../lib/use-period';
+import { useDepartments } from '../../lib/use-departments';
 import { ChartCard } from '../../components/chart-card';
 import { QueryView } from '../../components/query-view';
 import { AppealModal } from './appeal-modal';

@@ -4,13 +4,11 @@ import { Alert, Button, Form, Input } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
-import type { LoginRequest } from '@app/contracts';
+import type { CurrentUser, LoginRequest } from '@app/contracts';
 import { isApiError } from '../../api/api-client';
 import { login } from '../../api/auth-api';
 import { currentUserQuery } from '../../api/queries';
-import { postLoginPath } from '../../app/post-login-path';
-import { REDIRECT_PARAM } from '../../app/route-loaders';
-import type { LoginLocationState } from '../../app/router';
+import { REDIRECT_PARAM, type LoginLocationState } from '../../app/route-loaders';
 import { describeError } from '../../components/describe-error';
 import { LanguageSwitch } from '../../components/language-switch';
 import { usePageTitle } from '../../components/use-page-title';
@@ -21,7 +19,12 @@ function loginErrorMessage(error: unknown, t: TFunction): string {
   return t('login.failed', { message: describeError(error, t) });
 }
 
-export function LoginPage() {
+export interface LoginPageProps {
+  /** Where to go once logged in, given the page that asked for the login (if any). */
+  nextPath: (user: CurrentUser, requested: string | null) => string;
+}
+
+export function LoginPage({ nextPath }: LoginPageProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
@@ -36,7 +39,7 @@ export function LoginPage() {
       // The token stays in the httpOnly cookie the server set; only the user is kept.
       queryClient.clear();
       queryClient.setQueryData(currentUserQuery.queryKey, user);
-      void navigate(postLoginPath(user, searchParams.get(REDIRECT_PARAM)), { replace: true });
+      void navigate(nextPath(user, searchParams.get(REDIRECT_PARAM)), { replace: true });
     },
   });
 

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Anchor, Card, Col, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { methodQuery } from '../../api/score-queries';
-import { usePreferences } from '../../app/preferences';
+import { usePreferences } from '../../lib/preferences';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 

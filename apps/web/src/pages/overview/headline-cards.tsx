@@ -4,8 +4,8 @@ import type { OverviewResponse } from '@app/contracts';
 import { Col, Row } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useGradeLabels } from '../../app/chart-labels';
-import { formatScore } from '../../app/format';
+import { useGradeLabels } from '../../lib/chart-labels';
+import { formatScore } from '../../lib/format';
 
 function Headline({ title, value, sub, testId, valueTestId, rawValue, danger }: { title: string; value: ReactNode; sub: ReactNode; testId: string; valueTestId?: string; rawValue?: number | null; danger?: boolean }) {
   return (

@@ -3,10 +3,10 @@ import type { OverviewResponse } from '@app/contracts';
 import { Col, Row, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ownDepartmentPath } from '../../app/access';
-import { formatScore } from '../../app/format';
-import { useDepartments } from '../../app/use-departments';
-import { usePeriodLink } from '../../app/use-period';
+import { ownDepartmentPath } from '../../lib/access';
+import { formatScore } from '../../lib/format';
+import { useDepartments } from '../../lib/use-departments';
+import { usePeriodLink } from '../../lib/use-period';
 import { ChartCard } from '../../components/chart-card';
 import { GradeTag } from '../../components/grade-tag';
 

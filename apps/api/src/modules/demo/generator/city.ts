@@ -3,7 +3,8 @@
 import { DEPARTMENT_DEFS, ISOLATION_CANDIDATES, type DepartmentDef } from './city-data';
 import { assertSeed, rngFor } from './prng';
 import type { City, CityDepartment, CityResource, Frequency, GenerateCityOptions, Profile } from './types';
-import { addMonths, parseMonth } from './dates';
+import { shiftPeriod } from '@app/periods';
+import { parseMonth } from './dates';
 
 const SALT_CITY = 0xc17e;
 
@@ -186,9 +187,9 @@ export function generateCity(opts: GenerateCityOptions): City {
   const eligible = resources.map((_, i) => i).filter((i) => resources[i].frequency !== 'on_demand' && resources[i].dept !== defs[isoIdx].code);
   shuffle(eligible, rng);
   for (const i of eligible.slice(0, nNew)) {
-    const m = addMonths(endMonth, -(2 + Math.floor(rng() * 9)));
+    const m = shiftPeriod(endMonth, -(2 + Math.floor(rng() * 9)));
     const day = 1 + Math.floor(rng() * 28);
-    resources[i].active_from = `${m.year}-${pad(m.month, 2)}-${pad(day, 2)}`;
+    resources[i].active_from = `${m.year}-${pad(m.index, 2)}-${pad(day, 2)}`;
   }
 
   return { seed, departments, resources };

@@ -2,28 +2,15 @@
 // 1970-01-01); the generator never reads a clock and never needs a time zone:
 // every instant it writes is a local time with the +08:00 offset.
 
-export interface YearMonth {
-  year: number;
-  month: number;
-}
+import { parsePeriod, type Period } from '@app/periods';
 
-const MONTH = /^(\d{4})-(\d{2})$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function parseMonth(text: string): YearMonth {
-  const m = MONTH.exec(text);
-  const month = m ? Number(m[2]) : 0;
-  if (!m || month < 1 || month > 12) throw new RangeError(`month must be YYYY-MM, got ${JSON.stringify(text)}`);
-  return { year: Number(m[1]), month };
-}
-
-export function addMonths(ym: YearMonth, n: number): YearMonth {
-  const k = ym.year * 12 + (ym.month - 1) + n;
-  return { year: Math.floor(k / 12), month: (k % 12) + 1 };
-}
-
-export function formatMonth(ym: YearMonth): string {
-  return `${ym.year}-${String(ym.month).padStart(2, '0')}`;
+/** A 'YYYY-MM' month (the period grammar of @app/periods); RangeError for anything else. */
+export function parseMonth(text: string): Period {
+  const p = parsePeriod(text);
+  if (!p || p.kind !== 'month') throw new RangeError(`month must be YYYY-MM, got ${JSON.stringify(text)}`);
+  return p;
 }
 
 export function dayNumber(year: number, month: number, day: number): number {
@@ -41,6 +28,11 @@ export function parseDate(text: string): number | null {
   return n;
 }
 
+/** Day number of the first day of a month period. */
+export function firstDayOf(month: Period): number {
+  return dayNumber(month.year, month.index, 1);
+}
+
 export function formatDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
@@ -48,11 +40,6 @@ export function formatDay(day: number): string {
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
-}
-
-export function ymOfDay(day: number): YearMonth {
-  const d = new Date(day * 86_400_000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
 }
 
 let hmsTable: string[] | null = null;

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CN_CALENDAR_2025_2026 } from './calendar-cn';
 import { generateCity } from './city';
-import { simulateIngest, type CheckedEvent } from './contract-check';
-import { expectedIngest, generateEventDays, generateEvents, planBadLines } from './events';
+import { simulateIngest, type CheckedEvent } from '../../../../../../test/unit-support/generator-contract-check';
+import { planBadLines } from './event-plan';
+import { expectedIngest, generateEventDays, generateEvents } from './events';
 import type { City, EventStats, GenerateEventsOptions } from './types';
 
 const calendar = CN_CALENDAR_2025_2026;

@@ -2,8 +2,9 @@
 
 export * from './types';
 export { generateCity } from './city';
-export { generateEvents, generateEventDays, openEventStream, expectedIngest, planBadLines, PROFILE_SPECS, type Cursor } from './events';
-export { makeChecker, simulateIngest, parseAt, type CheckedEvent, type IngestSimulation, type LineVerdict } from './contract-check';
+export { generateEvents, generateEventDays, openEventStream, expectedIngest } from './events';
+export { planBadLines, PROFILE_SPECS } from './event-plan';
+export { type Cursor } from './event-runner';
 export { CN_CALENDAR_2025_2026 } from './calendar-cn';
 export { departmentsCsv, catalogCsv, calendarCsv } from './csv';
 export { DEPARTMENT_DEFS, REQUEST_LINES } from './city-data';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CN_CALENDAR_2025_2026 } from './calendar-cn';
-import { simulateIngest } from './contract-check';
+import { simulateIngest } from '../../../../../../test/unit-support/generator-contract-check';
 import { generateEvents } from './events';
 import { writeCityFiles, type WriteCityFilesResult } from './write-files';
 

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from './format';
 import { readEventLines } from './read-event-lines';
-import { EXAMPLE_DIR, exampleContext, exampleFile, simulateIngest, toCsv } from './test-helpers';
+import { EXAMPLE_DIR, exampleContext, exampleFile, simulateIngest, toCsv } from '../../../../../../test/unit-support/ingest-parsing';
 
 const expectedIngest = JSON.parse(readFileSync(resolve(EXAMPLE_DIR, 'expected-ingest.json'), 'utf8'));
 const expectedQuarantine = JSON.parse(readFileSync(resolve(EXAMPLE_DIR, 'expected-quarantine.json'), 'utf8'));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CsvHeaderError } from './csv-header-error';
 import { csvRecord } from './csv-record';
 import { MAX_LINE_CHARS } from './limits';
-import { chunked, collect } from './test-helpers';
+import { chunked, collect } from '../../../../../../test/unit-support/ingest-parsing';
 import { ParseError } from './types';
 
 const csv = (text: string) => Buffer.from(text);

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { MAX_LINE_CHARS } from './limits';
 import { readEventLines } from './read-event-lines';
-import { EXAMPLE_DIR, chunked, collect } from './test-helpers';
+import { EXAMPLE_DIR, chunked, collect } from '../../../../../../test/unit-support/ingest-parsing';
 import { ParseError } from './types';
 
 const summary = (lines: { line: number; text: string; record: unknown }[]) =>

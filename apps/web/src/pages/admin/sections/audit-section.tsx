@@ -4,8 +4,8 @@ import { Card, Input, Space, Table, Typography, type TableColumnsType } from 'an
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { auditQuery } from '../../../api/admin-queries';
-import { formatInstant } from '../../../app/format';
-import { useAssessmentClock } from '../../../app/use-period';
+import { formatInstant } from '../../../lib/format';
+import { useAssessmentClock } from '../../../lib/use-period';
 import { QueryView } from '../../../components/query-view';
 
 const PAGE = 50;

@@ -4,8 +4,8 @@ import { Button, Card, Space, Table, Tag, Tooltip, type TableColumnsType } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ledgerQuery } from '../../../api/admin-queries';
-import { formatBytes, formatInstant } from '../../../app/format';
-import { useAssessmentClock } from '../../../app/use-period';
+import { formatBytes, formatInstant } from '../../../lib/format';
+import { useAssessmentClock } from '../../../lib/use-period';
 import { QueryView } from '../../../components/query-view';
 
 const PAGE = 50;

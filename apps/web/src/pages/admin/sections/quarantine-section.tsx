@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { replayQuarantine, type ReplayResult } from '../../../api/admin-api';
 import { quarantineQuery } from '../../../api/admin-queries';
 import { SCORES_ROOT } from '../../../api/score-queries';
-import { formatInstant } from '../../../app/format';
-import { useAssessmentClock } from '../../../app/use-period';
+import { formatInstant } from '../../../lib/format';
+import { useAssessmentClock } from '../../../lib/use-period';
 import { QueryView } from '../../../components/query-view';
 import { useFeedback } from './mutation-feedback';
 

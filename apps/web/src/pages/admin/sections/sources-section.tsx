@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addSource, revokeSource } from '../../../api/admin-api';
 import { sourcesQuery } from '../../../api/admin-queries';
-import { formatInstant } from '../../../app/format';
-import { useAssessmentClock } from '../../../app/use-period';
+import { formatInstant } from '../../../lib/format';
+import { useAssessmentClock } from '../../../lib/use-period';
 import { QueryView } from '../../../components/query-view';
 import { useFeedback } from './mutation-feedback';
 

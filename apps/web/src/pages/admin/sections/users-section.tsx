@@ -6,10 +6,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { disableUser, saveUser } from '../../../api/admin-api';
 import { usersQuery } from '../../../api/admin-queries';
-import { useCurrentUser } from '../../../app/current-user';
-import { formatInstant } from '../../../app/format';
-import { useAssessmentClock } from '../../../app/use-period';
-import { useDepartments } from '../../../app/use-departments';
+import { useCurrentUser } from '../../../lib/current-user';
+import { formatInstant } from '../../../lib/format';
+import { useAssessmentClock } from '../../../lib/use-period';
+import { useDepartments } from '../../../lib/use-departments';
 import { QueryView } from '../../../components/query-view';
 import { useFeedback } from './mutation-feedback';
 

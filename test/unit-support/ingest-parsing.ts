@@ -1,12 +1,12 @@
-// Shared by this folder's tests (not a test file itself).
+// Shared by the unit tests of apps/api/src/modules/ingest/parsing (not a test file itself).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseCatalogCsv, parseDepartmentsCsv } from '../../master-data/parsing';
-import { readEventLines, type ReadEventLinesOptions } from './read-event-lines';
-import type { EventLine, EventValidationContext } from './types';
-import { validateEvent } from './validate-event';
+import { parseCatalogCsv, parseDepartmentsCsv } from '../../apps/api/src/modules/master-data/parsing';
+import { readEventLines, type ReadEventLinesOptions } from '../../apps/api/src/modules/ingest/parsing/read-event-lines';
+import type { EventLine, EventValidationContext } from '../../apps/api/src/modules/ingest/parsing/types';
+import { validateEvent } from '../../apps/api/src/modules/ingest/parsing/validate-event';
 
-export const EXAMPLE_DIR = resolve(__dirname, '../../../../../../test/fixtures/example');
+export const EXAMPLE_DIR = resolve(__dirname, '../fixtures/example');
 
 export function exampleFile(name: string): Buffer {
   return readFileSync(resolve(EXAMPLE_DIR, name));

@@ -1,7 +1,7 @@
 // A small, independent checker of the core rules of sharing-log.md, used by
 // the generator's tests to verify what it writes (not the product's importer).
 
-import type { City } from './types';
+import type { City } from '../../apps/api/src/modules/demo/generator/types';
 
 export type LineVerdict =
   | { ok: true; event: CheckedEvent }

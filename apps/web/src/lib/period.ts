@@ -1,69 +1,49 @@
 /**
  * Assessment periods as the API writes them: month '2026-10', quarter '2026-Q4', year '2026'.
- * Plain string arithmetic on purpose: the scoring library's period module brings luxon, which the
- * dashboard does not need to pick a period.
+ * The grammar and its arithmetic are @app/periods (no dependency); the scoring library's period
+ * module brings luxon, which the dashboard does not need to pick a period.
  */
-export type PeriodKind = 'month' | 'quarter' | 'year';
+import {
+  convertPeriod as convertTo,
+  formatPeriod,
+  parsePeriod as parseGrammar,
+  periodsEndingAt as endingAt,
+  shiftPeriod as shiftBy,
+  type Period,
+  type PeriodKind,
+} from '@app/periods';
 
-export interface ParsedPeriod {
-  kind: PeriodKind;
-  year: number;
-  /** Month 1-12, quarter 1-4, or 1 for a year. */
-  index: number;
-}
+export { formatPeriod, type PeriodKind };
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const QUARTER = /^(\d{4})-Q([1-4])$/;
-const YEAR = /^(\d{4})$/;
+export type ParsedPeriod = Period;
 
 export function parsePeriod(text: string | null | undefined): ParsedPeriod | null {
-  if (!text) return null;
-  let m = MONTH.exec(text);
-  if (m) return { kind: 'month', year: Number(m[1]), index: Number(m[2]) };
-  m = QUARTER.exec(text);
-  if (m) return { kind: 'quarter', year: Number(m[1]), index: Number(m[2]) };
-  m = YEAR.exec(text);
-  if (m && Number(m[1]) >= 1) return { kind: 'year', year: Number(m[1]), index: 1 };
-  return null;
-}
-
-export function formatPeriod(p: ParsedPeriod): string {
-  const y = String(p.year).padStart(4, '0');
-  if (p.kind === 'month') return `${y}-${String(p.index).padStart(2, '0')}`;
-  if (p.kind === 'quarter') return `${y}-Q${p.index}`;
-  return y;
+  return parseGrammar(text);
 }
 
 export function periodKind(text: string): PeriodKind {
   return parsePeriod(text)?.kind ?? 'month';
 }
 
-const PER_YEAR: Record<PeriodKind, number> = { month: 12, quarter: 4, year: 1 };
-
 /** The period `n` steps after (negative: before) `p`, of the same kind. */
 export function shiftPeriod(period: string, n: number): string {
   const p = parsePeriod(period);
-  if (!p) return period;
-  if (p.kind === 'year') return formatPeriod({ ...p, year: p.year + n });
-  const per = PER_YEAR[p.kind];
-  const ordinal = p.year * per + (p.index - 1) + n;
-  return formatPeriod({ kind: p.kind, year: Math.floor(ordinal / per), index: (ordinal % per) + 1 });
+  return p ? formatPeriod(shiftBy(p, n)) : period;
 }
 
 /** `count` periods ending with `last`, oldest first. */
 export function periodsEndingAt(last: string, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => shiftPeriod(last, i - count + 1));
+  const p = parsePeriod(last);
+  return p ? endingAt(p, count).map(formatPeriod) : Array.from({ length: count }, () => last);
 }
 
-/** The period of `kind` that contains (or, for a longer one, ends) the given period. */
+/**
+ * The period of `kind` that contains the given period; from a longer one, its last month, or its
+ * first quarter (a year taken to quarters).
+ */
 export function convertPeriod(period: string, kind: PeriodKind): string {
   const p = parsePeriod(period);
-  if (!p || p.kind === kind) return period;
-  const firstMonth = p.kind === 'month' ? p.index : p.kind === 'quarter' ? (p.index - 1) * 3 + 1 : 1;
-  const lastMonth = p.kind === 'month' ? p.index : p.kind === 'quarter' ? p.index * 3 : 12;
-  if (kind === 'year') return formatPeriod({ kind, year: p.year, index: 1 });
-  if (kind === 'quarter') return formatPeriod({ kind, year: p.year, index: Math.ceil(firstMonth / 3) });
-  return formatPeriod({ kind, year: p.year, index: lastMonth });
+  return p ? formatPeriod(convertTo(p, kind, kind === 'quarter' ? 'first' : 'last')) : period;
 }
 
 /** The month the wall clock shows in the assessment time zone. */
@@ -82,13 +62,6 @@ export function currentMonth(now: Date, timeZone: string): string {
 /** The default view: the last month that has ended in the assessment time zone. */
 export function lastCompleteMonth(now: Date, timeZone: string): string {
   return shiftPeriod(currentMonth(now, timeZone), -1);
-}
-
-/** Whether `period` has started by the current month (the picker offers no future periods). */
-export function isPeriodStarted(period: string, current: string): boolean {
-  const p = parsePeriod(period);
-  if (!p) return false;
-  return convertPeriod(current, p.kind) >= period;
 }
 
 /** Choices for the picker, newest first: from the period containing `current` back `count` periods. */
