@@ -1,43 +1,22 @@
 import { z } from 'zod';
+import { isCalendarDate, parsePeriod } from '@app/periods';
 
 /** Years the API assesses: the method needs the previous period, and instants must fit the database. */
 export const FIRST_YEAR = 1970;
 export const LAST_YEAR = 2999;
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const QUARTER = /^(\d{4})-Q([1-4])$/;
-const YEAR = /^(\d{4})$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?$/;
 
-function yearOf(pattern: RegExp, text: string): number | null {
-  const m = pattern.exec(text);
-  return m ? Number(m[1]) : null;
-}
-
-const inYears = (year: number | null): boolean => year === null || (year >= FIRST_YEAR && year <= LAST_YEAR);
-
-function periodYear(text: string): number | null {
-  return yearOf(MONTH, text) ?? yearOf(QUARTER, text) ?? yearOf(YEAR, text);
-}
+const inYears = (year: number | null | undefined): boolean => year === null || year === undefined || (year >= FIRST_YEAR && year <= LAST_YEAR);
 
 /** '2026-10', '2026-Q4' or '2026', within the years the API assesses. */
 export const periodSchema = z
   .string({ error: 'required, e.g. 2026-10, 2026-Q4 or 2026' })
-  .refine((text) => periodYear(text) !== null, 'must be a month (2026-10), a quarter (2026-Q4) or a year (2026)')
-  .refine((text) => inYears(periodYear(text)), `must be in the years ${FIRST_YEAR} to ${LAST_YEAR}`);
+  .refine((text) => parsePeriod(text) !== null, 'must be a month (2026-10), a quarter (2026-Q4) or a year (2026)')
+  .refine((text) => inYears(parsePeriod(text)?.year), `must be in the years ${FIRST_YEAR} to ${LAST_YEAR}`);
 
 export const periodKindSchema = z.enum(['month', 'quarter', 'year']);
 export type PeriodKind = z.infer<typeof periodKindSchema>;
-
-/** A calendar date YYYY-MM-DD that exists. */
-export function isCalendarDate(text: string): boolean {
-  const m = DATE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
 
 export const dateSchema = z
   .string()
