@@ -10,6 +10,7 @@ import { assessCompleteness } from './completeness';
 import { assessCases, assessInterfaces, objectionCase, requestCase } from './response';
 import { commendationAndNotice, exactWeights, extrasOf, rankDepartments, scoreDepartment } from './ranking';
 import { buildFindings } from './findings';
+import { findingCosts } from './points-lost';
 
 export { gradeOf } from './ranking';
 
@@ -57,8 +58,8 @@ export function computeScores(input: ScoringInput): ScoringResult {
   const format = (ms: number): string => ctx.zone.format(ms);
   const findings: Record<string, Finding[]> = {};
   const extras: Record<string, DepartmentExtras> = {};
-  for (const { st } of ordered) {
-    setOwn(findings, st.info.code, buildFindings(st, input.updates, ctx.appeals, format));
+  for (const { st, exact } of ordered) {
+    setOwn(findings, st.info.code, buildFindings(st, input.updates, ctx.appeals, format, findingCosts(st.counts, exact, weights)));
     setOwn(extras, st.info.code, extrasOf(st));
   }
 

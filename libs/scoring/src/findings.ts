@@ -1,6 +1,7 @@
 // The findings of one department, in the order of scoring.md "Findings".
 import type { AppealFact, Finding, UpdateFact } from './types';
-import { percent, roundToHundredths } from './rational';
+import { mul, percent, rational, roundToHundredths } from './rational';
+import { roundedCost, type FindingCosts } from './points-lost';
 import { preferAppeal, SEP, toFindingAppeal, type AppealIndex } from './appeal-index';
 import { byCode, hundredthsToNumber, MAX_LOW_COMPLETENESS_FINDINGS, type DeptState, type LateCase } from './engine-state';
 
@@ -9,7 +10,10 @@ export function buildFindings(
   updates: readonly UpdateFact[],
   appeals: AppealIndex,
   format: (ms: number) => string,
+  costs: FindingCosts,
 ): Finding[] {
+  const cost = (each: FindingCosts[keyof FindingCosts], appeal: AppealFact | undefined): number =>
+    appeal?.status === 'accepted' ? 0 : roundedCost(each);
   const out: Finding[] = [];
 
   st.missed.sort(
@@ -19,7 +23,7 @@ export function buildFindings(
     const w = m.window;
     w.startText ??= format(w.startMs);
     w.endText ??= format(w.endMs);
-    out.push({ kind: 'missed_window', resource: m.resource, windowStart: w.startText, windowEnd: w.endText, appeal: toFindingAppeal(m.appeal) });
+    out.push({ kind: 'missed_window', resource: m.resource, windowStart: w.startText, windowEnd: w.endText, appeal: toFindingAppeal(m.appeal), pointsLost: cost(costs.missedWindow, m.appeal) });
   }
 
   const byDeadline = (a: LateCase, b: LateCase): number => a.deadline - b.deadline || byCode(a.item.id, b.item.id);
@@ -46,6 +50,7 @@ export function buildFindings(
       workdaysLate: f.workdaysLate,
       eventIds: f.eventIds,
       appeal: f.appeal,
+      pointsLost: cost(costs.lateRequest, l.appeal),
     });
   }
   for (const l of st.lateObjections.sort(byDeadline)) {
@@ -61,18 +66,20 @@ export function buildFindings(
       workdaysLate: f.workdaysLate,
       eventIds: f.eventIds,
       appeal: f.appeal,
+      pointsLost: cost(costs.lateObjection, l.appeal),
     });
   }
 
-  const low = [...st.completeness.values()]
+  // A finding whose appeal was accepted stays listed but does not take one of the five places.
+  const below = [...st.completeness.values()]
     .filter((rc) => rc.records > 0 && rc.completeRecords < rc.records)
     .sort((a, b) => {
       const l = BigInt(a.completeRecords) * BigInt(b.records);
       const r = BigInt(b.completeRecords) * BigInt(a.records);
       return l < r ? -1 : l > r ? 1 : byCode(a.resource, b.resource);
-    })
-    .slice(0, MAX_LOW_COMPLETENESS_FINDINGS);
-  for (const rc of low) {
+    });
+  let places = MAX_LOW_COMPLETENESS_FINDINGS;
+  for (const rc of below) {
     const eventIds = rc.updateIndexes
       .map((i) => updates[i])
       .sort((a, b) => a.at - b.at || byCode(a.id, b.id))
@@ -83,6 +90,12 @@ export function buildFindings(
       const named = new Set(eventIds);
       for (const a of candidates) if (a.kind === 'low_completeness' && a.eventIds.some((id) => named.has(id))) appeal = preferAppeal(appeal, a);
     }
+    const accepted = appeal?.status === 'accepted';
+    if (!accepted) {
+      if (places === 0) continue;
+      places--;
+    }
+    const each = costs.incompleteRecord === null ? null : mul(costs.incompleteRecord, rational(BigInt(rc.records - rc.completeRecords)));
     out.push({
       kind: 'low_completeness',
       resource: rc.resource,
@@ -91,6 +104,7 @@ export function buildFindings(
       completeness: hundredthsToNumber(roundToHundredths(percent(rc.completeRecords, rc.records))),
       eventIds,
       appeal: toFindingAppeal(appeal),
+      pointsLost: cost(each, appeal),
     });
   }
   return out;

@@ -2,6 +2,7 @@
 import type { DepartmentExtras, DepartmentScore, Grade, NoticeEntry, Scheme, ScoreCounts } from './types';
 import { add, div, fromDecimalNumber, isZero, mul, percent, rational, roundToHundredths, ZERO, type Rational } from './rational';
 import { byCode, hasOwn, hundredthsToNumber, type DeptState } from './engine-state';
+import { exactPointsLost, roundedPointsLost, type ExactPointsLost } from './points-lost';
 
 export interface ExactWeights {
   t: Rational;
@@ -97,6 +98,7 @@ export function roundedNumber(x: Rational | null): number | null {
 export interface Scored {
   st: DeptState;
   exact: ExactScores;
+  pointsLost: ExactPointsLost | null;
   score: DepartmentScore;
   totalHundredths: bigint | null;
 }
@@ -104,9 +106,11 @@ export interface Scored {
 export function scoreDepartment(st: DeptState, w: ExactWeights): Scored {
   const exact = exactScores(st.counts, w);
   const totalHundredths = exact.total === null ? null : roundToHundredths(exact.total);
+  const pointsLost = exactPointsLost(exact, w);
   return {
     st,
     exact,
+    pointsLost,
     totalHundredths,
     score: {
       dept: st.info.code,
@@ -119,6 +123,7 @@ export function scoreDepartment(st: DeptState, w: ExactWeights): Scored {
       rankChange: null,
       grade: null,
       counts: st.counts,
+      pointsLost: roundedPointsLost(pointsLost, totalHundredths),
     },
   };
 }

@@ -141,6 +141,18 @@ export interface DepartmentScore {
   rankChange: number | null;
   grade: Grade | null;
   counts: ScoreCounts;
+  /** 100 − total split by dimension and sub-indicator (scoring.md "Points lost"); null for no data. */
+  pointsLost: PointsLost | null;
+}
+
+/** Each part rounded once; null where its dimension or sub-indicator is N/A; `total` is 100 − the rounded total. */
+export interface PointsLost {
+  total: number;
+  timeliness: number | null;
+  completeness: number | null;
+  requests: number | null;
+  objections: number | null;
+  interfaces: number | null;
 }
 
 export interface NoticeEntry {
@@ -165,8 +177,10 @@ export interface FindingAppeal {
   status: AppealStatus;
 }
 
+// `pointsLost` on a finding is optional because findings stored before points
+// lost existed lack it; the engine always sets it.
 export type Finding =
-  | { kind: 'missed_window'; resource: string; windowStart: string; windowEnd: string; appeal: FindingAppeal | null }
+  | { kind: 'missed_window'; resource: string; windowStart: string; windowEnd: string; appeal: FindingAppeal | null; pointsLost?: number }
   | {
       kind: 'late_request';
       request: string;
@@ -178,6 +192,8 @@ export type Finding =
       workdaysLate: number;
       eventIds: string[];
       appeal: FindingAppeal | null;
+      /** What the finding costs the total, rounded once; 0 once its appeal is accepted. */
+      pointsLost?: number;
     }
   | {
       kind: 'late_objection';
@@ -190,6 +206,8 @@ export type Finding =
       workdaysLate: number;
       eventIds: string[];
       appeal: FindingAppeal | null;
+      /** What the finding costs the total, rounded once; 0 once its appeal is accepted. */
+      pointsLost?: number;
     }
   | {
       kind: 'low_completeness';
@@ -199,6 +217,8 @@ export type Finding =
       completeness: number;
       eventIds: string[];
       appeal: FindingAppeal | null;
+      /** What the finding costs the total, rounded once; 0 once its appeal is accepted. */
+      pointsLost?: number;
     };
 
 /** Shown beside the scores, never scored. */
