@@ -1,5 +1,6 @@
 import type { DepartmentExtras, DepartmentFindings, Finding, ScoringInput, ScoringResult } from './types';
-import { periodBounds, periodDays, parsePeriodOrThrow } from './period';
+import { periodBounds, periodDays, parsePeriodOrThrow, previousPeriod } from './period';
+import { assessmentStartInstant, factsFromAssessmentStart, isPeriodAssessed } from './assessment-start';
 import { assertValidScheme, graceMs } from './scheme';
 import { WorkingDays } from './working-days';
 import { ZoneDays } from './zone-days';
@@ -27,6 +28,8 @@ export function computeScores(input: ScoringInput): ScoringResult {
   const { start, end } = periodBounds(period, timeZone);
   const { startDay, endDay } = periodDays(period);
   const grace = graceMs(scheme);
+  const assessmentStart = assessmentStartInstant(scheme, timeZone);
+  const { updates, requests, objections } = factsFromAssessmentStart(input, assessmentStart);
   const ctx: EngineContext = {
     start,
     end,
@@ -35,23 +38,24 @@ export function computeScores(input: ScoringInput): ScoringResult {
     asOf,
     cut: Math.min(end, asOf),
     grace,
+    assessmentStart: assessmentStart ?? -Infinity,
     zone: new ZoneDays(timeZone, start),
     workingDays: new WorkingDays(input.calendar),
     appeals: indexAppeals(input.appeals),
   };
 
   const depts = initialStates(input.departments);
-  assessTimeliness(ctx, depts, input.resources, input.updates);
-  assessCompleteness(ctx, depts, input.updates);
-  assessCases(ctx, depts, input.requests.map(requestCase), scheme.requestSlaWorkdays, 'request');
-  assessCases(ctx, depts, input.objections.map(objectionCase), scheme.objectionSlaWorkdays, 'objection');
+  assessTimeliness(ctx, depts, input.resources, updates);
+  assessCompleteness(ctx, depts, updates);
+  assessCases(ctx, depts, requests.map(requestCase), scheme.requestSlaWorkdays, 'request');
+  assessCases(ctx, depts, objections.map(objectionCase), scheme.objectionSlaWorkdays, 'objection');
   assessInterfaces(depts, input.api);
 
   const weights = exactWeights(scheme);
   const ordered = rankDepartments(
     [...depts.values()].map((st) => scoreDepartment(st, weights)),
     scheme,
-    input.previousRanks,
+    input.previousPublished || isPeriodAssessed(previousPeriod(period), scheme, timeZone) ? input.previousRanks : null,
   );
   const { commended, noticed } = commendationAndNotice(ordered, scheme);
 
@@ -59,7 +63,7 @@ export function computeScores(input: ScoringInput): ScoringResult {
   const findings: Record<string, Finding[]> = {};
   const extras: Record<string, DepartmentExtras> = {};
   for (const { st, exact } of ordered) {
-    setOwn(findings, st.info.code, buildFindings(st, input.updates, ctx.appeals, format, findingCosts(st.counts, exact, weights)));
+    setOwn(findings, st.info.code, buildFindings(st, updates, ctx.appeals, format, findingCosts(st.counts, exact, weights)));
     setOwn(extras, st.info.code, extrasOf(st));
   }
 

@@ -54,6 +54,14 @@ describe('describeScheme', () => {
     expect(text(describeScheme(scheme({ weights: { timeliness: 1, completeness: 1, response: 1 } }), 'en'))).toContain('timeliness (33.33% of the total)');
   });
 
+  it('mentions the assessment start only when it is set', () => {
+    expect(text(describeScheme(DEFAULT_SCHEME, 'zh'))).not.toContain('考核从');
+    expect(text(describeScheme(DEFAULT_SCHEME, 'en'))).not.toContain('Assessment starts');
+    const s = scheme({ assessmentStart: '2026-07' });
+    expect(text(describeScheme(s, 'zh'))).toContain('考核从 2026 年 7 月开始：此前发生的事件一律不计');
+    expect(text(describeScheme(s, 'en'))).toContain('Assessment starts in 2026-07: events before the start of that month are ignored');
+  });
+
   it('refuses an unusable scheme', () => {
     expect(() => describeScheme(scheme({ commendTopN: -1 }), 'zh')).toThrow('invalid scheme');
   });

@@ -42,6 +42,8 @@ export function describeScheme(scheme: Scheme, locale: DescribeLocale): SchemeDe
   const [sq, so, sa] = shares([scheme.responseWeights.requests, scheme.responseWeights.objections, scheme.responseWeights.api]);
   const g = scheme.gradeThresholds;
   const grace = scheme.updateGraceHours;
+  const start = scheme.assessmentStart ?? null;
+  const startMonth = start === null ? null : { year: Number(start.slice(0, 4)), month: Number(start.slice(5, 7)) };
   return locale === 'zh' ? describeZh() : describeEn();
 
   function describeZh(): SchemeDescription {
@@ -122,6 +124,11 @@ export function describeScheme(scheme: Scheme, locale: DescribeLocale): SchemeDe
             '得分按某一时点计算，时点之后发生的事一律不计。期间尚未结束' +
               (grace > 0 ? `（含期末后 ${num(grace)} 小时的宽限期）` : '') +
               '时得分为“暂定”，只计入到该时点为止已经确定的情况。期间结束后，督查人员可以发布该期结果，发布后的结果不再变动。',
+            ...(startMonth
+              ? [
+                  `考核从 ${startMonth.year} 年 ${startMonth.month} 月开始：此前发生的事件一律不计，开始早于 ${startMonth.year} 年 ${startMonth.month} 月 1 日的更新窗口不考核，在此之前结束的期间不考核、没有得分（此前已发布的结果保持不变），紧随其后的一期没有名次变化。`,
+                ]
+              : []),
           ],
         },
       ],
@@ -206,6 +213,11 @@ export function describeScheme(scheme: Scheme, locale: DescribeLocale): SchemeDe
             'A score is computed as of an instant, and nothing after that instant counts. Until the period has ended' +
               (grace > 0 ? ` (and its ${hoursEn(grace)} grace time has passed)` : '') +
               ' the score is provisional and counts only what has been decided by then. Once the period has ended, an inspector can publish it, which freezes the result.',
+            ...(start !== null
+              ? [
+                  `Assessment starts in ${start}: events before the start of that month are ignored, windows that start before it are never due, and periods that end by then are not assessed and have no score (results published earlier stay as they were); the first period after them has no rank change.`,
+                ]
+              : []),
           ],
         },
       ],

@@ -17,6 +17,8 @@ export interface EngineContext {
   /** min(P.end, as-of): the notice rule's cut. */
   cut: number;
   grace: number;
+  /** Windows that start before this instant are never due (−Infinity without an assessment start). */
+  assessmentStart: number;
   zone: ZoneDays;
   workingDays: WorkingDays;
   appeals: AppealIndex;

@@ -32,6 +32,7 @@ export {
 } from './scheme';
 export { type InstantRange, updateFetchRanges } from './fetch-ranges';
 export { computeScores, gradeOf, departmentFindings } from './compute-scores';
+export { assessmentStartInstant, isPeriodAssessed } from './assessment-start';
 export { type SchemeDescription, type SchemeDescriptionSection, type DescribeLocale, describeScheme } from './describe-scheme';
 export { type DimensionAverages, cityAverages, gradeDistribution, rankMovers } from './summary';
 export { type RequestOutcome, requestOutcome } from './request-outcome';

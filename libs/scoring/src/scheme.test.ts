@@ -70,4 +70,9 @@ describe('scheme', () => {
     expect(gradeOf(85.5, { A: 85.5, B: 70.25, C: 50 })).toBe('A');
     expect(gradeOf(85.49, { A: 85.5, B: 70.25, C: 50 })).toBe('B');
   });
+
+  it('accepts an assessment start month, unset or null, and refuses anything else', () => {
+    for (const ok of ['2026-07', '2026-12', null, undefined]) expect(fields({ ...DEFAULT_SCHEME, assessmentStart: ok })).toEqual([]);
+    for (const bad of ['2026-13', '2026-7', '2026-Q3', '2026', 202607, '']) expect(fields({ ...DEFAULT_SCHEME, assessmentStart: bad })).toEqual(['assessmentStart']);
+  });
 });

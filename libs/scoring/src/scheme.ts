@@ -30,6 +30,9 @@ export interface SchemeIssue {
 
 const MS_PER_HOUR = 3_600_000;
 
+/** A month written 'YYYY-MM', as assessmentStart takes it. */
+export const ASSESSMENT_START_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
 /** The update grace in milliseconds. */
 export function graceMs(scheme: Pick<Scheme, 'updateGraceHours'>): number {
   return Math.round(scheme.updateGraceHours * MS_PER_HOUR);
@@ -107,6 +110,10 @@ export function validateScheme(scheme: unknown): SchemeIssue[] {
 
   const n = scheme.commendTopN;
   if (!Number.isInteger(n) || (n as number) < 0) issue('commendTopN', `commendTopN must be a whole number, 0 or more (got ${JSON.stringify(n)})`);
+
+  const start = scheme.assessmentStart;
+  if (start !== undefined && start !== null && (typeof start !== 'string' || !ASSESSMENT_START_MONTH.test(start)))
+    issue('assessmentStart', `assessmentStart must be a month written YYYY-MM, or left unset (got ${JSON.stringify(start)})`);
 
   return issues;
 }

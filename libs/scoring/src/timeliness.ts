@@ -24,6 +24,7 @@ export function dueWindows(ctx: EngineContext): DueWindows {
       const endMs = ctx.zone.start(w.endDay);
       if (endMs + ctx.grace > ctx.asOf) break;
       const startMs = ctx.zone.start(w.startDay);
+      if (startMs < ctx.assessmentStart) continue;
       list.push({ startDay: w.startDay, endDay: w.endDay, startMs, endMs, metUntil: endMs + ctx.grace });
       fetchFrom = Math.min(fetchFrom, startMs);
       fetchTo = Math.max(fetchTo, endMs + ctx.grace);

@@ -17,6 +17,8 @@ export interface Scheme {
   /** Lower bounds of the rounded total for grades A, B and C; below C is D. */
   gradeThresholds: { A: number; B: number; C: number };
   commendTopN: number;
+  /** The first month assessed, 'YYYY-MM'; unset (absent or null) assesses everything. */
+  assessmentStart?: string | null;
 }
 
 export interface WorkingDayCalendar {
@@ -111,6 +113,8 @@ export interface ScoringInput {
   appeals: readonly AppealFact[];
   /** Ranks in the previous period of the same kind (published, or computed as of the same instant). */
   previousRanks: Readonly<Record<string, number | null>> | null;
+  /** The previous period is published: it counts as assessed even when it ends before the assessment start. */
+  previousPublished?: boolean;
 }
 
 export interface ScoreCounts {
