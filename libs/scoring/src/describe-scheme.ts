@@ -1,11 +1,11 @@
 import type { Scheme } from './types';
-import { assertValidScheme, GRADE_LABELS } from './scheme';
+import { assertValidScheme, DEFAULT_RECTIFICATION_WORKDAYS, DEFAULT_WARN_WORKDAYS, GRADE_LABELS } from './scheme';
 import { add, div, fromDecimalNumber, isZero, mul, rational, round2, ZERO } from './rational';
 
 export type DescribeLocale = 'zh' | 'en';
 
 export interface SchemeDescriptionSection {
-  /** Stable key for the page: overview, timeliness, completeness, response, grades, lists, appeals, timing. */
+  /** Stable key for the page: overview, timeliness, completeness, response, grades, lists, appeals, timing, warnings. */
   id: string;
   title: string;
   paragraphs: string[];
@@ -42,6 +42,8 @@ export function describeScheme(scheme: Scheme, locale: DescribeLocale): SchemeDe
   const [sq, so, sa] = shares([scheme.responseWeights.requests, scheme.responseWeights.objections, scheme.responseWeights.api]);
   const g = scheme.gradeThresholds;
   const grace = scheme.updateGraceHours;
+  const warn = scheme.warnWorkdays ?? DEFAULT_WARN_WORKDAYS;
+  const rectification = scheme.rectificationWorkdays ?? DEFAULT_RECTIFICATION_WORKDAYS;
   const start = scheme.assessmentStart ?? null;
   const startMonth = start === null ? null : { year: Number(start.slice(0, 4)), month: Number(start.slice(5, 7)) };
   return locale === 'zh' ? describeZh() : describeEn();
@@ -131,6 +133,14 @@ export function describeScheme(scheme: Scheme, locale: DescribeLocale): SchemeDe
               : []),
           ],
         },
+        {
+          id: 'warnings',
+          title: '待办和预警',
+          paragraphs: [
+            `每个部门都能看到自己的待办：已过期限仍未答复的申请和异议（注明已逾期几个工作日），以及剩余不超过 ${warn} 个工作日的事项，即尚未到期的申请和异议，和本周期内还没有更新的按周、按月、按季、按年更新的资源。预警只作提醒，不计分；申诉已采纳的事项不再列出。`,
+            `结果发布后被通报的问题，须在发布之日后的 ${rectification} 个工作日内完成整改。`,
+          ],
+        },
       ],
     };
   }
@@ -218,6 +228,14 @@ export function describeScheme(scheme: Scheme, locale: DescribeLocale): SchemeDe
                   `Assessment starts in ${start}: events before the start of that month are ignored, windows that start before it are never due, and periods that end by then are not assessed and have no score (results published earlier stay as they were); the first period after them has no rank change.`,
                 ]
               : []),
+          ],
+        },
+        {
+          id: 'warnings',
+          title: 'To-do and early warnings',
+          paragraphs: [
+            `Each department sees its to-do: requests and objections past their deadline without an answer (with how many working days overdue), and whatever has at most ${warn === 1 ? '1 working day' : `${warn} working days`} left: requests and objections not yet due, and the current window of a weekly, monthly, quarterly or yearly resource not yet updated. Warnings are reminders and are not scored; an item whose appeal was accepted is no longer listed.`,
+            `Problems noticed in a published period are to be rectified within ${rectification === 1 ? '1 working day' : `${rectification} working days`} after publication.`,
           ],
         },
       ],

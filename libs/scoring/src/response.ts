@@ -72,6 +72,14 @@ export function caseDeadline(zone: ZoneDays, workingDays: WorkingDays, submitted
   return { deadlineDay, deadline: zone.start(deadlineDay + 1) };
 }
 
+/**
+ * Overdue open (拖延不办) as of `cut`: deadline at or before it, no answer
+ * stamped before it, no accepted appeal. Shared by the notice count and the to-do.
+ */
+export function isOverdueOpen(deadline: number, answeredAt: number | null, cut: number, appealAccepted: boolean): boolean {
+  return deadline <= cut && !(answeredAt !== null && answeredAt < cut) && !appealAccepted;
+}
+
 /** Settles requests or objections in the period: on time in the period of the answer, late in that of the deadline day. */
 export function assessCases(ctx: EngineContext, depts: DeptStates, cases: Case[], sla: number, kind: 'request' | 'objection'): void {
   const { start, end, startDay, endDay, asOf, cut, zone, workingDays } = ctx;
@@ -104,7 +112,7 @@ export function assessCases(ctx: EngineContext, depts: DeptStates, cases: Case[]
     if (kind === 'request') {
       if (settledHere) st.counts.requestsSettled++;
       if (onTimeHere) st.counts.requestsOnTime++;
-      if (deadline <= cut && !(answeredAt !== null && answeredAt < cut) && !appealAccepted) st.counts.requestsOverdueOpen++;
+      if (isOverdueOpen(deadline, answeredAt, cut, appealAccepted)) st.counts.requestsOverdueOpen++;
       if (c.submittedAt < cut && answeredAt === null && asOf < deadline) st.counts.requestsPending++;
       if (answeredAt !== null && answeredAt >= start && answeredAt < end) {
         st.answeredInPeriod++;

@@ -17,6 +17,10 @@ export interface Scheme {
   /** Lower bounds of the rounded total for grades A, B and C; below C is D. */
   gradeThresholds: { A: number; B: number; C: number };
   commendTopN: number;
+  /** To-do: a pending item or an open window is at risk with at most this many working days left (default 2). */
+  warnWorkdays?: number;
+  /** Working days after publication a rectification is due (default 10). */
+  rectificationWorkdays?: number;
   /** The first month assessed, 'YYYY-MM'; unset (absent or null) assesses everything. */
   assessmentStart?: string | null;
 }
