@@ -8,8 +8,6 @@ import {
   buildDeptHeatmapOption,
   buildDimensionRadarModel,
   buildDimensionRadarOption,
-  buildGradeDistributionModel,
-  buildGradeDistributionOption,
   buildRankingBarModel,
   buildRankingBarOption,
   buildSharingNetworkModel,
@@ -19,8 +17,6 @@ import {
   deptHeatmapParts,
   dimensionRadarParts,
   GRADE_COLORS,
-  gradeDistributionBarParts,
-  gradeDistributionParts,
   rankingBarParts,
   sharingNetworkParts,
   trendLinesParts,
@@ -106,12 +102,4 @@ describe('server-side SVG rendering', () => {
     }
   });
 
-  it('grade distribution, pie and bar, and the empty message', () => {
-    const model = buildGradeDistributionModel({ counts: { A: 3, B: 5, C: 2, D: 1 } });
-    const labels = { grades, noData: '无数据', empty: '暂无数据' };
-    expect(renderSvg(gradeDistributionParts, buildGradeDistributionOption(model, labels, { animation: false }))).toContain('B 良好');
-    expect(renderSvg(gradeDistributionBarParts, buildGradeDistributionOption(model, labels, { animation: false }, { kind: 'bar' }))).toContain('D 不合格');
-    const empty = buildGradeDistributionOption(buildGradeDistributionModel({ counts: {} }), labels, { animation: false });
-    expect(renderSvg(gradeDistributionParts, empty)).toContain('暂无数据');
-  });
 });

@@ -63,7 +63,7 @@ describe('timeliness windows', () => {
     expect(s.counts.windowsMet).toBe(1);
     const f = run({ departments: [A], resources: [daily], asOf: t('2026-10-03'), updates: [update(daily, '2026-10-02T00:00:00')] }).findings.A;
     expect(f).toEqual([
-      { kind: 'missed_window', resource: 'A-D', windowStart: '2026-10-01T00:00:00+08:00', windowEnd: '2026-10-02T00:00:00+08:00', appeal: null },
+      { kind: 'missed_window', resource: 'A-D', windowStart: '2026-10-01T00:00:00+08:00', windowEnd: '2026-10-02T00:00:00+08:00', appeal: null, pointsLost: 28.57 },
     ]);
   });
 
@@ -212,7 +212,7 @@ describe('completeness', () => {
   it('names the events behind a finding sorted by at', () => {
     const updates = [update(r1, '2026-10-09T10:00', 10, 10, 'e-3'), update(r1, '2026-10-02T10:00', 10, 5, 'e-9'), update(r1, '2026-10-02T10:00', 10, 5, 'e-1')];
     const f = run({ departments: [A], resources: [r1], updates }).findings.A[0];
-    expect(f).toEqual({ kind: 'low_completeness', resource: 'A-1', records: 30, completeRecords: 20, completeness: 66.67, eventIds: ['e-1', 'e-9', 'e-3'], appeal: null });
+    expect(f).toEqual({ kind: 'low_completeness', resource: 'A-1', records: 30, completeRecords: 20, completeness: 66.67, eventIds: ['e-1', 'e-9', 'e-3'], appeal: null, pointsLost: 33.33 });
   });
 
   it('an accepted low-completeness appeal leaves the named events out; the finding stays, marked', () => {
@@ -226,7 +226,7 @@ describe('completeness', () => {
     expect(after.record.departments[0].counts).toMatchObject({ records: 100, completeRecords: 100 });
     expect(after.record.departments[0].completeness).toBe(100);
     expect(after.findings.A).toEqual([
-      { kind: 'low_completeness', resource: 'A-1', records: 200, completeRecords: 120, completeness: 60, eventIds: ['bad-1', 'bad-2'], appeal: { id: 7, status: 'accepted' } },
+      { kind: 'low_completeness', resource: 'A-1', records: 200, completeRecords: 120, completeness: 60, eventIds: ['bad-1', 'bad-2'], appeal: { id: 7, status: 'accepted' }, pointsLost: 0 },
     ]);
     const rejected = run({ departments: [A], resources: [r1, r2], updates, appeals: [appeal('rejected')] });
     expect(rejected.record.departments[0].completeness).toBe(73.33);
@@ -360,6 +360,7 @@ describe('requests', () => {
         workdaysLate: 8, // Oct 27-30, Nov 2-5
         eventIds: ['R-A-s'],
         appeal: null,
+        pointsLost: 50, // two settled requests, both late, are all there is
       },
       {
         kind: 'late_request',
@@ -372,6 +373,7 @@ describe('requests', () => {
         workdaysLate: 3, // Oct 30, Nov 2, Nov 3
         eventIds: ['R-B-s', 'R-B-a'],
         appeal: null,
+        pointsLost: 50, // two settled requests, both late, are all there is
       },
     ]);
   });
@@ -439,6 +441,7 @@ describe('objections', () => {
       workdaysLate: 1,
       eventIds: ['O1-r', 'O1-v'],
       appeal: null,
+      pointsLost: 100,
     });
     const appeals: AppealFact[] = [{ id: 9, status: 'accepted', kind: 'late_objection', dept: 'A', objection: 'O1' }];
     const appealed = run({ ...base, objections: late, appeals });

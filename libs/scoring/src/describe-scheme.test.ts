@@ -10,7 +10,7 @@ describe('describeScheme', () => {
     const d = describeScheme(DEFAULT_SCHEME, 'zh');
     expect(d.title).toBe('考核评分办法（第 1 版）');
     expect(d.schemeVersion).toBe(1);
-    expect(d.sections.map((s) => s.id)).toEqual(['overview', 'timeliness', 'completeness', 'response', 'grades', 'lists', 'appeals', 'timing']);
+    expect(d.sections.map((s) => s.id)).toEqual(['overview', 'timeliness', 'completeness', 'response', 'grades', 'lists', 'appeals', 'timing', 'warnings']);
     const all = text(d);
     for (const phrase of [
       '及时性占 40%，完整性占 30%，响应占 30%',
@@ -52,6 +52,22 @@ describe('describeScheme', () => {
     expect(en.title).toBe('How scores are computed (scheme version 3)');
     expect(text(en)).toContain('up to 12 hours after a window ends');
     expect(text(describeScheme(scheme({ weights: { timeliness: 1, completeness: 1, response: 1 } }), 'en'))).toContain('timeliness (33.33% of the total)');
+  });
+
+  it('mentions the assessment start only when it is set', () => {
+    expect(text(describeScheme(DEFAULT_SCHEME, 'zh'))).not.toContain('考核从');
+    expect(text(describeScheme(DEFAULT_SCHEME, 'en'))).not.toContain('Assessment starts');
+    const s = scheme({ assessmentStart: '2026-07' });
+    expect(text(describeScheme(s, 'zh'))).toContain('考核从 2026 年 7 月开始：此前发生的事件一律不计');
+    expect(text(describeScheme(s, 'en'))).toContain('Assessment starts in 2026-07: events before the start of that month are ignored');
+  });
+
+  it('states the warning and rectification working days', () => {
+    expect(text(describeScheme(DEFAULT_SCHEME, 'zh'))).toContain('剩余不超过 2 个工作日的事项');
+    expect(text(describeScheme(DEFAULT_SCHEME, 'zh'))).toContain('发布之日后的 10 个工作日内完成整改');
+    const en = text(describeScheme(scheme({ warnWorkdays: 1, rectificationWorkdays: 15 }), 'en'));
+    expect(en).toContain('at most 1 working day left');
+    expect(en).toContain('within 15 working days after publication');
   });
 
   it('refuses an unusable scheme', () => {

@@ -1,11 +1,11 @@
 import type { Scheme } from './types';
-import { assertValidScheme, GRADE_LABELS } from './scheme';
+import { assertValidScheme, DEFAULT_RECTIFICATION_WORKDAYS, DEFAULT_WARN_WORKDAYS, GRADE_LABELS } from './scheme';
 import { add, div, fromDecimalNumber, isZero, mul, rational, round2, ZERO } from './rational';
 
 export type DescribeLocale = 'zh' | 'en';
 
 export interface SchemeDescriptionSection {
-  /** Stable key for the page: overview, timeliness, completeness, response, grades, lists, appeals, timing. */
+  /** Stable key for the page: overview, timeliness, completeness, response, grades, lists, appeals, timing, warnings. */
   id: string;
   title: string;
   paragraphs: string[];
@@ -42,6 +42,10 @@ export function describeScheme(scheme: Scheme, locale: DescribeLocale): SchemeDe
   const [sq, so, sa] = shares([scheme.responseWeights.requests, scheme.responseWeights.objections, scheme.responseWeights.api]);
   const g = scheme.gradeThresholds;
   const grace = scheme.updateGraceHours;
+  const warn = scheme.warnWorkdays ?? DEFAULT_WARN_WORKDAYS;
+  const rectification = scheme.rectificationWorkdays ?? DEFAULT_RECTIFICATION_WORKDAYS;
+  const start = scheme.assessmentStart ?? null;
+  const startMonth = start === null ? null : { year: Number(start.slice(0, 4)), month: Number(start.slice(5, 7)) };
   return locale === 'zh' ? describeZh() : describeEn();
 
   function describeZh(): SchemeDescription {
@@ -122,6 +126,19 @@ export function describeScheme(scheme: Scheme, locale: DescribeLocale): SchemeDe
             '得分按某一时点计算，时点之后发生的事一律不计。期间尚未结束' +
               (grace > 0 ? `（含期末后 ${num(grace)} 小时的宽限期）` : '') +
               '时得分为“暂定”，只计入到该时点为止已经确定的情况。期间结束后，督查人员可以发布该期结果，发布后的结果不再变动。',
+            ...(startMonth
+              ? [
+                  `考核从 ${startMonth.year} 年 ${startMonth.month} 月开始：此前发生的事件一律不计，开始早于 ${startMonth.year} 年 ${startMonth.month} 月 1 日的更新窗口不考核，在此之前结束的期间不考核、没有得分（此前已发布的结果保持不变），紧随其后的一期没有名次变化。`,
+                ]
+              : []),
+          ],
+        },
+        {
+          id: 'warnings',
+          title: '待办和预警',
+          paragraphs: [
+            `每个部门都能看到自己的待办：已过期限仍未答复的申请和异议（注明已逾期几个工作日），以及剩余不超过 ${warn} 个工作日的事项，即尚未到期的申请和异议，和本周期内还没有更新的按周、按月、按季、按年更新的资源。预警只作提醒，不计分；申诉已采纳的事项不再列出。`,
+            `结果发布后被通报的问题，须在发布之日后的 ${rectification} 个工作日内完成整改。`,
           ],
         },
       ],
@@ -206,6 +223,19 @@ export function describeScheme(scheme: Scheme, locale: DescribeLocale): SchemeDe
             'A score is computed as of an instant, and nothing after that instant counts. Until the period has ended' +
               (grace > 0 ? ` (and its ${hoursEn(grace)} grace time has passed)` : '') +
               ' the score is provisional and counts only what has been decided by then. Once the period has ended, an inspector can publish it, which freezes the result.',
+            ...(start !== null
+              ? [
+                  `Assessment starts in ${start}: events before the start of that month are ignored, windows that start before it are never due, and periods that end by then are not assessed and have no score (results published earlier stay as they were); the first period after them has no rank change.`,
+                ]
+              : []),
+          ],
+        },
+        {
+          id: 'warnings',
+          title: 'To-do and early warnings',
+          paragraphs: [
+            `Each department sees its to-do: requests and objections past their deadline without an answer (with how many working days overdue), and whatever has at most ${warn === 1 ? '1 working day' : `${warn} working days`} left: requests and objections not yet due, and the current window of a weekly, monthly, quarterly or yearly resource not yet updated. Warnings are reminders and are not scored; an item whose appeal was accepted is no longer listed.`,
+            `Problems noticed in a published period are to be rectified within ${rectification === 1 ? '1 working day' : `${rectification} working days`} after publication.`,
           ],
         },
       ],

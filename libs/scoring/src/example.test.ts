@@ -66,6 +66,7 @@ describe('worked example', () => {
           workdaysLate: 11,
           eventIds: ['ex-0067'],
           appeal: null,
+          pointsLost: 30,
         },
         {
           kind: 'low_completeness',
@@ -76,8 +77,9 @@ describe('worked example', () => {
           // Sorted by `at`: the Oct 25 update written in UTC (ex-0047) falls between Oct 24 and Oct 26.
           eventIds: ['ex-0036', 'ex-0037', 'ex-0038', 'ex-0039', 'ex-0040', 'ex-0047', 'ex-0041', 'ex-0042', 'ex-0043', 'ex-0044', 'ex-0045', 'ex-0046'],
           appeal: null,
+          pointsLost: 3,
         },
-        { kind: 'low_completeness', resource: 'CAB-MAR', records: 500, completeRecords: 450, completeness: 90, eventIds: ['ex-0035'], appeal: null },
+        { kind: 'low_completeness', resource: 'CAB-MAR', records: 500, completeRecords: 450, completeness: 90, eventIds: ['ex-0035'], appeal: null, pointsLost: 1.36 },
       ],
     });
   });
@@ -85,9 +87,9 @@ describe('worked example', () => {
   it("lists PSB's missed days and MSA's late request, and the extras", () => {
     const result = score('2026-10');
     expect(result.findings.PSB).toStrictEqual([
-      { kind: 'missed_window', resource: 'PSB-HH', windowStart: '2026-10-03T00:00:00+08:00', windowEnd: '2026-10-04T00:00:00+08:00', appeal: null },
-      { kind: 'missed_window', resource: 'PSB-HH', windowStart: '2026-10-17T00:00:00+08:00', windowEnd: '2026-10-18T00:00:00+08:00', appeal: null },
-      { kind: 'low_completeness', resource: 'PSB-HH', records: 29000, completeRecords: 28710, completeness: 99, eventIds: expect.any(Array), appeal: null },
+      { kind: 'missed_window', resource: 'PSB-HH', windowStart: '2026-10-03T00:00:00+08:00', windowEnd: '2026-10-04T00:00:00+08:00', appeal: null, pointsLost: 1.14 },
+      { kind: 'missed_window', resource: 'PSB-HH', windowStart: '2026-10-17T00:00:00+08:00', windowEnd: '2026-10-18T00:00:00+08:00', appeal: null, pointsLost: 1.14 },
+      { kind: 'low_completeness', resource: 'PSB-HH', records: 29000, completeRecords: 28710, completeness: 99, eventIds: expect.any(Array), appeal: null, pointsLost: 0.29 },
     ]);
     const msa = result.findings.MSA;
     expect(msa.filter((f) => f.kind === 'missed_window')).toHaveLength(16);
@@ -102,6 +104,7 @@ describe('worked example', () => {
       workdaysLate: 4, // Oct 23, 26, 27, 28
       eventIds: ['ex-0068', 'ex-0069'],
       appeal: null,
+      pointsLost: 15, // 0.3 × 0.5 × 100 / 1 settled request
     });
     // RQ-1 took 2 working days (Oct 13, 14), RQ-2 took 7 (Oct 8, 9, 10, 12, 13, 14, 15); RQ-2 was rejected.
     expect(result.extras.PSB).toStrictEqual({ rejectionRate: 50, medianAnswerWorkdays: 4.5, latencyP95Ms: 120, requestsPending: 0 });

@@ -17,6 +17,9 @@ import type {
 import { DEFAULT_SCHEME } from './scheme';
 import { input, t } from './test-support/builders';
 import { prng } from './test-support/synthetic';
+import { add, div, fromDecimalNumber, isZero, mul, percent, rational, round2, ZERO, type Rational } from './rational';
+import { exactScores, exactWeights } from './ranking';
+import { exactPointsLost } from './points-lost';
 
 const DAY = 86_400_000;
 const ORIGIN = t('2026-09-01');
@@ -323,6 +326,91 @@ describe('properties of the method', () => {
         const without = computeScores({ ...w, updates: w.updates.filter((u) => !(u.dept === dept && named.has(u.id))) });
         const w2 = scoreOf(without, dept);
         expect([after.counts.records, after.counts.completeRecords, after.completeness]).toEqual([w2.counts.records, w2.counts.completeRecords, w2.completeness]);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('properties of points lost', () => {
+  const HUNDRED = rational(100n);
+  const minus = (a: Rational, b: Rational): Rational => add(a, mul(b, rational(-1n)));
+
+  it('the exact parts add up to 100 − the exact total, and the record carries them rounded once', () => {
+    fc.assert(
+      fc.property(world, (w) => {
+        const weights = exactWeights(w.scheme);
+        for (const d of computeScores(w).record.departments) {
+          const exact = exactScores(d.counts, weights);
+          const parts = exactPointsLost(exact, weights);
+          if (exact.total === null) {
+            expect(parts).toBeNull();
+            expect(d.pointsLost).toBeNull();
+            continue;
+          }
+          const values = [parts!.timeliness, parts!.completeness, parts!.requests, parts!.objections, parts!.interfaces];
+          const sum = values.reduce<Rational>((s, v) => (v === null ? s : add(s, v)), ZERO);
+          expect(minus(sum, minus(HUNDRED, exact.total))).toEqual(ZERO);
+          const pl = d.pointsLost!;
+          expect([pl.timeliness, pl.completeness, pl.requests, pl.objections, pl.interfaces]).toEqual(values.map((v) => (v === null ? null : round2(v))));
+          expect(pl.timeliness === null).toBe(d.timeliness === null);
+          expect(pl.completeness === null).toBe(d.completeness === null);
+          expect(pl.requests === null).toBe(d.response === null || d.counts.requestsSettled === 0);
+          expect(pl.objections === null).toBe(d.response === null || d.counts.objectionsSettled === 0);
+          expect(pl.interfaces === null).toBe(d.response === null || d.counts.apiSuccess + d.counts.apiFailure === 0);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('the rounded parts lie within 0.005 × (non-null parts + 1) of pointsLost.total = 100 − total', () => {
+    fc.assert(
+      fc.property(world, (w) => {
+        for (const d of computeScores(w).record.departments) {
+          if (d.total === null) continue;
+          const pl = d.pointsLost!;
+          expect(Math.round(pl.total * 100)).toBe(10000 - Math.round(d.total * 100));
+          const present = [pl.timeliness, pl.completeness, pl.requests, pl.objections, pl.interfaces].filter((v): v is number => v !== null);
+          // In hundredths, so no binary rounding enters the comparison.
+          const gap = Math.abs(present.reduce((s, v) => s + Math.round(v * 100), 0) - Math.round(pl.total * 100));
+          expect(gap * 2).toBeLessThanOrEqual(present.length + 1);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('each finding costs its formula (0 once its appeal is accepted)', () => {
+    fc.assert(
+      fc.property(world, (w) => {
+        const result = computeScores(w);
+        const W = w.scheme.weights;
+        const V = w.scheme.responseWeights;
+        for (const d of result.record.departments) {
+          const k = d.counts;
+          const share = (pairs: [number, boolean][], i: number): Rational | null => {
+            const sum = pairs.reduce((s, [wt, ok]) => (ok ? add(s, fromDecimalNumber(wt)) : s), ZERO);
+            return pairs[i][1] && !isZero(sum) ? div(fromDecimalNumber(pairs[i][0]), sum) : null;
+          };
+          const hasR = d.response !== null;
+          const dims: [number, boolean][] = [[W.timeliness, d.timeliness !== null], [W.completeness, d.completeness !== null], [W.response, hasR]];
+          const subs: [number, boolean][] = [[V.requests, k.requestsSettled > 0], [V.objections, k.objectionsSettled > 0], [V.api, k.apiSuccess + k.apiFailure > 0]];
+          const sT = share(dims, 0);
+          const sC = share(dims, 1);
+          const sR = share(dims, 2);
+          const inR = (i: number): Rational | null => (sR === null || share(subs, i) === null ? null : mul(sR, share(subs, i)!));
+          const cost = (s: Rational | null, times: number, den: number): number => (s === null ? 0 : round2(div(mul(mul(s, HUNDRED), rational(BigInt(times))), rational(BigInt(den)))));
+          for (const f of result.findings[d.dept]) {
+            let want: number;
+            if (f.appeal?.status === 'accepted') want = 0;
+            else if (f.kind === 'missed_window') want = cost(sT, 1, k.windowsDue);
+            else if (f.kind === 'late_request') want = cost(inR(0), 1, k.requestsSettled);
+            else if (f.kind === 'late_objection') want = cost(inR(1), 1, k.objectionsSettled);
+            else want = cost(sC, f.records - f.completeRecords, k.records);
+            expect(f.pointsLost, f.kind).toBe(want);
+          }
+        }
       }),
       RUNS,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCHEME, validateScheme } from './scheme';
+import { DEFAULT_SCHEME, schemeChangeAffectsScores, SCORE_NEUTRAL_SCHEME_PARAMS, validateScheme } from './scheme';
 import { gradeOf } from './compute-scores';
 
 const fields = (x: unknown) => validateScheme(x).map((i) => i.field);
@@ -15,6 +15,8 @@ describe('scheme', () => {
       updateGraceHours: 0,
       gradeThresholds: { A: 90, B: 80, C: 60 },
       commendTopN: 3,
+      warnWorkdays: 2,
+      rectificationWorkdays: 10,
     });
     expect(validateScheme(DEFAULT_SCHEME)).toEqual([]);
     expect(Object.isFrozen(DEFAULT_SCHEME.weights)).toBe(true);
@@ -69,5 +71,31 @@ describe('scheme', () => {
     expect(gradeOf(null, g)).toBeNull();
     expect(gradeOf(85.5, { A: 85.5, B: 70.25, C: 50 })).toBe('A');
     expect(gradeOf(85.49, { A: 85.5, B: 70.25, C: 50 })).toBe('B');
+  });
+
+  it('accepts an assessment start month, unset or null, and refuses anything else', () => {
+    for (const ok of ['2026-07', '2026-12', null, undefined]) expect(fields({ ...DEFAULT_SCHEME, assessmentStart: ok })).toEqual([]);
+    for (const bad of ['2026-13', '2026-7', '2026-Q3', '2026', 202607, '']) expect(fields({ ...DEFAULT_SCHEME, assessmentStart: bad })).toEqual(['assessmentStart']);
+  });
+
+  it('checks warnWorkdays (0 or more) and rectificationWorkdays (1 or more), both optional', () => {
+    const { warnWorkdays: _w, rectificationWorkdays: _r, ...older } = DEFAULT_SCHEME;
+    expect(fields(older)).toEqual([]);
+    expect(fields({ ...DEFAULT_SCHEME, warnWorkdays: 0, rectificationWorkdays: 1 })).toEqual([]);
+    expect(fields({ ...DEFAULT_SCHEME, warnWorkdays: -1, rectificationWorkdays: 0 })).toEqual(['warnWorkdays', 'rectificationWorkdays']);
+    expect(fields({ ...DEFAULT_SCHEME, warnWorkdays: 1.5, rectificationWorkdays: '10' })).toEqual(['warnWorkdays', 'rectificationWorkdays']);
+  });
+
+  it('tells a change that can move a score from one that cannot', () => {
+    expect(SCORE_NEUTRAL_SCHEME_PARAMS).toEqual(['warnWorkdays', 'rectificationWorkdays']);
+    const base = { ...DEFAULT_SCHEME };
+    expect(schemeChangeAffectsScores(base, { ...base, version: 2, warnWorkdays: 5, rectificationWorkdays: 20 })).toBe(false);
+    expect(schemeChangeAffectsScores(base, { ...base, assessmentStart: null })).toBe(false);
+    expect(schemeChangeAffectsScores(base, { ...base, assessmentStart: '2026-07' })).toBe(true);
+    expect(schemeChangeAffectsScores(base, { ...base, commendTopN: 4 })).toBe(true);
+    expect(schemeChangeAffectsScores(base, { ...base, weights: { ...base.weights, response: 0.31 } })).toBe(true);
+    // Key order in stored JSON does not matter.
+    const { commendTopN, ...rest } = base;
+    expect(schemeChangeAffectsScores(base, JSON.parse(JSON.stringify({ commendTopN, ...rest })))).toBe(false);
   });
 });

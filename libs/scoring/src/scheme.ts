@@ -1,5 +1,8 @@
 import type { Grade, Scheme } from './types';
 
+export const DEFAULT_WARN_WORKDAYS = 2;
+export const DEFAULT_RECTIFICATION_WORKDAYS = 10;
+
 export const DEFAULT_SCHEME: Readonly<Scheme> = Object.freeze({
   version: 1,
   weights: Object.freeze({ timeliness: 0.4, completeness: 0.3, response: 0.3 }),
@@ -9,7 +12,38 @@ export const DEFAULT_SCHEME: Readonly<Scheme> = Object.freeze({
   updateGraceHours: 0,
   gradeThresholds: Object.freeze({ A: 90, B: 80, C: 60 }),
   commendTopN: 3,
+  warnWorkdays: DEFAULT_WARN_WORKDAYS,
+  rectificationWorkdays: DEFAULT_RECTIFICATION_WORKDAYS,
 });
+
+/** Scheme parameters that never change a score: a change to only these leaves every snapshot fresh. */
+export const SCORE_NEUTRAL_SCHEME_PARAMS = ['warnWorkdays', 'rectificationWorkdays'] as const satisfies readonly (keyof Scheme)[];
+
+function canonical(x: unknown): string {
+  if (Array.isArray(x)) return `[${x.map(canonical).join(',')}]`;
+  if (typeof x === 'object' && x !== null)
+    return `{${Object.keys(x)
+      .filter((k) => (x as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((x as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(x ?? null);
+}
+
+/**
+ * Whether going from one scheme to another can change a score: false when
+ * they differ only in the score-neutral parameters (and the version label).
+ * An unset assessmentStart and a null one are the same.
+ */
+export function schemeChangeAffectsScores(before: Partial<Scheme>, after: Partial<Scheme>): boolean {
+  const scoring = (s: Partial<Scheme>): string => {
+    const rest: Record<string, unknown> = { ...s, assessmentStart: s.assessmentStart ?? null };
+    delete rest.version;
+    for (const k of SCORE_NEUTRAL_SCHEME_PARAMS) delete rest[k];
+    return canonical(rest);
+  };
+  return scoring(before) !== scoring(after);
+}
 
 export const GRADES: readonly Grade[] = ['A', 'B', 'C', 'D'];
 
@@ -29,6 +63,9 @@ export interface SchemeIssue {
 }
 
 const MS_PER_HOUR = 3_600_000;
+
+/** A month written 'YYYY-MM', as assessmentStart takes it. */
+export const ASSESSMENT_START_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /** The update grace in milliseconds. */
 export function graceMs(scheme: Pick<Scheme, 'updateGraceHours'>): number {
@@ -107,6 +144,17 @@ export function validateScheme(scheme: unknown): SchemeIssue[] {
 
   const n = scheme.commendTopN;
   if (!Number.isInteger(n) || (n as number) < 0) issue('commendTopN', `commendTopN must be a whole number, 0 or more (got ${JSON.stringify(n)})`);
+
+  const warn = scheme.warnWorkdays;
+  if (warn !== undefined && (!Number.isInteger(warn) || (warn as number) < 0 || (warn as number) > MAX_SLA_WORKDAYS))
+    issue('warnWorkdays', `warnWorkdays must be a whole number of working days from 0 to ${MAX_SLA_WORKDAYS} (got ${JSON.stringify(warn)})`);
+  const rect = scheme.rectificationWorkdays;
+  if (rect !== undefined && (!Number.isInteger(rect) || (rect as number) < 1 || (rect as number) > MAX_SLA_WORKDAYS))
+    issue('rectificationWorkdays', `rectificationWorkdays must be a whole number of working days from 1 to ${MAX_SLA_WORKDAYS} (got ${JSON.stringify(rect)})`);
+
+  const start = scheme.assessmentStart;
+  if (start !== undefined && start !== null && (typeof start !== 'string' || !ASSESSMENT_START_MONTH.test(start)))
+    issue('assessmentStart', `assessmentStart must be a month written YYYY-MM, or left unset (got ${JSON.stringify(start)})`);
 
   return issues;
 }

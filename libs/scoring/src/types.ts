@@ -17,6 +17,12 @@ export interface Scheme {
   /** Lower bounds of the rounded total for grades A, B and C; below C is D. */
   gradeThresholds: { A: number; B: number; C: number };
   commendTopN: number;
+  /** To-do: a pending item or an open window is at risk with at most this many working days left (default 2). */
+  warnWorkdays?: number;
+  /** Working days after publication a rectification is due (default 10). */
+  rectificationWorkdays?: number;
+  /** The first month assessed, 'YYYY-MM'; unset (absent or null) assesses everything. */
+  assessmentStart?: string | null;
 }
 
 export interface WorkingDayCalendar {
@@ -111,6 +117,8 @@ export interface ScoringInput {
   appeals: readonly AppealFact[];
   /** Ranks in the previous period of the same kind (published, or computed as of the same instant). */
   previousRanks: Readonly<Record<string, number | null>> | null;
+  /** The previous period is published: it counts as assessed even when it ends before the assessment start. */
+  previousPublished?: boolean;
 }
 
 export interface ScoreCounts {
@@ -141,6 +149,18 @@ export interface DepartmentScore {
   rankChange: number | null;
   grade: Grade | null;
   counts: ScoreCounts;
+  /** 100 − total split by dimension and sub-indicator (scoring.md "Points lost"); null for no data. */
+  pointsLost: PointsLost | null;
+}
+
+/** Each part rounded once; null where its dimension or sub-indicator is N/A; `total` is 100 − the rounded total. */
+export interface PointsLost {
+  total: number;
+  timeliness: number | null;
+  completeness: number | null;
+  requests: number | null;
+  objections: number | null;
+  interfaces: number | null;
 }
 
 export interface NoticeEntry {
@@ -165,8 +185,10 @@ export interface FindingAppeal {
   status: AppealStatus;
 }
 
+// `pointsLost` on a finding is optional because findings stored before points
+// lost existed lack it; the engine always sets it.
 export type Finding =
-  | { kind: 'missed_window'; resource: string; windowStart: string; windowEnd: string; appeal: FindingAppeal | null }
+  | { kind: 'missed_window'; resource: string; windowStart: string; windowEnd: string; appeal: FindingAppeal | null; pointsLost?: number }
   | {
       kind: 'late_request';
       request: string;
@@ -178,6 +200,8 @@ export type Finding =
       workdaysLate: number;
       eventIds: string[];
       appeal: FindingAppeal | null;
+      /** What the finding costs the total, rounded once; 0 once its appeal is accepted. */
+      pointsLost?: number;
     }
   | {
       kind: 'late_objection';
@@ -190,6 +214,8 @@ export type Finding =
       workdaysLate: number;
       eventIds: string[];
       appeal: FindingAppeal | null;
+      /** What the finding costs the total, rounded once; 0 once its appeal is accepted. */
+      pointsLost?: number;
     }
   | {
       kind: 'low_completeness';
@@ -199,6 +225,8 @@ export type Finding =
       completeness: number;
       eventIds: string[];
       appeal: FindingAppeal | null;
+      /** What the finding costs the total, rounded once; 0 once its appeal is accepted. */
+      pointsLost?: number;
     };
 
 /** Shown beside the scores, never scored. */

@@ -72,11 +72,6 @@ export class WorkingDays {
   }
 }
 
-/** The calendar prepared for arithmetic; build it once when calling in a loop. */
-export function compileCalendar(calendar: WorkingDayCalendar): WorkingDays {
-  return new WorkingDays(calendar);
-}
-
 function prepared(calendar: WorkingDayCalendar | WorkingDays): WorkingDays {
   return calendar instanceof WorkingDays ? calendar : new WorkingDays(calendar);
 }
