@@ -15,6 +15,15 @@ export const schemeParamsSchema = z
     updateGraceHours: z.number().min(0).max(744),
     gradeThresholds: z.object({ A: z.number().min(0).max(100), B: z.number().min(0).max(100), C: z.number().min(0).max(100) }),
     commendTopN: z.number().int().min(0).max(1000),
+    /** The first month assessed (YYYY-MM); null or absent assesses everything. */
+    assessmentStart: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
+      .nullish(),
+    /** To-do: at risk with at most this many working days left. */
+    warnWorkdays: z.number().int().min(0).max(250).optional(),
+    /** Working days after publication a rectification is due. */
+    rectificationWorkdays: z.number().int().min(1).max(250).optional(),
   })
   .strict();
 export type SchemeParams = z.infer<typeof schemeParamsSchema>;

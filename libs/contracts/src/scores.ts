@@ -27,6 +27,19 @@ export const scoreCountsSchema = z.object({
   apiFailure: z.number(),
 });
 
+/** 100 − total split by dimension and sub-indicator (scoring.md "Points lost"); each part rounded once, null where N/A. */
+export const pointsLostSchema = z.object({
+  total: z.number(),
+  timeliness: z.number().nullable(),
+  completeness: z.number().nullable(),
+  requests: z.number().nullable(),
+  objections: z.number().nullable(),
+  interfaces: z.number().nullable(),
+});
+export type PointsLost = z.infer<typeof pointsLostSchema>;
+export const POINTS_LOST_PARTS = ['timeliness', 'completeness', 'requests', 'objections', 'interfaces'] as const;
+export type PointsLostPart = (typeof POINTS_LOST_PARTS)[number];
+
 const departmentScoreFields = {
   dept: z.string(),
   name: z.string(),
@@ -38,6 +51,7 @@ const departmentScoreFields = {
   rankChange: z.number().nullable(),
   grade: gradeSchema.nullable(),
   counts: scoreCountsSchema,
+  pointsLost: pointsLostSchema.nullable(),
 };
 
 export const departmentScoreSchema = z.object(departmentScoreFields);
@@ -81,6 +95,9 @@ export type DepartmentViewRecord = z.infer<typeof departmentViewRecordSchema>;
 
 export const findingAppealSchema = z.object({ id: z.number(), status: z.enum(['pending', 'accepted', 'rejected']) });
 
+/** What a finding costs the total, rounded once; 0 once its appeal is accepted (absent on findings stored before it existed). */
+const findingCost = z.number().optional();
+
 const lateAnswerFields = {
   resource: z.string(),
   submittedAt: z.string(),
@@ -89,10 +106,11 @@ const lateAnswerFields = {
   workdaysLate: z.number(),
   eventIds: z.array(z.string()),
   appeal: findingAppealSchema.nullable(),
+  pointsLost: findingCost,
 };
 
 export const findingSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('missed_window'), resource: z.string(), windowStart: z.string(), windowEnd: z.string(), appeal: findingAppealSchema.nullable() }),
+  z.object({ kind: z.literal('missed_window'), resource: z.string(), windowStart: z.string(), windowEnd: z.string(), appeal: findingAppealSchema.nullable(), pointsLost: findingCost }),
   z.object({ kind: z.literal('late_request'), request: z.string(), requester: z.string(), ...lateAnswerFields }),
   z.object({ kind: z.literal('late_objection'), objection: z.string(), raisedBy: z.string(), ...lateAnswerFields }),
   z.object({
@@ -103,6 +121,7 @@ export const findingSchema = z.discriminatedUnion('kind', [
     completeness: z.number(),
     eventIds: z.array(z.string()),
     appeal: findingAppealSchema.nullable(),
+    pointsLost: findingCost,
   }),
 ]);
 export type Finding = z.infer<typeof findingSchema>;
