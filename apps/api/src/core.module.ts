@@ -24,35 +24,41 @@ export interface CoreOptions {
   target: DatabaseTarget;
 }
 
-/** What both entry points share: configuration, the database and the domain modules. */
+/**
+ * The infrastructure both entry points share: configuration, the database
+ * target, the ORM connection and the job lock. Global because every module
+ * needs them; it holds no domain code.
+ */
 @Global()
 @Module({})
 export class CoreModule {
   static forRoot({ config, target }: CoreOptions): DynamicModule {
     return {
       module: CoreModule,
-      imports: [
-        MikroOrmModule.forRoot({ ...buildOrmOptions(target), registerRequestContext: true }),
-        AuditModule,
-        ChangesModule,
-        SettingsModule,
-        UsersModule,
-        MasterDataModule,
-        IngestModule,
-        ScoringModule,
-        AppealsModule,
-        SchemesModule,
-        PublicationModule,
-        InsightsModule,
-        DemoModule,
-        ReportsModule,
-      ],
+      imports: [MikroOrmModule.forRoot({ ...buildOrmOptions(target), registerRequestContext: true })],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_TARGET, useValue: target },
         JobLock,
       ],
-      exports: [APP_CONFIG, DATABASE_TARGET, JobLock, AuditModule, ChangesModule, SettingsModule, UsersModule, MasterDataModule, IngestModule, ScoringModule, AppealsModule, DemoModule, ReportsModule],
+      exports: [APP_CONFIG, DATABASE_TARGET, JobLock],
     };
   }
 }
+
+/** The domain modules both entry points register; each imports the modules it uses itself. */
+export const FEATURE_MODULES = [
+  AuditModule,
+  ChangesModule,
+  SettingsModule,
+  UsersModule,
+  MasterDataModule,
+  IngestModule,
+  ScoringModule,
+  AppealsModule,
+  SchemesModule,
+  PublicationModule,
+  InsightsModule,
+  DemoModule,
+  ReportsModule,
+];

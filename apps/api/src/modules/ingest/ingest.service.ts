@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from '@mikro-orm/knex';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ChangeFeed } from '../changes/change-feed';
-import { MasterDataRepository } from '../master-data/master-data.repository';
+import { MasterDataService } from '../master-data/master-data.service';
 import { latencyBucket, LATENCY_BUCKETS } from './latency-buckets';
 import { LocalDayResolver } from './local-day';
 import { IngestRepository, type AcceptedEvent, type LatencyRow, type QuarantineRow, type RollupRow } from './ingest.repository';
@@ -64,7 +64,7 @@ function addCounts(a: IngestCounts, b: IngestCounts): IngestCounts {
 export class IngestService {
   constructor(
     private readonly repo: IngestRepository,
-    private readonly masterData: MasterDataRepository,
+    private readonly masterData: MasterDataService,
     private readonly changes: ChangeFeed,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import * as argon2 from 'argon2';
 import type { CurrentUser, Role } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
-import { MasterDataRepository } from '../master-data/master-data.repository';
+import { MasterDataService } from '../master-data/master-data.service';
 import { UsersRepository } from './users.repository';
 
 export interface UserInput {
@@ -22,7 +22,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
-    private readonly masterData: MasterDataRepository,
+    private readonly masterData: MasterDataService,
   ) {}
 
   /** Creates the user or updates its password, role and department. */
