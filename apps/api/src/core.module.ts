@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DATABASE_TARGET } from './database/database.tokens';
+import { Db } from './database/db';
 import type { DatabaseTarget } from './database/database-target';
 import { JobLock } from './database/job-lock';
 import { buildOrmOptions } from './database/orm-options';
@@ -26,7 +27,7 @@ export interface CoreOptions {
 
 /**
  * The infrastructure both entry points share: configuration, the database
- * target, the ORM connection and the job lock. Global because every module
+ * target, the ORM connection, the Db query helper and the job lock. Global because every module
  * needs them; it holds no domain code.
  */
 @Global()
@@ -39,9 +40,10 @@ export class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_TARGET, useValue: target },
+        Db,
         JobLock,
       ],
-      exports: [APP_CONFIG, DATABASE_TARGET, JobLock],
+      exports: [APP_CONFIG, DATABASE_TARGET, Db, JobLock],
     };
   }
 }

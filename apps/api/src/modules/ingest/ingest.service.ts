@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Knex } from '@mikro-orm/knex';
+import type { Tx } from '../../database/db';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ChangeFeed } from '../changes/change-feed';
 import { MasterDataService } from '../master-data/master-data.service';
@@ -168,7 +168,7 @@ export class IngestService {
    * quarantined. Accepted interface calls are added to the daily rollups in
    * the same transaction, so each is counted exactly once.
    */
-  async store(trx: Knex.Transaction, candidates: Candidate[], source: string, days: LocalDayResolver): Promise<Outcome[]> {
+  async store(trx: Tx, candidates: Candidate[], source: string, days: LocalDayResolver): Promise<Outcome[]> {
     if (candidates.length === 0) return [];
     const firstIndex = new Map<string, number>();
     candidates.forEach((c, i) => {
@@ -196,7 +196,7 @@ export class IngestService {
   }
 
   /** Runs a batch transaction, retrying when PostgreSQL picks it as a deadlock or serialization victim. */
-  async withRetry<T>(work: (trx: Knex.Transaction) => Promise<T>, candidates: Candidate[]): Promise<T> {
+  async withRetry<T>(work: (trx: Tx) => Promise<T>, candidates: Candidate[]): Promise<T> {
     await this.repo.ensurePartitions(candidates.map((c) => c.event.at));
     for (let attempt = 1; ; attempt++) {
       try {
