@@ -7,7 +7,7 @@ import { ZodSerializerInterceptor } from 'nestjs-zod';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ValidationPipe } from './common/validation';
-import { CoreModule, type CoreOptions } from './core.module';
+import { CoreModule, FEATURE_MODULES, type CoreOptions } from './core.module';
 import { JobsModule } from './jobs.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
@@ -15,7 +15,7 @@ import { SystemModule } from './modules/system/system.module';
 
 export const WEB_DIST = join(__dirname, '..', '..', 'web', 'dist');
 
-/** The HTTP application: the core plus logging, schedules and the built dashboard. */
+/** The HTTP application: the core and the features plus logging, schedules and the built dashboard. */
 @Module({})
 export class AppModule {
   static forRoot(options: CoreOptions): DynamicModule {
@@ -32,6 +32,7 @@ export class AppModule {
           },
         }),
         CoreModule.forRoot(options),
+        ...FEATURE_MODULES,
         ScheduleModule.forRoot(),
         JobsModule,
         ...(existsSync(WEB_DIST)

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DATABASE_TARGET } from './database/database.tokens';
+import { Db } from './database/db';
 import type { DatabaseTarget } from './database/database-target';
 import { JobLock } from './database/job-lock';
 import { buildOrmOptions } from './database/orm-options';
@@ -24,35 +25,42 @@ export interface CoreOptions {
   target: DatabaseTarget;
 }
 
-/** What both entry points share: configuration, the database and the domain modules. */
+/**
+ * The infrastructure both entry points share: configuration, the database
+ * target, the ORM connection, the Db query helper and the job lock. Global because every module
+ * needs them; it holds no domain code.
+ */
 @Global()
 @Module({})
 export class CoreModule {
   static forRoot({ config, target }: CoreOptions): DynamicModule {
     return {
       module: CoreModule,
-      imports: [
-        MikroOrmModule.forRoot({ ...buildOrmOptions(target), registerRequestContext: true }),
-        AuditModule,
-        ChangesModule,
-        SettingsModule,
-        UsersModule,
-        MasterDataModule,
-        IngestModule,
-        ScoringModule,
-        AppealsModule,
-        SchemesModule,
-        PublicationModule,
-        InsightsModule,
-        DemoModule,
-        ReportsModule,
-      ],
+      imports: [MikroOrmModule.forRoot({ ...buildOrmOptions(target), registerRequestContext: true })],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_TARGET, useValue: target },
+        Db,
         JobLock,
       ],
-      exports: [APP_CONFIG, DATABASE_TARGET, JobLock, AuditModule, ChangesModule, SettingsModule, UsersModule, MasterDataModule, IngestModule, ScoringModule, AppealsModule, DemoModule, ReportsModule],
+      exports: [APP_CONFIG, DATABASE_TARGET, Db, JobLock],
     };
   }
 }
+
+/** The domain modules both entry points register; each imports the modules it uses itself. */
+export const FEATURE_MODULES = [
+  AuditModule,
+  ChangesModule,
+  SettingsModule,
+  UsersModule,
+  MasterDataModule,
+  IngestModule,
+  ScoringModule,
+  AppealsModule,
+  SchemesModule,
+  PublicationModule,
+  InsightsModule,
+  DemoModule,
+  ReportsModule,
+];

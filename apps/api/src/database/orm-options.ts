@@ -4,7 +4,6 @@ import type { Options } from '@mikro-orm/core';
 import { Logger } from '@nestjs/common';
 import type { DatabaseTarget } from './database-target';
 import { migrationsList } from '../migrations';
-import { ENTITIES } from './entities';
 
 /**
  * PostgreSQL: a new connection that the server does not complete within
@@ -23,7 +22,8 @@ export function buildOrmOptions(target: DatabaseTarget): Options {
   const postgres = target.kind === 'postgresql';
   return defineConfig({
     ...target.connection,
-    entities: ENTITIES,
+    // No entities: repositories run SQL through Db; MikroORM keeps the connection, migrations and request context.
+    entities: [],
     extensions: [Migrator],
     migrations: { migrationsList, snapshot: false, silent: true, transactional: true, allOrNothing: true, tableName: 'mikro_orm_migrations' },
     pool: { min: 0, max: target.poolMax, ...(postgres ? { acquireTimeoutMillis: ACQUIRE_TIMEOUT_MS, createTimeoutMillis: CONNECT_TIMEOUT_MS + 1_000 } : {}) },

@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
 
 /**
+ * The primitive under Db (database/db.ts), which is what repositories use.
  * Runs SQL with `?` placeholders through knex, which sends a JS array as one
  * array parameter (for `unnest(?::text[])` bulk statements), and returns the
  * rows and affected-row count.

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
 import type { AppealStatus, AppealTarget } from '@app/scoring';
-import { sql } from '../../database/sql';
+import { Db, where } from '../../database/db';
 
 export interface AppealRecord {
   id: number;
@@ -50,15 +49,10 @@ const toRecord = (r: Row): AppealRecord => ({
 
 @Injectable()
 export class AppealsRepository {
-  constructor(private readonly em: EntityManager) {}
-
-  private get knex() {
-    return this.em.getKnex();
-  }
+  constructor(private readonly db: Db) {}
 
   async insert(a: { dept: string; period: string; kind: AppealTarget['kind']; target: Record<string, unknown>; reason: string; filedBy: string }): Promise<AppealRecord> {
-    const { rows } = await sql<Row>(
-      this.knex,
+    const rows = await this.db.many<Row>(
       `insert into appeal (dept, period, kind, target, reason, filed_by) values (?, ?, ?, ?::jsonb, ?, ?) returning *`,
       [a.dept, a.period, a.kind, JSON.stringify(a.target), a.reason, a.filedBy],
     );
@@ -66,8 +60,7 @@ export class AppealsRepository {
   }
 
   async decide(id: number, status: 'accepted' | 'rejected', comment: string | null, actor: string): Promise<AppealRecord | null> {
-    const { rows } = await sql<Row>(
-      this.knex,
+    const rows = await this.db.many<Row>(
       `update appeal set status = ?, decision_comment = ?, decided_by = ?, decided_at = now() where id = ? and status = 'pending' returning *`,
       [status, comment, actor, id],
     );
@@ -75,15 +68,12 @@ export class AppealsRepository {
   }
 
   async find(id: number): Promise<AppealRecord | null> {
-    const { rows } = await sql<Row>(this.knex, `select * from appeal where id = ?`, [id]);
+    const rows = await this.db.many<Row>(`select * from appeal where id = ?`, [id]);
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
   async list(filter: { dept?: string; status?: AppealStatus; period?: string }): Promise<AppealRecord[]> {
-    const q = this.knex('appeal').select('*').orderBy('id', 'desc');
-    if (filter.dept) q.where('dept', filter.dept);
-    if (filter.status) q.where('status', filter.status);
-    if (filter.period) q.where('period', filter.period);
-    return ((await q) as Row[]).map(toRecord);
+    const w = where(filter.dept ? ['dept = ?', filter.dept] : null, filter.status ? ['status = ?', filter.status] : null, filter.period ? ['period = ?', filter.period] : null);
+    return (await this.db.many<Row>(`select * from appeal ${w.text} order by id desc`, w.bindings)).map(toRecord);
   }
 }

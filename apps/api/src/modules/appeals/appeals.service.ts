@@ -84,4 +84,8 @@ export class AppealsService {
     return this.appeals.list(filter);
   }
 
+  async any(): Promise<boolean> {
+    return (await this.appeals.list({})).length > 0;
+  }
+
 }

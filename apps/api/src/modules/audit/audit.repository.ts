@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { AuditEntryEntity } from './audit-entry.entity';
+import type { AuditEntryView, Page } from '@app/contracts';
+import { Db, where } from '../../database/db';
 
 export interface AuditQuery {
   action?: string;
@@ -9,30 +9,41 @@ export interface AuditQuery {
   offset: number;
 }
 
+interface AuditRow {
+  id: string;
+  at: Date;
+  actor: string;
+  action: string;
+  target: string | null;
+  detail: Record<string, unknown> | null;
+}
+
 @Injectable()
 export class AuditRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly db: Db) {}
 
-  async append(entry: Pick<AuditEntryEntity, 'actor' | 'action' | 'target' | 'detail'>): Promise<void> {
-    await this.em
-      .getConnection()
-      .execute(`insert into audit_log (actor, action, target, detail) values (?, ?, ?, ?)`, [
-        entry.actor,
-        entry.action,
-        entry.target,
-        entry.detail === null ? null : JSON.stringify(entry.detail),
-      ]);
+  async append(entry: Pick<AuditEntryView, 'actor' | 'action' | 'target' | 'detail'>): Promise<void> {
+    await this.db.execute(`insert into audit_log (actor, action, target, detail) values (?, ?, ?, ?::jsonb)`, [
+      entry.actor,
+      entry.action,
+      entry.target,
+      entry.detail === null ? null : JSON.stringify(entry.detail),
+    ]);
   }
 
-  async list(query: AuditQuery): Promise<{ total: number; items: AuditEntryEntity[] }> {
-    const where: Record<string, unknown> = {};
-    if (query.action) where.action = { $like: `${query.action}%` };
-    if (query.actor) where.actor = query.actor;
-    const [items, total] = await this.em.fork().findAndCount(AuditEntryEntity, where, {
-      orderBy: { id: 'desc' },
-      limit: query.limit,
-      offset: query.offset,
-    });
-    return { total, items };
+  async list(query: AuditQuery): Promise<Page<AuditEntryView>> {
+    const filter = where(query.action ? ['action like ?', `${query.action}%`] : null, query.actor ? ['actor = ?', query.actor] : null);
+    const [count, rows] = await Promise.all([
+      this.db.one<{ n: string }>(`select count(*) as n from audit_log ${filter.text}`, filter.bindings),
+      this.db.many<AuditRow>(`select id, at, actor, action, target, detail from audit_log ${filter.text} order by id desc limit ? offset ?`, [
+        ...filter.bindings,
+        query.limit,
+        query.offset,
+      ]),
+    ]);
+    return {
+      total: Number(count!.n),
+      items: rows.map((r) => ({ id: Number(r.id), at: new Date(r.at).toISOString(), actor: r.actor, action: r.action, target: r.target, detail: r.detail })),
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AuditEntryView, Page } from '@app/contracts';
 import { AuditQuery, AuditRepository } from './audit.repository';
 
 @Injectable()
@@ -9,11 +10,7 @@ export class AuditService {
     return this.audit.append({ actor, action, target, detail });
   }
 
-  async list(query: AuditQuery) {
-    const { total, items } = await this.audit.list(query);
-    return {
-      total,
-      items: items.map((e) => ({ id: Number(e.id), at: e.at.toISOString(), actor: e.actor, action: e.action, target: e.target, detail: e.detail })),
-    };
+  list(query: AuditQuery): Promise<Page<AuditEntryView>> {
+    return this.audit.list(query);
   }
 }

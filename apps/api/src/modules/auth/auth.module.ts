@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AuditModule } from '../audit/audit.module';
 import { SettingsModule } from '../settings/settings.module';
 import { SettingsService } from '../settings/settings.service';
 import { UsersModule } from '../users/users.module';
@@ -13,6 +14,7 @@ import { AuthService } from './auth.service';
 
 @Module({
   imports: [
+    AuditModule,
     UsersModule,
     SettingsModule,
     JwtModule.registerAsync({

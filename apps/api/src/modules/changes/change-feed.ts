@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import type { Knex } from '@mikro-orm/knex';
-import { sql } from '../../database/sql';
+import { Db, type Tx } from '../../database/db';
 
 export type ChangeReason = 'events' | 'master_data' | 'calendar' | 'scheme' | 'appeal' | 'publication';
 
@@ -12,13 +10,13 @@ export type ChangeReason = 'events' | 'master_data' | 'calendar' | 'scheme' | 'a
  */
 @Injectable()
 export class ChangeFeed {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly db: Db) {}
 
   /**
    * Periods ending after `fromAt` (every period when null) may change. Pass
    * the transaction that made the change, so the record commits with it.
    */
-  async changed(reason: ChangeReason, fromAt: Date | null = null, trx?: Knex.Transaction): Promise<void> {
-    await sql(trx ?? this.em.getKnex(), `insert into score_invalidation (reason, from_at) values (?, ?)`, [reason, fromAt?.toISOString() ?? null]);
+  async changed(reason: ChangeReason, fromAt: Date | null = null, tx?: Tx): Promise<void> {
+    await (tx ?? this.db).execute(`insert into score_invalidation (reason, from_at) values (?, ?)`, [reason, fromAt?.toISOString() ?? null]);
   }
 }

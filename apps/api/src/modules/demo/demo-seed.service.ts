@@ -6,10 +6,8 @@ import { join } from 'node:path';
 import type { SeedingStatus } from '@app/contracts';
 import { formatPeriod, periodContaining, periodsBetween, type Period } from '@app/scoring';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { AppealsRepository } from '../appeals/appeals.repository';
 import { AppealsService } from '../appeals/appeals.service';
 import { IngestService, zeroCounts, type IngestCounts } from '../ingest/ingest.service';
-import { MasterDataRepository } from '../master-data/master-data.repository';
 import { MasterDataService } from '../master-data/master-data.service';
 import { ScoringService } from '../scoring/scoring.service';
 import { UsersService } from '../users/users.service';
@@ -44,12 +42,10 @@ export class DemoSeedService {
 
   constructor(
     private readonly masterData: MasterDataService,
-    private readonly masterDataRepo: MasterDataRepository,
     private readonly ingest: IngestService,
     private readonly scoring: ScoringService,
     private readonly users: UsersService,
     private readonly appeals: AppealsService,
-    private readonly appealsRepo: AppealsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -59,7 +55,7 @@ export class DemoSeedService {
 
   /** Seeds when the database has no departments (users may already exist). */
   async seedIfEmpty(now: number = Date.now()): Promise<boolean> {
-    if ((await this.masterDataRepo.countDepartments()) > 0) return false;
+    if ((await this.masterData.countDepartments()) > 0) return false;
     await this.seed(now);
     return true;
   }
@@ -172,7 +168,7 @@ export class DemoSeedService {
    */
   private async fileAppeals(months: Period[], written: WriteCityFilesResult): Promise<void> {
     this.step('filing demo appeals', 0.9);
-    if ((await this.appealsRepo.list({})).length > 0) return;
+    if (await this.appeals.any()) return;
     const complete = months.slice(-3, -1);
     let n = 0;
     for (const u of this.departmentUsers(written)) {

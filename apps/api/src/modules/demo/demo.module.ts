@@ -3,7 +3,8 @@ import { AppealsModule } from '../appeals/appeals.module';
 import { IngestModule } from '../ingest/ingest.module';
 import { MasterDataModule } from '../master-data/master-data.module';
 import { ScoringModule } from '../scoring/scoring.module';
+import { UsersModule } from '../users/users.module';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ imports: [MasterDataModule, IngestModule, ScoringModule, AppealsModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({ imports: [MasterDataModule, IngestModule, ScoringModule, AppealsModule, UsersModule], providers: [DemoSeedService], exports: [DemoSeedService] })
 export class DemoModule {}

@@ -1,6 +1,8 @@
 import { Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { rawBody } from '../../common/raw-body';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AuditModule } from '../audit/audit.module';
+import { ChangesModule } from '../changes/changes.module';
 import { MasterDataModule } from '../master-data/master-data.module';
 import { ApiKeyGuard } from './api-key.guard';
 import { IngestController } from './ingest.controller';
@@ -13,10 +15,10 @@ import { SourcesRepository } from './sources.repository';
 import { SourcesService } from './sources.service';
 
 @Module({
-  imports: [MasterDataModule],
+  imports: [AuditModule, ChangesModule, MasterDataModule],
   controllers: [IngestController],
   providers: [IngestRepository, IngestService, QuarantineRepository, QuarantineService, SourcesRepository, SourcesService, ApiKeyGuard, InboxService],
-  exports: [IngestService, QuarantineService, SourcesService, IngestRepository, InboxService],
+  exports: [IngestService, QuarantineService, SourcesService, InboxService],
 })
 export class IngestModule implements NestModule {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}

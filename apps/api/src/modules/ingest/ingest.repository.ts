@@ -1,12 +1,10 @@
-import type { LedgerEntry } from '@app/contracts';
-import { sql } from '../../database/sql';
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import type { Knex } from '@mikro-orm/knex';
+import type { LedgerEntry } from '@app/contracts';
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
+import { Db, type Tx } from '../../database/db';
 import { DATABASE_TARGET } from '../../database/database.tokens';
 import type { DatabaseTarget } from '../../database/database-target';
 import type { NormalizedEvent } from './parsing';
@@ -91,16 +89,12 @@ export class IngestRepository {
   private readonly knownPartitions = new Set<string>();
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly db: Db,
     @Inject(DATABASE_TARGET) private readonly target: DatabaseTarget,
   ) {}
 
-  get knex(): Knex {
-    return this.em.getKnex();
-  }
-
-  transaction<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-    return this.knex.transaction(work);
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
   }
 
   /** Monthly partitions (UTC months) of the event table for these instants, created once. */
@@ -112,14 +106,14 @@ export class IngestRepository {
       if (!this.knownPartitions.has(key)) missing.add(key);
     }
     if (missing.size === 0) return;
-    await this.knex.transaction(async (trx) => {
-      await sql(trx, 'select pg_advisory_xact_lock(?)', [PARTITION_LOCK]);
+    await this.db.transaction(async (tx) => {
+      await tx.execute('select pg_advisory_xact_lock(?)', [PARTITION_LOCK]);
       for (const key of missing) {
         const [y, m] = key.split('_').map(Number);
         const from = new Date(Date.UTC(y, m - 1, 1)).toISOString();
         const to = new Date(Date.UTC(y, m, 1)).toISOString();
         const name = `event_p${key}`;
-        await sql(trx, `create table if not exists ${name} partition of event for values from ('${from}') to ('${to}')`);
+        await tx.execute(`create table if not exists ${name} partition of event for values from ('${from}') to ('${to}')`);
       }
     });
     for (const key of missing) this.knownPartitions.add(key);
@@ -132,30 +126,29 @@ export class IngestRepository {
    * deadlock; a concurrent insert of the same id waits for the other commit.
    */
   async claimIds(
-    trx: Knex.Transaction,
+    tx: Tx,
     firsts: { id: string; hash: string; at: number }[],
   ): Promise<{ inserted: Set<string>; stored: Map<string, string> }> {
     const sorted = [...firsts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const result = await sql(
-        trx,
+    const claimed = await tx.many<{ id: string }>(
       `insert into event_key (id, content_hash, at)
        select * from unnest(?::text[], ?::text[], ?::timestamptz[]) on conflict (id) do nothing returning id`,
       [sorted.map((f) => f.id), sorted.map((f) => f.hash), sorted.map((f) => new Date(f.at).toISOString())],
     );
-    const inserted = new Set<string>((result.rows as { id: string }[]).map((r) => r.id));
+    const inserted = new Set<string>(claimed.map((r) => r.id));
     const others = sorted.filter((f) => !inserted.has(f.id)).map((f) => f.id);
     const stored = new Map<string, string>();
     if (others.length > 0) {
-      const rows = await sql(trx, `select id, content_hash from event_key where id = any(?::text[])`, [others]);
-      for (const r of rows.rows as { id: string; content_hash: string }[]) stored.set(r.id, r.content_hash);
+      const rows = await tx.many<{ id: string; content_hash: string }>(`select id, content_hash from event_key where id = any(?::text[])`, [others]);
+      for (const r of rows) stored.set(r.id, r.content_hash);
     }
     return { inserted, stored };
   }
 
-  async insertEvents(trx: Knex.Transaction, events: AcceptedEvent[], source: string): Promise<void> {
+  async insertEvents(tx: Tx, events: AcceptedEvent[], source: string): Promise<void> {
     if (events.length === 0) return;
     if (this.target.kind === 'postgresql') {
-      await this.copyEvents(trx, events, source);
+      await this.copyEvents(tx, events, source);
       return;
     }
     // COPY does not work through pglite-socket: batched unnest inserts instead.
@@ -165,27 +158,23 @@ export class IngestRepository {
       for (let i = 0; i < values.length; i++) columns[i].push(values[i]);
     }
     const types = ['text', 'text', 'timestamptz', 'text', 'text', 'bigint', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'smallint', 'float8', 'text', 'int'];
-    await sql(
-        trx,
+    await tx.execute(
       `insert into event (${EVENT_COLUMNS.join(', ')}) select * from unnest(${types.map((t) => `?::${t}[]`).join(', ')})`,
       columns,
     );
   }
 
-  private async copyEvents(trx: Knex.Transaction, events: AcceptedEvent[], source: string): Promise<void> {
-    const connection = (await (trx as unknown as { client: { acquireConnection(): Promise<unknown> } }).client.acquireConnection()) as {
-      query(stream: unknown): NodeJS.WritableStream;
-    };
+  private async copyEvents(tx: Tx, events: AcceptedEvent[], source: string): Promise<void> {
+    const connection = await tx.connection();
     const lines = events.map((a) => eventValues(a, source).map(copyValue).join('\t') + '\n');
     const copy = connection.query(copyFrom(`copy event (${EVENT_COLUMNS.join(', ')}) from stdin`));
-    await pipeline(Readable.from([lines.join('')]), copy as unknown as NodeJS.WritableStream);
+    await pipeline(Readable.from([lines.join('')]), copy);
   }
 
-  async addRollups(trx: Knex.Transaction, rows: RollupRow[], latency: LatencyRow[]): Promise<void> {
+  async addRollups(tx: Tx, rows: RollupRow[], latency: LatencyRow[]): Promise<void> {
     if (rows.length > 0) {
       rows.sort((a, b) => (a.day + a.dept + a.resource + a.consumer < b.day + b.dept + b.resource + b.consumer ? -1 : 1));
-      await sql(
-        trx,
+      await tx.execute(
         `insert into api_rollup as r (day, dept, resource, consumer, c1xx, c2xx, c3xx, c4xx, c5xx, latency_sum)
          select * from unnest(?::date[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::float8[])
          on conflict (day, dept, resource, consumer) do update set
@@ -203,8 +192,7 @@ export class IngestRepository {
     }
     if (latency.length > 0) {
       latency.sort((a, b) => (a.day + a.dept < b.day + b.dept ? -1 : 1));
-      await sql(
-        trx,
+      await tx.execute(
         `insert into api_latency_day as l (day, dept, latency_hist)
          select day, dept, h::bigint[] from unnest(?::date[], ?::text[], ?::text[]) as u(day, dept, h)
          on conflict (day, dept) do update set
@@ -216,7 +204,7 @@ export class IngestRepository {
   }
 
   /** The same raw line at the same line of the same source is stored once and counted again. */
-  async quarantine(trx: Knex.Transaction, source: string, rows: QuarantineRow[]): Promise<void> {
+  async quarantine(tx: Tx, source: string, rows: QuarantineRow[]): Promise<void> {
     if (rows.length === 0) return;
     const withHash = rows
       .map((r) => ({
@@ -227,8 +215,7 @@ export class IngestRepository {
         csvColumns: r.csvColumns?.map((c) => c.replace(/\u0000/g, '\ufffd')),
       }))
       .sort((a, b) => a.line - b.line || (a.hash < b.hash ? -1 : 1));
-    await sql(
-        trx,
+    await tx.execute(
       `insert into quarantine as q (source, line, raw, raw_hash, reason, csv_columns)
        select ?, * from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::jsonb[])
        on conflict (source, line, raw_hash) do update set times = q.times + 1, last_at = now(), reason = excluded.reason`,
@@ -246,13 +233,13 @@ export class IngestRepository {
   // ---- ledger of files (inbox and CLI) ----
 
   async ledgerStart(fingerprint: string, name: string, size: number): Promise<LedgerProgress & { status: string }> {
-    const result = await sql(this.knex, 
+    const r = await this.db.one<{ fingerprint: string; status: string; lines_done: number; read: number; accepted: number; duplicates: number; quarantined: number }>(
       `insert into ingest_file (fingerprint, name, size, status) values (?, ?, ?, 'processing')
        on conflict (fingerprint) do update set name = excluded.name
        returning fingerprint, status, lines_done, read, accepted, duplicates, quarantined`,
       [fingerprint, name, size],
     );
-    const r = result.rows[0] as { fingerprint: string; status: string; lines_done: number; read: number; accepted: number; duplicates: number; quarantined: number };
+    if (!r) throw new Error(`ingest ledger: no row for ${fingerprint}`);
     return {
       fingerprint: r.fingerprint,
       status: r.status,
@@ -264,26 +251,22 @@ export class IngestRepository {
     };
   }
 
-  async ledgerProgress(trx: Knex.Transaction, p: LedgerProgress): Promise<void> {
-    await sql(trx, `update ingest_file set lines_done = ?, read = ?, accepted = ?, duplicates = ?, quarantined = ? where fingerprint = ?`, [
+  async ledgerProgress(tx: Tx, p: LedgerProgress): Promise<void> {
+    await tx.execute(`update ingest_file set lines_done = ?, read = ?, accepted = ?, duplicates = ?, quarantined = ? where fingerprint = ?`, [
       p.linesDone, p.read, p.accepted, p.duplicates, p.quarantined, p.fingerprint,
     ]);
   }
 
   async ledgerFinish(fingerprint: string, status: 'done' | 'failed', error: string | null = null): Promise<void> {
-    await sql(this.knex, `update ingest_file set status = ?, error = ?, finished_at = now() where fingerprint = ?`, [status, error, fingerprint]);
+    await this.db.execute(`update ingest_file set status = ?, error = ?, finished_at = now() where fingerprint = ?`, [status, error, fingerprint]);
   }
 
-  async ledger(limit: number, offset: number) {
-    const rows = await sql(this.knex, 
+  async ledger(limit: number, offset: number): Promise<LedgerEntry[]> {
+    const rows = await this.db.many<Omit<LedgerEntry, 'started_at' | 'finished_at'> & { started_at: Date; finished_at: Date | null }>(
       `select fingerprint, name, size, status, lines_done, read, accepted, duplicates, quarantined, error, started_at, finished_at
        from ingest_file order by started_at desc limit ? offset ?`,
       [limit, offset],
     );
-    return (rows.rows as (Omit<LedgerEntry, 'started_at' | 'finished_at'> & { started_at: Date | string; finished_at: Date | string | null })[]).map((r) => ({
-      ...r,
-      started_at: new Date(r.started_at).toISOString(),
-      finished_at: r.finished_at === null ? null : new Date(r.finished_at).toISOString(),
-    }));
+    return rows.map((r) => ({ ...r, started_at: new Date(r.started_at).toISOString(), finished_at: r.finished_at ? new Date(r.finished_at).toISOString() : null }));
   }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Knex } from '@mikro-orm/knex';
+import type { Tx } from '../../database/db';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ChangeFeed } from '../changes/change-feed';
-import { MasterDataRepository } from '../master-data/master-data.repository';
+import { MasterDataService } from '../master-data/master-data.service';
 import { latencyBucket, LATENCY_BUCKETS } from './latency-buckets';
 import { LocalDayResolver } from './local-day';
 import { IngestRepository, type AcceptedEvent, type LatencyRow, type QuarantineRow, type RollupRow } from './ingest.repository';
@@ -64,7 +64,7 @@ function addCounts(a: IngestCounts, b: IngestCounts): IngestCounts {
 export class IngestService {
   constructor(
     private readonly repo: IngestRepository,
-    private readonly masterData: MasterDataRepository,
+    private readonly masterData: MasterDataService,
     private readonly changes: ChangeFeed,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -168,7 +168,7 @@ export class IngestService {
    * quarantined. Accepted interface calls are added to the daily rollups in
    * the same transaction, so each is counted exactly once.
    */
-  async store(trx: Knex.Transaction, candidates: Candidate[], source: string, days: LocalDayResolver): Promise<Outcome[]> {
+  async store(trx: Tx, candidates: Candidate[], source: string, days: LocalDayResolver): Promise<Outcome[]> {
     if (candidates.length === 0) return [];
     const firstIndex = new Map<string, number>();
     candidates.forEach((c, i) => {
@@ -196,7 +196,7 @@ export class IngestService {
   }
 
   /** Runs a batch transaction, retrying when PostgreSQL picks it as a deadlock or serialization victim. */
-  async withRetry<T>(work: (trx: Knex.Transaction) => Promise<T>, candidates: Candidate[]): Promise<T> {
+  async withRetry<T>(work: (trx: Tx) => Promise<T>, candidates: Candidate[]): Promise<T> {
     await this.repo.ensurePartitions(candidates.map((c) => c.event.at));
     for (let attempt = 1; ; attempt++) {
       try {

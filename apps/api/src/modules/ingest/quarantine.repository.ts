@@ -1,7 +1,6 @@
-import { sql } from '../../database/sql';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import type { Knex } from '@mikro-orm/knex';
+import type { Page, QuarantineEntryView } from '@app/contracts';
+import { Db, where, type Tx } from '../../database/db';
 
 export interface QuarantineFilter {
   source?: string;
@@ -12,19 +11,9 @@ export interface QuarantineFilter {
   offset?: number;
 }
 
-export interface QuarantineEntry {
-  id: number;
-  source: string;
-  line: number;
-  raw: string;
-  reason: string;
+/** A quarantined line: the contract's view, plus the CSV header a replay needs to read the line alone. */
+export interface QuarantineEntry extends QuarantineEntryView {
   csvColumns: string[] | null;
-  times: number;
-  firstAt: string;
-  lastAt: string;
-  replayOutcome: 'accepted' | 'duplicate' | 'quarantined' | null;
-  replayReason: string | null;
-  replayedAt: string | null;
 }
 
 interface Row {
@@ -61,38 +50,38 @@ function toEntry(r: Row): QuarantineEntry {
 
 const COLUMNS = 'id, source, line, raw, reason, csv_columns, times, first_at, last_at, replay_outcome, replay_reason, replayed_at';
 
+/** Entries a replay has not resolved. */
+const OPEN = `replay_outcome is null or replay_outcome = 'quarantined'`;
+
 @Injectable()
 export class QuarantineRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly db: Db) {}
 
-  private get knex(): Knex {
-    return this.em.getKnex();
-  }
-
-  async list(filter: QuarantineFilter): Promise<{ total: number; items: QuarantineEntry[] }> {
-    const q = this.knex('quarantine');
-    if (filter.source) q.where('source', filter.source);
-    if (filter.reason) q.whereRaw('position(lower(?) in lower(coalesce(replay_reason, reason))) > 0', [filter.reason]);
-    if (filter.open) q.where((w) => w.whereNull('replay_outcome').orWhere('replay_outcome', 'quarantined'));
-    const [{ n }] = (await q.clone().count({ n: '*' })) as { n: string }[];
-    const rows = (await q.select(this.knex.raw(COLUMNS)).orderBy([{ column: 'source' }, { column: 'line' }, { column: 'id' }]).limit(filter.limit ?? 1_000_000).offset(filter.offset ?? 0)) as Row[];
-    return { total: Number(n), items: rows.map(toEntry) };
+  async list(filter: QuarantineFilter): Promise<Page<QuarantineEntry>> {
+    const w = where(
+      filter.source ? ['source = ?', filter.source] : null,
+      filter.reason ? ['position(lower(?) in lower(coalesce(replay_reason, reason))) > 0', filter.reason] : null,
+      filter.open ? [OPEN] : null,
+    );
+    const [count, rows] = await Promise.all([
+      this.db.one<{ n: string }>(`select count(*) as n from quarantine ${w.text}`, w.bindings),
+      this.db.many<Row>(`select ${COLUMNS} from quarantine ${w.text} order by source, line, id limit ? offset ?`, [
+        ...w.bindings,
+        filter.limit ?? 1_000_000,
+        filter.offset ?? 0,
+      ]),
+    ]);
+    return { total: Number(count!.n), items: rows.map(toEntry) };
   }
 
   async pendingReplay(source: string | undefined, afterId: number, limit: number): Promise<QuarantineEntry[]> {
-    const q = this.knex('quarantine')
-      .select(this.knex.raw(COLUMNS))
-      .where('id', '>', afterId)
-      .andWhere((w) => w.whereNull('replay_outcome').orWhere('replay_outcome', 'quarantined'))
-      .orderBy('id')
-      .limit(limit);
-    if (source) q.andWhere('source', source);
-    return ((await q) as Row[]).map(toEntry);
+    const w = where(['id > ?', afterId], [OPEN], source ? ['source = ?', source] : null);
+    return (await this.db.many<Row>(`select ${COLUMNS} from quarantine ${w.text} order by id limit ?`, [...w.bindings, limit])).map(toEntry);
   }
 
-  async recordReplay(trx: Knex.Transaction, updates: { id: number; outcome: string; reason: string | null }[]): Promise<void> {
+  async recordReplay(tx: Tx, updates: { id: number; outcome: string; reason: string | null }[]): Promise<void> {
     if (updates.length === 0) return;
-    await sql(trx, 
+    await tx.execute(
       `update quarantine q set replay_outcome = u.outcome, replay_reason = u.reason, replayed_at = now()
        from unnest(?::bigint[], ?::text[], ?::text[]) as u(id, outcome, reason) where q.id = u.id`,
       [updates.map((u) => u.id), updates.map((u) => u.outcome), updates.map((u) => u.reason)],

@@ -1,22 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
 import type { EventView } from '@app/contracts';
-import { sql } from '../../database/sql';
+import { Db } from '../../database/db';
 
 /** Reads for the leadership views that the scoring facts do not cover. */
 @Injectable()
 export class InsightsRepository {
-  constructor(private readonly em: EntityManager) {}
-
-  private get knex() {
-    return this.em.getKnex();
-  }
+  constructor(private readonly db: Db) {}
 
   /** The events of one department with these ids (never another department's). */
   async eventsOf(dept: string, ids: string[]): Promise<EventView[]> {
     if (ids.length === 0) return [];
-    const { rows } = await sql<Record<string, unknown>>(
-      this.knex,
+    const rows = await this.db.many<Record<string, unknown>>(
       `select id, type, at, dept, resource, records, complete_records, request, requester, decision, reason, objection, raised_by, source, line
        from event where dept = ? and id = any(?::text[]) order by at, id`,
       [dept, ids],
@@ -42,8 +36,7 @@ export class InsightsRepository {
 
   /** Interface calls from consumer to provider over whole local days [fromDay, toDay). */
   async callsBetween(fromDay: string, toDay: string): Promise<{ consumer: string; provider: string; calls: number }[]> {
-    const { rows } = await sql<{ consumer: string; dept: string; calls: string }>(
-      this.knex,
+    const rows = await this.db.many<{ consumer: string; dept: string; calls: string }>(
       `select consumer, dept, sum(c1xx + c2xx + c3xx + c4xx + c5xx) as calls from api_rollup
        where day >= ?::date and day < ?::date group by consumer, dept`,
       [fromDay, toDay],

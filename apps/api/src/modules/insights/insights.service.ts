@@ -17,8 +17,7 @@ import {
   type ScoreRecord,
 } from '@app/scoring';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { MasterDataRepository } from '../master-data/master-data.repository';
-import { ScoringRepository } from '../scoring/scoring.repository';
+import { MasterDataService } from '../master-data/master-data.service';
 import { ScoringService } from '../scoring/scoring.service';
 import { ScoresViewService } from '../scoring/scores-view.service';
 import { InsightsRepository } from './insights.repository';
@@ -32,8 +31,7 @@ export class InsightsService {
   constructor(
     private readonly scoring: ScoringService,
     private readonly view: ScoresViewService,
-    private readonly facts: ScoringRepository,
-    private readonly masterData: MasterDataRepository,
+    private readonly masterData: MasterDataService,
     private readonly insights: InsightsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -156,8 +154,8 @@ export class InsightsService {
     const [departments, calendar, scheme, requests] = await Promise.all([
       this.masterData.departments(),
       this.masterData.calendar(),
-      this.facts.currentScheme(),
-      this.facts.requests(bounds.start, Math.max(bounds.start, Date.now())),
+      this.scoring.currentScheme(),
+      this.scoring.requestFacts(bounds.start, Math.max(bounds.start, Date.now())),
     ]);
     const calls = await this.insights.callsBetween(localDate(bounds.start, tz), localDate(bounds.end, tz));
     const active = departments.filter((d) => d.active);

@@ -1,13 +1,16 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { rawBody } from '../../common/raw-body';
+import { AuditModule } from '../audit/audit.module';
+import { ChangesModule } from '../changes/changes.module';
 import { MasterDataController } from './master-data.controller';
 import { MasterDataRepository } from './master-data.repository';
 import { MasterDataService } from './master-data.service';
 
 @Module({
+  imports: [AuditModule, ChangesModule],
   controllers: [MasterDataController],
   providers: [MasterDataRepository, MasterDataService],
-  exports: [MasterDataService, MasterDataRepository],
+  exports: [MasterDataService],
 })
 export class MasterDataModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,30 +1,19 @@
-import { sql } from '../../database/sql';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { Db } from '../../database/db';
+import type { CalendarEntry, DepartmentView } from '@app/contracts';
 import type { DepartmentInfo, Frequency, ResourceInfo, WorkingDayCalendar } from '@app/scoring';
 import type { CalendarRow, DepartmentRow, ResourceRow } from './parsing';
 
-export interface DepartmentRecord extends DepartmentInfo {
-  nameEn: string | null;
-  category: string | null;
-}
+/** A department as the engine and the dashboard both see it. */
+export type DepartmentRecord = DepartmentInfo & DepartmentView;
 
 @Injectable()
 export class MasterDataRepository {
-  constructor(private readonly em: EntityManager) {}
-
-  private get db() {
-    return this.em.getConnection();
-  }
-
-  /** knex passes a JS array as one array parameter (MikroORM's execute would inline it). */
-  private get knex() {
-    return this.em.getKnex();
-  }
+  constructor(private readonly db: Db) {}
 
   async upsertDepartments(rows: readonly DepartmentRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await sql(this.knex, 
+    await this.db.execute(
       `insert into department (code, name, name_en, category, active)
        select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[])
        on conflict (code) do update set name = excluded.name, name_en = excluded.name_en, category = excluded.category,
@@ -35,7 +24,7 @@ export class MasterDataRepository {
 
   async upsertResources(rows: readonly ResourceRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await sql(this.knex, 
+    await this.db.execute(
       `insert into resource (code, name, dept_code, frequency, active_from, active_to)
        select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::date[])
        on conflict (code) do update set name = excluded.name, dept_code = excluded.dept_code, frequency = excluded.frequency,
@@ -53,7 +42,7 @@ export class MasterDataRepository {
 
   async upsertCalendar(rows: readonly CalendarRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await sql(this.knex, 
+    await this.db.execute(
       `insert into calendar_day (day, kind) select * from unnest(?::date[], ?::text[])
        on conflict (day) do update set kind = excluded.kind, updated_at = now()`,
       [rows.map((r) => r.date), rows.map((r) => r.kind)],
@@ -61,34 +50,32 @@ export class MasterDataRepository {
   }
 
   async setCalendarDay(date: string, kind: 'holiday' | 'workday'): Promise<void> {
-    await sql(this.knex, `insert into calendar_day (day, kind) values (?::date, ?) on conflict (day) do update set kind = excluded.kind, updated_at = now()`, [date, kind]);
+    await this.db.execute(`insert into calendar_day (day, kind) values (?::date, ?) on conflict (day) do update set kind = excluded.kind, updated_at = now()`, [date, kind]);
   }
 
   async removeCalendarDay(date: string): Promise<boolean> {
-    return (await sql(this.knex, `delete from calendar_day where day = ?::date`, [date])).rowCount > 0;
+    return (await this.db.execute(`delete from calendar_day where day = ?::date`, [date])) > 0;
   }
 
   async departments(): Promise<DepartmentRecord[]> {
-    const rows = await this.db.execute<{ code: string; name: string; name_en: string | null; category: string | null; active: boolean }[]>(
+    const rows = await this.db.many<{ code: string; name: string; name_en: string | null; category: string | null; active: boolean }>(
       `select code, name, name_en, category, active from department order by code`,
     );
     return rows.map((r) => ({ code: r.code, name: r.name, nameEn: r.name_en, category: r.category, active: r.active }));
   }
 
   async departmentExists(code: string): Promise<boolean> {
-    const rows = await this.db.execute<{ n: number }[]>(`select 1 as n from department where code = ?`, [code]);
+    const rows = await this.db.many<{ n: number }>(`select 1 as n from department where code = ?`, [code]);
     return rows.length > 0;
   }
 
   async departmentCodes(): Promise<Set<string>> {
-    const rows = await this.db.execute<{ code: string }[]>(`select code from department`);
+    const rows = await this.db.many<{ code: string }>(`select code from department`);
     return new Set(rows.map((r) => r.code));
   }
 
   async resources(dept?: string): Promise<ResourceInfo[]> {
-    const rows = await this.db.execute<
-      { code: string; name: string; dept_code: string; frequency: Frequency; active_from: string | null; active_to: string | null }[]
-    >(
+    const rows = await this.db.many<{ code: string; name: string; dept_code: string; frequency: Frequency; active_from: string | null; active_to: string | null }>(
       `select code, name, dept_code, frequency, to_char(active_from, 'YYYY-MM-DD') as active_from, to_char(active_to, 'YYYY-MM-DD') as active_to
        from resource ${dept ? 'where dept_code = ?' : ''} order by code`,
       dept ? [dept] : [],
@@ -98,12 +85,12 @@ export class MasterDataRepository {
 
   /** resource code -> provider department code. */
   async resourceOwners(): Promise<Map<string, string>> {
-    const rows = await this.db.execute<{ code: string; dept_code: string }[]>(`select code, dept_code from resource`);
+    const rows = await this.db.many<{ code: string; dept_code: string }>(`select code, dept_code from resource`);
     return new Map(rows.map((r) => [r.code, r.dept_code]));
   }
 
-  async calendar(): Promise<WorkingDayCalendar & { entries: { date: string; kind: 'holiday' | 'workday' }[] }> {
-    const rows = await this.db.execute<{ day: string; kind: 'holiday' | 'workday' }[]>(
+  async calendar(): Promise<WorkingDayCalendar & { entries: CalendarEntry[] }> {
+    const rows = await this.db.many<{ day: string; kind: 'holiday' | 'workday' }>(
       `select to_char(day, 'YYYY-MM-DD') as day, kind from calendar_day order by day`,
     );
     return {
@@ -114,7 +101,7 @@ export class MasterDataRepository {
   }
 
   async countDepartments(): Promise<number> {
-    const rows = await this.db.execute<{ n: string }[]>(`select count(*) as n from department`);
+    const rows = await this.db.many<{ n: string }>(`select count(*) as n from department`);
     return Number(rows[0].n);
   }
 }

@@ -80,4 +80,17 @@ export class MasterDataService {
   departmentExists(code: string) {
     return this.repo.departmentExists(code);
   }
+
+  departmentCodes() {
+    return this.repo.departmentCodes();
+  }
+
+  /** resource code -> provider department code. */
+  resourceOwners() {
+    return this.repo.resourceOwners();
+  }
+
+  countDepartments() {
+    return this.repo.countDepartments();
+  }
 }

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import type { Knex } from '@mikro-orm/knex';
-import { sql } from '../../database/sql';
+import { Db } from '../../database/db';
 import type { ReportFormat } from './report-model';
 
 /** One kept report as the history lists it (ReportHistoryEntry of libs/contracts, plus its publication). */
@@ -78,16 +76,11 @@ function toKept(r: Row): KeptReport {
 /** Kept report files (table report_file): the only code that reads or writes them. */
 @Injectable()
 export class ReportsRepository {
-  constructor(private readonly em: EntityManager) {}
-
-  private get knex(): Knex {
-    return this.em.getKnex();
-  }
+  constructor(private readonly db: Db) {}
 
   /** The publication in force for a period, if any. */
   async publication(period: string): Promise<{ id: number; publishedAt: string; schemeVersion: number } | null> {
-    const { rows } = await sql<{ id: number; published_at: Date; scheme_version: number }>(
-      this.knex,
+    const rows = await this.db.many<{ id: number; published_at: Date; scheme_version: number }>(
       `select id, published_at, scheme_version from publication where period = ? and reopened_at is null`,
       [period],
     );
@@ -97,8 +90,7 @@ export class ReportsRepository {
 
   /** Keeps a file; a second copy for the same publication, format and department is ignored (null). */
   async insert(file: NewKeptReport): Promise<number | null> {
-    const { rows } = await sql<{ id: number }>(
-      this.knex,
+    const rows = await this.db.many<{ id: number }>(
       `insert into report_file (period, format, dept, publication_id, scheme_version, filename, content_type, size, sha256, content, created_by)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict do nothing
@@ -109,8 +101,7 @@ export class ReportsRepository {
   }
 
   async forPublication(publicationId: number): Promise<KeptReport[]> {
-    const { rows } = await sql<Row>(
-      this.knex,
+    const rows = await this.db.many<Row>(
       `select ${COLUMNS} from report_file f left join publication p on p.id = f.publication_id where f.publication_id = ? order by f.id`,
       [publicationId],
     );
@@ -121,8 +112,7 @@ export class ReportsRepository {
   async list(filter: { period?: string; limit: number; offset: number }): Promise<KeptReport[]> {
     const where = filter.period ? 'where f.period = ?' : '';
     const params = filter.period ? [filter.period] : [];
-    const { rows } = await sql<Row>(
-      this.knex,
+    const rows = await this.db.many<Row>(
       `select ${COLUMNS} from report_file f left join publication p on p.id = f.publication_id ${where}
        order by f.created_at desc, f.id desc limit ? offset ?`,
       [...params, filter.limit, filter.offset],
@@ -131,8 +121,7 @@ export class ReportsRepository {
   }
 
   async get(id: number): Promise<(KeptReport & { content: Buffer }) | null> {
-    const { rows } = await sql<Row & { content: Buffer }>(
-      this.knex,
+    const rows = await this.db.many<Row & { content: Buffer }>(
       `select ${COLUMNS}, f.content from report_file f left join publication p on p.id = f.publication_id where f.id = ?`,
       [id],
     );

@@ -5,7 +5,6 @@ import type { CurrentUser } from '@app/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { ScoresViewService } from '../scoring/scores-view.service';
-import { ScoringRepository } from '../scoring/scoring.repository';
 import { ScoringService } from '../scoring/scoring.service';
 import { safeFilename } from './content-disposition';
 import {
@@ -74,7 +73,6 @@ export class ReportsService {
   constructor(
     private readonly scoring: ScoringService,
     private readonly view: ScoresViewService,
-    private readonly schemes: ScoringRepository,
     private readonly kept: ReportsRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -262,8 +260,8 @@ export class ReportsService {
 
   /** The scheme version the record was computed with (the current one if that version is gone). */
   private async schemeOf(record: ScoreRecord): Promise<Scheme> {
-    const used = (await this.schemes.schemeVersions()).find((s) => s.version === record.schemeVersion);
-    if (!used) return this.schemes.currentScheme();
+    const used = (await this.scoring.schemeVersions()).find((s) => s.version === record.schemeVersion);
+    if (!used) return this.scoring.currentScheme();
     const { note: _note, createdBy: _by, createdAt: _at, ...scheme } = used;
     return scheme;
   }

@@ -3,7 +3,6 @@ import type { SchemePreview, SchemeVersion } from '@app/contracts';
 import { describeScheme, validateScheme, type DescribeLocale, type Scheme } from '@app/scoring';
 import { AuditService } from '../audit/audit.service';
 import { ChangeFeed } from '../changes/change-feed';
-import { ScoringRepository } from '../scoring/scoring.repository';
 import { ScoringService } from '../scoring/scoring.service';
 
 export type SchemeParams = Omit<Scheme, 'version'>;
@@ -11,27 +10,26 @@ export type SchemeParams = Omit<Scheme, 'version'>;
 @Injectable()
 export class SchemesService {
   constructor(
-    private readonly repo: ScoringRepository,
     private readonly scoring: ScoringService,
     private readonly audit: AuditService,
     private readonly changes: ChangeFeed,
   ) {}
 
   list(): Promise<SchemeVersion[]> {
-    return this.repo.schemeVersions();
+    return this.scoring.schemeVersions();
   }
 
   current(): Promise<Scheme> {
-    return this.repo.currentScheme();
+    return this.scoring.currentScheme();
   }
 
   /** The method in plain words, generated from the scheme in force, so the page never disagrees with the scores. */
   async method(locale: DescribeLocale) {
-    return describeScheme(await this.repo.currentScheme(), locale);
+    return describeScheme(await this.scoring.currentScheme(), locale);
   }
 
   private async checked(params: SchemeParams): Promise<Scheme> {
-    const current = await this.repo.currentScheme();
+    const current = await this.scoring.currentScheme();
     const draft: Scheme = { ...params, version: current.version + 1 };
     const issues = validateScheme(draft);
     if (issues.length > 0) throw new BadRequestException(issues.map((i) => `scheme.${i.field}: ${i.message}`).join('; '));
@@ -41,10 +39,10 @@ export class SchemesService {
   /** A new scheme version: every unpublished period is rescored with it. */
   async create(params: SchemeParams, note: string | null, actor: string): Promise<SchemeVersion> {
     await this.checked(params);
-    const version = await this.repo.addScheme(params, note, actor);
+    const version = await this.scoring.addScheme(params, note, actor);
     await this.audit.record(actor, 'scheme.create', `v${version}`, { note, params });
     await this.changes.changed('scheme');
-    return (await this.repo.schemeVersions()).find((s) => s.version === version)!;
+    return (await this.scoring.schemeVersions()).find((s) => s.version === version)!;
   }
 
   /** What-if: the period scored under a draft scheme beside the current record; nothing is stored. */

@@ -3,7 +3,7 @@ import type { CurrentUser } from '@app/contracts';
 import { parseTimestamp, type ScoreRecord } from '@app/scoring';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
-import { MasterDataRepository } from '../master-data/master-data.repository';
+import { MasterDataService } from '../master-data/master-data.service';
 import { ScoringService } from './scoring.service';
 
 /** What each role may see of the scores (access.md), on top of ScoringService. */
@@ -11,7 +11,7 @@ import { ScoringService } from './scoring.service';
 export class ScoresViewService {
   constructor(
     private readonly scoring: ScoringService,
-    private readonly masterData: MasterDataRepository,
+    private readonly masterData: MasterDataService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { ChangesModule } from '../changes/changes.module';
 import { MasterDataModule } from '../master-data/master-data.module';
 import { ScoresController } from './scores.controller';
 import { ScoresViewService } from './scores-view.service';
@@ -7,9 +9,9 @@ import { ScoringService } from './scoring.service';
 import { SnapshotsRepository } from './snapshots.repository';
 
 @Module({
-  imports: [MasterDataModule],
+  imports: [AuditModule, ChangesModule, MasterDataModule],
   controllers: [ScoresController],
   providers: [ScoringRepository, SnapshotsRepository, ScoringService, ScoresViewService],
-  exports: [ScoringService, ScoresViewService, ScoringRepository],
+  exports: [ScoringService, ScoresViewService],
 })
 export class ScoringModule {}

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import type { Knex } from '@mikro-orm/knex';
 import type { AppealFact, ApiFact, Frequency, InstantRange, ObjectionFact, RequestFact, Scheme, UpdateFact } from '@app/scoring';
 import type { SchemeVersion } from '@app/contracts';
-import { sql } from '../../database/sql';
+import { Db } from '../../database/db';
 import { LATENCY_BUCKETS, latencyBucket, percentileFromHistogram } from '../ingest/latency-buckets';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -22,31 +20,24 @@ export interface ApiWindow {
  */
 @Injectable()
 export class ScoringRepository {
-  constructor(private readonly em: EntityManager) {}
-
-  private get knex(): Knex {
-    return this.em.getKnex();
-  }
+  constructor(private readonly db: Db) {}
 
   async schemeVersions(): Promise<SchemeVersion[]> {
-    const { rows } = await sql<{ version: number; params: Omit<Scheme, 'version'>; note: string | null; created_by: string; created_at: string }>(
-      this.knex,
+    const rows = await this.db.many<{ version: number; params: Omit<Scheme, 'version'>; note: string | null; created_by: string; created_at: string }>(
       `select version, params, note, created_by, created_at from scheme order by version desc`,
     );
     return rows.map((r) => ({ ...r.params, version: r.version, note: r.note, createdBy: r.created_by, createdAt: new Date(r.created_at).toISOString() }));
   }
 
   async currentScheme(): Promise<Scheme> {
-    const { rows } = await sql<{ version: number; params: Omit<Scheme, 'version'> }>(
-      this.knex,
+    const rows = await this.db.many<{ version: number; params: Omit<Scheme, 'version'> }>(
       `select version, params from scheme order by version desc limit 1`,
     );
     return { ...rows[0].params, version: rows[0].version };
   }
 
   async addScheme(params: Omit<Scheme, 'version'>, note: string | null, actor: string): Promise<number> {
-    const { rows } = await sql<{ version: number }>(
-      this.knex,
+    const rows = await this.db.many<{ version: number }>(
       `insert into scheme (version, params, note, created_by)
        select coalesce(max(version), 0) + 1, ?::jsonb, ?, ? from scheme returning version`,
       [JSON.stringify(params), note, actor],
@@ -57,8 +48,7 @@ export class ScoringRepository {
   /** resource.updated facts per frequency range, not after the as-of instant. */
   async updates(ranges: Record<Frequency, InstantRange>, asOf: number): Promise<UpdateFact[]> {
     const frequencies = Object.keys(ranges) as Frequency[];
-    const { rows } = await sql<{ id: string; dept: string; resource: string; at: Date; records: string; complete_records: string }>(
-      this.knex,
+    const rows = await this.db.many<{ id: string; dept: string; resource: string; at: Date; records: string; complete_records: string }>(
       `select e.id, e.dept, e.resource, e.at, e.records, e.complete_records
        from event e join resource r on r.code = e.resource
        join unnest(?::text[], ?::timestamptz[], ?::timestamptz[]) as f(frequency, from_at, to_at) on f.frequency = r.frequency
@@ -82,11 +72,10 @@ export class ScoringRepository {
    * at its submission) on or after that start.
    */
   async requests(periodStart: number, asOf: number): Promise<RequestFact[]> {
-    const { rows } = await sql<{
+    const rows = await this.db.many<{
       request: string; sub_id: string; dept: string; resource: string; requester: string; sub_at: Date;
       ans_id: string | null; ans_at: Date | null; decision: 'approved' | 'rejected' | null;
     }>(
-      this.knex,
       `with subs as (
          select distinct on (request) request, id, dept, resource, requester, at from event
          where type = 'request.submitted' and at <= ? order by request, at, id),
@@ -112,11 +101,10 @@ export class ScoringRepository {
   }
 
   async objections(periodStart: number, asOf: number): Promise<ObjectionFact[]> {
-    const { rows } = await sql<{
+    const rows = await this.db.many<{
       objection: string; raise_id: string; dept: string; resource: string; raised_by: string; raised_at: Date;
       resolve_id: string | null; resolved_at: Date | null;
     }>(
-      this.knex,
       `with raised as (
          select distinct on (objection) objection, id, dept, resource, raised_by, at from event
          where type = 'objection.raised' and at <= ? order by objection, at, id),
@@ -156,27 +144,24 @@ export class ScoringRepository {
     };
     if (window.fromDay < window.toDay) {
       const days = [window.fromDay, window.toDay];
-      const counts = await sql<{ dept: string; c1: string; c2: string; c3: string; c4: string; c5: string }>(
-        this.knex,
+      const counts = await this.db.many<{ dept: string; c1: string; c2: string; c3: string; c4: string; c5: string }>(
         `select dept, sum(c1xx) as c1, sum(c2xx) as c2, sum(c3xx) as c3, sum(c4xx) as c4, sum(c5xx) as c5
          from api_rollup where day >= ?::date and day < ?::date group by dept`,
         days,
       );
-      for (const r of counts.rows) {
+      for (const r of counts) {
         const e = entry(r.dept);
         [r.c1, r.c2, r.c3, r.c4, r.c5].forEach((v, i) => (e.byClass[i] += Number(v)));
       }
-      const hist = await sql<{ dept: string; i: string; n: string }>(
-        this.knex,
+      const hist = await this.db.many<{ dept: string; i: string; n: string }>(
         `select dept, u.i, sum(u.h) as n from api_latency_day, unnest(latency_hist) with ordinality as u(h, i)
          where day >= ?::date and day < ?::date group by dept, u.i`,
         days,
       );
-      for (const r of hist.rows) entry(r.dept).hist[Number(r.i) - 1] += Number(r.n);
+      for (const r of hist) entry(r.dept).hist[Number(r.i) - 1] += Number(r.n);
     }
     if (window.raw && window.raw.from <= window.raw.to) {
-      const { rows } = await sql<{ dept: string; status: number; latency_ms: number }>(
-        this.knex,
+      const rows = await this.db.many<{ dept: string; status: number; latency_ms: number }>(
         `select dept, status, latency_ms from event where type = 'api.called' and at >= ? and at <= ?`,
         [iso(window.raw.from), iso(window.raw.to)],
       );
@@ -190,8 +175,7 @@ export class ScoringRepository {
   }
 
   async appeals(): Promise<AppealFact[]> {
-    const { rows } = await sql<{ id: number; dept: string; kind: AppealFact['kind']; target: Record<string, unknown>; status: AppealFact['status'] }>(
-      this.knex,
+    const rows = await this.db.many<{ id: number; dept: string; kind: AppealFact['kind']; target: Record<string, unknown>; status: AppealFact['status'] }>(
       `select id, dept, kind, target, status from appeal order by id`,
     );
     return rows.map((r) => ({ ...(r.target as object), kind: r.kind, dept: r.dept, id: r.id, status: r.status }) as AppealFact);
@@ -199,7 +183,7 @@ export class ScoringRepository {
 
   /** The newest score_invalidation id, and whether any newer than `basis` touches a period ending at `periodEnd`. */
   async latestInvalidation(): Promise<number> {
-    const { rows } = await sql<{ id: string | null }>(this.knex, `select max(id) as id from score_invalidation`);
+    const rows = await this.db.many<{ id: string | null }>(`select max(id) as id from score_invalidation`);
     return Number(rows[0].id ?? 0);
   }
 }

@@ -10,14 +10,16 @@ import {
   startOfLocalDate,
   updateFetchRanges,
   type Period,
+  type RequestFact,
   type Scheme,
   type ScoringInput,
   type ScoringResult,
 } from '@app/scoring';
+import type { SchemeVersion } from '@app/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { ChangeFeed } from '../changes/change-feed';
-import { MasterDataRepository } from '../master-data/master-data.repository';
+import { MasterDataService } from '../master-data/master-data.service';
 import { ScoringRepository, type ApiWindow } from './scoring.repository';
 import { SnapshotsRepository, type StoredScores } from './snapshots.repository';
 
@@ -38,7 +40,7 @@ export class ScoringService {
   constructor(
     private readonly facts: ScoringRepository,
     private readonly snapshots: SnapshotsRepository,
-    private readonly masterData: MasterDataRepository,
+    private readonly masterData: MasterDataService,
     private readonly changes: ChangeFeed,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -46,6 +48,24 @@ export class ScoringService {
 
   private get timeZone(): string {
     return this.config.ASSESSMENT_TIME_ZONE;
+  }
+
+  /** Scheme versions live with the scores they parameterise; the schemes module validates and audits them. */
+  schemeVersions(): Promise<SchemeVersion[]> {
+    return this.facts.schemeVersions();
+  }
+
+  currentScheme(): Promise<Scheme> {
+    return this.facts.currentScheme();
+  }
+
+  addScheme(params: Omit<Scheme, 'version'>, note: string | null, actor: string): Promise<number> {
+    return this.facts.addScheme(params, note, actor);
+  }
+
+  /** The request facts the engine scores, for views that apply the same request rule (the network). */
+  requestFacts(periodStart: number, asOf: number): Promise<RequestFact[]> {
+    return this.facts.requests(periodStart, asOf);
   }
 
   /** Computes a period's scores as of an instant without storing them. */

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import type { Knex } from '@mikro-orm/knex';
 import type { DepartmentExtras, Finding, ScoreRecord } from '@app/scoring';
-import { sql } from '../../database/sql';
+import { Db } from '../../database/db';
 
 export interface StoredScores {
   record: ScoreRecord;
@@ -27,15 +25,10 @@ export interface PublicationRow extends StoredScores {
 /** Stored snapshots and publications: the only code that reads or writes them. */
 @Injectable()
 export class SnapshotsRepository {
-  constructor(private readonly em: EntityManager) {}
-
-  private get knex(): Knex {
-    return this.em.getKnex();
-  }
+  constructor(private readonly db: Db) {}
 
   async snapshot(period: string): Promise<SnapshotRow | null> {
-    const { rows } = await sql<{ period: string; record: ScoreRecord; findings: Record<string, Finding[]>; extras: Record<string, DepartmentExtras>; computed_at: Date; stale: boolean }>(
-      this.knex,
+    const rows = await this.db.many<{ period: string; record: ScoreRecord; findings: Record<string, Finding[]>; extras: Record<string, DepartmentExtras>; computed_at: Date; stale: boolean }>(
       `select s.period, s.record, s.findings, s.extras, s.computed_at,
          exists (select 1 from score_invalidation i where i.id > s.basis_invalidation and (i.from_at is null or i.from_at < s.period_end)) as stale
        from score_snapshot s where s.period = ?`,
@@ -51,8 +44,7 @@ export class SnapshotsRepository {
    * The hot path of GET /api/scores: no parse and re-serialise of the record.
    */
   async storedRecordText(period: string): Promise<string | null> {
-    const { rows } = await sql<{ published: string | null; snapshot: string | null; stale: boolean | null }>(
-      this.knex,
+    const rows = await this.db.many<{ published: string | null; snapshot: string | null; stale: boolean | null }>(
       `select (select p.record::text from publication p where p.period = ? and p.reopened_at is null) as published,
               s.record::text as snapshot,
               exists (select 1 from score_invalidation i where i.id > s.basis_invalidation and (i.from_at is null or i.from_at < s.period_end)) as stale
@@ -66,8 +58,7 @@ export class SnapshotsRepository {
 
   /** Stores a computed snapshot unless a newer computation (by basis) is already stored. */
   async saveSnapshot(period: string, periodEnd: number, scores: StoredScores, asOf: number, basis: number): Promise<void> {
-    await sql(
-      this.knex,
+    await this.db.execute(
       `insert into score_snapshot (period, period_end, record, findings, extras, as_of, provisional, scheme_version, basis_invalidation, computed_at)
        values (?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, now())
        on conflict (period) do update set record = excluded.record, findings = excluded.findings, extras = excluded.extras,
@@ -90,8 +81,7 @@ export class SnapshotsRepository {
 
   /** Periods whose snapshot is stale, or provisional and older than `provisionalBefore`. */
   async periodsToRecompute(provisionalBefore: Date): Promise<string[]> {
-    const { rows } = await sql<{ period: string }>(
-      this.knex,
+    const rows = await this.db.many<{ period: string }>(
       `select s.period from score_snapshot s
        where not exists (select 1 from publication p where p.period = s.period and p.reopened_at is null)
          and (exists (select 1 from score_invalidation i where i.id > s.basis_invalidation and (i.from_at is null or i.from_at < s.period_end))
@@ -103,8 +93,7 @@ export class SnapshotsRepository {
   }
 
   async publication(period: string): Promise<PublicationRow | null> {
-    const { rows } = await sql<{ id: number; period: string; record: ScoreRecord; findings: Record<string, Finding[]>; extras: Record<string, DepartmentExtras>; scheme_version: number; published_at: Date; published_by: string }>(
-      this.knex,
+    const rows = await this.db.many<{ id: number; period: string; record: ScoreRecord; findings: Record<string, Finding[]>; extras: Record<string, DepartmentExtras>; scheme_version: number; published_at: Date; published_by: string }>(
       `select id, period, record, findings, extras, scheme_version, published_at, published_by from publication where period = ? and reopened_at is null`,
       [period],
     );
@@ -115,16 +104,14 @@ export class SnapshotsRepository {
   }
 
   async publish(period: string, scores: StoredScores, actor: string): Promise<void> {
-    await sql(
-      this.knex,
+    await this.db.execute(
       `insert into publication (period, record, findings, extras, scheme_version, published_by) values (?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?)`,
       [period, JSON.stringify(scores.record), JSON.stringify(scores.findings), JSON.stringify(scores.extras), scores.record.schemeVersion, actor],
     );
   }
 
   async reopen(period: string, actor: string, reason: string): Promise<boolean> {
-    const { rowCount } = await sql(
-      this.knex,
+    const rowCount = await this.db.execute(
       `update publication set reopened_at = now(), reopened_by = ?, reopen_reason = ? where period = ? and reopened_at is null`,
       [actor, reason, period],
     );
@@ -132,8 +119,7 @@ export class SnapshotsRepository {
   }
 
   async publishedPeriods(): Promise<{ period: string; publishedAt: string; publishedBy: string; schemeVersion: number }[]> {
-    const { rows } = await sql<{ period: string; published_at: Date; published_by: string; scheme_version: number }>(
-      this.knex,
+    const rows = await this.db.many<{ period: string; published_at: Date; published_by: string; scheme_version: number }>(
       `select period, published_at, published_by, scheme_version from publication where reopened_at is null order by period`,
     );
     return rows.map((r) => ({ period: r.period, publishedAt: new Date(r.published_at).toISOString(), publishedBy: r.published_by, schemeVersion: r.scheme_version }));

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DemoModule } from '../demo/demo.module';
 import { SystemController } from './system.controller';
 
-@Module({ controllers: [SystemController] })
+@Module({ imports: [DemoModule], controllers: [SystemController] })
 export class SystemModule {}

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { MasterDataModule } from '../master-data/master-data.module';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
-@Module({ imports: [MasterDataModule], controllers: [UsersController], providers: [UsersRepository, UsersService], exports: [UsersService] })
+@Module({ imports: [AuditModule, MasterDataModule], controllers: [UsersController], providers: [UsersRepository, UsersService], exports: [UsersService] })
 export class UsersModule {}

@@ -1,33 +1,61 @@
-import { sql } from '../../database/sql';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { UserEntity } from './user.entity';
+import type { Role, UserView } from '@app/contracts';
+import { Db } from '../../database/db';
+
+/** A user as the service sees it: the view, plus the hash only the login checks. */
+export interface UserRecord extends UserView {
+  passwordHash: string;
+}
+
+interface UserRow {
+  username: string;
+  password_hash: string;
+  role: Role;
+  dept_code: string | null;
+  disabled: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const COLUMNS = 'username, password_hash, role, dept_code, disabled, created_at, updated_at';
+
+function toRecord(r: UserRow): UserRecord {
+  return {
+    username: r.username,
+    passwordHash: r.password_hash,
+    role: r.role,
+    dept: r.dept_code,
+    disabled: r.disabled,
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
 
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly db: Db) {}
 
-  findByUsername(username: string): Promise<UserEntity | null> {
-    return this.em.fork().findOne(UserEntity, { username });
+  async findByUsername(username: string): Promise<UserRecord | null> {
+    const row = await this.db.one<UserRow>(`select ${COLUMNS} from app_user where username = ?`, [username]);
+    return row ? toRecord(row) : null;
   }
 
-  list(): Promise<UserEntity[]> {
-    return this.em.fork().find(UserEntity, {}, { orderBy: { username: 'asc' } });
+  async list(): Promise<UserRecord[]> {
+    return (await this.db.many<UserRow>(`select ${COLUMNS} from app_user order by username`)).map(toRecord);
   }
 
-  async upsert(values: Pick<UserEntity, 'username' | 'passwordHash' | 'role' | 'deptCode'>): Promise<{ created: boolean }> {
-    const rows = await this.em.getConnection().execute<{ created: boolean }[]>(
+  async upsert(values: { username: string; passwordHash: string; role: Role; dept: string | null }): Promise<{ created: boolean }> {
+    const row = await this.db.one<{ created: boolean }>(
       `insert into app_user (username, password_hash, role, dept_code) values (?, ?, ?, ?)
        on conflict (username) do update set password_hash = excluded.password_hash, role = excluded.role,
          dept_code = excluded.dept_code, disabled = false, updated_at = now()
        returning (xmax = 0) as created`,
-      [values.username, values.passwordHash, values.role, values.deptCode],
+      [values.username, values.passwordHash, values.role, values.dept],
     );
-    return { created: rows[0].created };
+    return { created: row!.created };
   }
 
   async setDisabled(username: string, disabled: boolean): Promise<boolean> {
-    const result = await sql(this.em.getKnex(), `update app_user set disabled = ?, updated_at = now() where username = ?`, [disabled, username]);
-    return result.rowCount > 0;
+    return (await this.db.execute(`update app_user set disabled = ?, updated_at = now() where username = ?`, [disabled, username])) > 0;
   }
 }

@@ -1,8 +1,8 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import * as argon2 from 'argon2';
-import type { CurrentUser, Role } from '@app/contracts';
+import type { CurrentUser, Role, UserView } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
-import { MasterDataRepository } from '../master-data/master-data.repository';
+import { MasterDataService } from '../master-data/master-data.service';
 import { UsersRepository } from './users.repository';
 
 export interface UserInput {
@@ -22,7 +22,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
-    private readonly masterData: MasterDataRepository,
+    private readonly masterData: MasterDataService,
   ) {}
 
   /** Creates the user or updates its password, role and department. */
@@ -32,7 +32,7 @@ export class UsersService {
     if (input.role !== 'department' && dept) throw new BadRequestException('dept: only a "department" user is bound to a department');
     if (dept && !(await this.masterData.departmentExists(dept))) throw new BadRequestException(`dept: unknown department "${dept}"`);
     const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
-    const { created } = await this.users.upsert({ username: input.username, passwordHash, role: input.role, deptCode: dept });
+    const { created } = await this.users.upsert({ username: input.username, passwordHash, role: input.role, dept });
     await this.audit.record(actor, created ? 'user.create' : 'user.update', input.username, { role: input.role, dept });
     return { username: input.username, role: input.role, created };
   }
@@ -46,25 +46,18 @@ export class UsersService {
       return null;
     }
     if (!(await argon2.verify(user.passwordHash, password))) return null;
-    return { username: user.username, role: user.role, dept: user.deptCode };
+    return { username: user.username, role: user.role, dept: user.dept };
   }
 
   async current(username: string): Promise<CurrentUser | null> {
     const user = await this.users.findByUsername(username);
     if (!user || user.disabled) return null;
-    return { username: user.username, role: user.role, dept: user.deptCode };
+    return { username: user.username, role: user.role, dept: user.dept };
   }
 
   async list() {
     const users = await this.users.list();
-    return users.map((u) => ({
-      username: u.username,
-      role: u.role,
-      dept: u.deptCode,
-      disabled: u.disabled,
-      createdAt: u.createdAt.toISOString(),
-      updatedAt: u.updatedAt.toISOString(),
-    }));
+    return users.map(({ passwordHash: _hash, ...view }): UserView => view);
   }
 
   async disable(username: string, actor: string): Promise<void> {
