@@ -18,13 +18,13 @@ interface Problem {
 
 async function lint(filePath: string, code: string): Promise<Problem[]> {
   const [result] = await eslint.lintText(code, { filePath: resolve(root, filePath) });
-  return result!.messages.map(({ ruleId, line, message }) => ({ ruleId, line, message }));
+  return result.messages.map(({ ruleId, line, message }) => ({ ruleId, line, message }));
 }
 
 function expectOneViolation(problems: Problem[], ruleId: string, line: number, message: string): void {
   expect(problems).toHaveLength(1);
   expect(problems[0]).toMatchObject({ ruleId, line });
-  expect(problems[0]!.message).toContain(message);
+  expect(problems[0].message).toContain(message);
 }
 
 describe('import boundaries (eslint.config.mjs)', { timeout: 120_000 }, () => {
@@ -32,7 +32,10 @@ describe('import boundaries (eslint.config.mjs)', { timeout: 120_000 }, () => {
     const file = 'libs/scoring/src/lint-probe.ts';
 
     it('refuses a framework package', async () => {
-      const problems = await lint(file, `import { DateTime } from 'luxon';\nimport { Injectable } from '@nestjs/common';\n\nexport const probe = [DateTime, Injectable];\n`);
+      const problems = await lint(
+        file,
+        `import { DateTime } from 'luxon';\nimport { Injectable } from '@nestjs/common';\n\nexport const probe = [DateTime, Injectable];\n`,
+      );
       expectOneViolation(problems, '@typescript-eslint/no-restricted-imports', 2, 'libs/scoring is the scoring method as pure functions');
     });
 
@@ -51,7 +54,9 @@ describe('import boundaries (eslint.config.mjs)', { timeout: 120_000 }, () => {
     });
 
     it('allows its own files and plain libraries', async () => {
-      expect(await lint(file, `import { DateTime } from 'luxon';\nimport { parsePeriod } from './period';\n\nexport const probe = [DateTime, parsePeriod];\n`)).toEqual([]);
+      expect(
+        await lint(file, `import { DateTime } from 'luxon';\nimport { parsePeriod } from './period';\n\nexport const probe = [DateTime, parsePeriod];\n`),
+      ).toEqual([]);
     });
   });
 
@@ -64,7 +69,10 @@ describe('import boundaries (eslint.config.mjs)', { timeout: 120_000 }, () => {
     });
 
     it('refuses Node built-ins, with or without the node: prefix', async () => {
-      const problems = await lint(file, `import { readFileSync } from 'node:fs';\nimport { join } from 'path';\n\nexport const probe = [readFileSync, join];\n`);
+      const problems = await lint(
+        file,
+        `import { readFileSync } from 'node:fs';\nimport { join } from 'path';\n\nexport const probe = [readFileSync, join];\n`,
+      );
       expect(problems.map((p) => [p.ruleId, p.line])).toEqual([
         ['import-x/no-nodejs-modules', 1],
         ['import-x/no-nodejs-modules', 2],
@@ -77,7 +85,9 @@ describe('import boundaries (eslint.config.mjs)', { timeout: 120_000 }, () => {
     });
 
     it('allows ECharts and the scoring library', async () => {
-      expect(await lint(file, `import { use } from 'echarts/core';\nimport { GRADES } from '@app/scoring';\n\nexport const probe = [use, GRADES];\n`)).toEqual([]);
+      expect(await lint(file, `import { use } from 'echarts/core';\nimport { GRADES } from '@app/scoring';\n\nexport const probe = [use, GRADES];\n`)).toEqual(
+        [],
+      );
     });
   });
 
