@@ -16,7 +16,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['libs/*/src/**/*.test.ts', 'apps/api/src/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'],
+    include: ['libs/*/src/**/*.test.ts', 'apps/api/src/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/lint/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 120_000,
