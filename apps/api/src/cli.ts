@@ -47,7 +47,7 @@ export async function runCli(argv: string[]): Promise<number> {
 export { printJson };
 
 if (require.main === module) {
-  runCli(process.argv.slice(2)).then((code) => {
+  void runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

@@ -15,7 +15,7 @@ const MAX_SHARED_DAYS = 100_000;
 
 function sharedStarts(timeZone: string): Map<number, number> {
   let starts = SHARED_STARTS.get(timeZone);
-  if (!starts || starts.size > MAX_SHARED_DAYS) SHARED_STARTS.set(timeZone, (starts = new Map()));
+  if (!starts || starts.size > MAX_SHARED_DAYS) SHARED_STARTS.set(timeZone, (starts = new Map<number, number>()));
   return starts;
 }
 

@@ -42,7 +42,7 @@ export class Tx extends Queries {
   /** The transaction's own connection, for what knex cannot express (COPY … FROM STDIN). */
   async connection(): Promise<PoolClient> {
     // A transaction's client hands out the connection the transaction runs on.
-    return (await this.trx.client.acquireConnection()) as PoolClient;
+    return (this.trx.client as { acquireConnection(): Promise<PoolClient> }).acquireConnection();
   }
 }
 

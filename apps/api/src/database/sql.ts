@@ -11,6 +11,6 @@ export async function sql<T = Record<string, unknown>>(
   text: string,
   bindings: readonly unknown[] = [],
 ): Promise<{ rows: T[]; rowCount: number }> {
-  const result = (await db.raw(text, bindings as Knex.RawBinding[])) as { rows: T[]; rowCount: number | null };
+  const result = await db.raw<{ rows: T[]; rowCount: number | null }>(text, bindings as Knex.RawBinding[]);
   return { rows: result.rows, rowCount: result.rowCount ?? 0 };
 }

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261127000100_foundation extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`
       create table app_setting (
         key text primary key,

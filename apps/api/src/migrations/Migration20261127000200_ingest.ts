@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261127000200_ingest extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`
       create table department (
         code varchar(32) primary key,

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261127000300_scoring extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     // The method's defaults (scoring.md) as version 1, written out so this migration never changes meaning.
     const params = {
       weights: { timeliness: 0.4, completeness: 0.3, response: 0.3 },

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261127000400_reports extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`
       -- Reports kept when a period is published (city workbook, bulletin and CSV),
       -- with their bytes, so the history page can hand out exactly what was issued.

@@ -7,7 +7,7 @@ import { Migration } from '@mikro-orm/migrations';
  * and scoring slow.
  */
 export class Migration20261127000500_latency_per_department extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`
       create table api_latency_day (
         day date not null,

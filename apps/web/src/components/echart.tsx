@@ -39,7 +39,7 @@ export function EChart({ option, parts, renderer = 'canvas', height = 320, class
     if (!element) return;
     const chart = init(element, undefined, { renderer, locale });
     chartRef.current = chart;
-    chart.on('click', (event) => clickRef.current?.(event as ECElementEvent));
+    chart.on('click', (event) => clickRef.current?.(event));
     let frame = 0;
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);

@@ -5,7 +5,7 @@ import { currentUserQuery } from '../api/queries';
 
 /** The logged-in user, inside the authenticated layout (whose loader guarantees one). */
 export function useCurrentUser(): CurrentUser {
-  const fromLoader = useRouteLoaderData('authenticated') as CurrentUser | undefined;
+  const fromLoader = useRouteLoaderData<CurrentUser | undefined>('authenticated');
   const { data } = useQuery(currentUserQuery);
   const user = data ?? fromLoader;
   if (!user) throw new Error('useCurrentUser outside the authenticated layout');

@@ -47,6 +47,6 @@ export class AuthGuard implements CanActivate {
 function tokenOf(request: Request): string | null {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim() || null;
-  const cookies = (request as Request & { cookies?: Record<string, string> }).cookies;
+  const cookies = (request as { cookies?: Record<string, string> }).cookies;
   return cookies?.[ACCESS_COOKIE] ?? null;
 }

@@ -35,7 +35,7 @@ export class InboxJob implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   /** Let a file in progress reach its next committed batch boundary before the database closes. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.scheduler.getCronJob('ingest-inbox').stop();
+    await this.scheduler.getCronJob('ingest-inbox').stop();
     await this.current;
   }
 

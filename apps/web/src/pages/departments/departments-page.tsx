@@ -1,4 +1,4 @@
-import type { DepartmentScore, DepartmentView, Grade } from '@app/contracts';
+import type { DepartmentScore, DepartmentView } from '@app/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Input, Table, Tag, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
@@ -61,7 +61,7 @@ export function DepartmentsPage() {
       render: (_: unknown, d) => formatScore(d.score?.total),
     },
     { key: 'rank', title: t('common.rank'), width: 72, align: 'center', render: (_: unknown, d) => d.score?.rank ?? '—' },
-    { key: 'grade', title: t('common.grade'), width: 100, render: (_: unknown, d) => <GradeTag grade={(d.score?.grade ?? null) as Grade | null} /> },
+    { key: 'grade', title: t('common.grade'), width: 100, render: (_: unknown, d) => <GradeTag grade={d.score?.grade ?? null} /> },
   ];
 
   return (

@@ -87,7 +87,7 @@ export class DayBuffer {
     const cap = this.sec.length * 2;
     const g = <A extends Int32Array | Uint8Array | Float64Array>(x: A, make: (n: number) => A): A => {
       const y = make(cap);
-      y.set(x as never);
+      y.set(x);
       return y;
     };
     this.sec = g(this.sec, (n) => new Int32Array(n));

@@ -10,9 +10,10 @@ export class WorkCalendar {
 
   constructor(entries: readonly CalendarEntry[]) {
     if (!Array.isArray(entries)) throw new TypeError('calendar must be an array of { date, kind }');
-    for (const e of entries) {
+    // Calendars come from files and callers' JSON: check each entry rather than trust the type.
+    for (const e of entries as readonly (Partial<CalendarEntry> | null)[]) {
       const day = e && typeof e.date === 'string' ? parseDate(e.date) : null;
-      if (day === null) throw new RangeError(`calendar: invalid date ${JSON.stringify(e?.date)}`);
+      if (e === null || day === null) throw new RangeError(`calendar: invalid date ${JSON.stringify(e?.date)}`);
       if (e.kind !== 'holiday' && e.kind !== 'workday') throw new RangeError(`calendar: invalid kind ${JSON.stringify(e.kind)} on ${e.date}`);
       this.overrides.set(day, e.kind === 'workday');
       if (e.kind === 'holiday') this.holidayEntries.add(day);
