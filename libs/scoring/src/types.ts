@@ -82,7 +82,7 @@ export interface ObjectionFact {
   resolveEventId: string | null;
 }
 
-/** Interface calls of one department inside the period and not after the as-of instant, by status class. */
+/** Interface calls of one department inside the period, not before the assessment start (assessmentStartInstant) and not after the as-of instant, by status class. */
 export interface ApiFact {
   dept: string;
   /** Counts of calls with status 1xx, 2xx, 3xx, 4xx, 5xx. */
