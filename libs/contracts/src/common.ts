@@ -43,7 +43,6 @@ export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
-export type PageQuery = z.infer<typeof pageQuerySchema>;
 
 /** A page of a longer list. */
 export function pageSchema<T extends z.ZodType>(item: T) {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** GET /api/ingest/ledger pages with the common `limit`/`offset`. */
+export { pageQuerySchema as ledgerQuerySchema } from './common';
+
 export const sourceNameSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'must be 1-100 characters of letters, digits, _ . : -');
 
 /** POST /api/ingest: the per-line outcome of a body. */
@@ -23,10 +26,6 @@ export const addedSourceSchema = z.object({ name: z.string(), apiKey: z.string()
 export type AddedSource = z.infer<typeof addedSourceSchema>;
 
 /** GET /api/ingest/ledger: files ingested by content fingerprint. */
-export const ledgerQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-});
 export const ledgerEntrySchema = z.object({
   fingerprint: z.string(),
   name: z.string(),

@@ -66,7 +66,6 @@ export const redactedDepartmentScoreSchema = z.object({
   rankChange: z.number().nullable(),
   grade: gradeSchema.nullable(),
 });
-export type RedactedDepartmentScore = z.infer<typeof redactedDepartmentScoreSchema>;
 
 export const noticeEntrySchema = z.object({ dept: z.string(), grade: gradeSchema.nullable(), overdueOpenRequests: z.number() });
 
@@ -91,7 +90,6 @@ export const departmentViewRecordSchema = z.object({
   /** Another department's notice entry says only that it is on the list, and its grade. */
   noticed: z.array(z.union([noticeEntrySchema, noticeEntrySchema.pick({ dept: true, grade: true })])),
 });
-export type DepartmentViewRecord = z.infer<typeof departmentViewRecordSchema>;
 
 export const findingAppealSchema = z.object({ id: z.number(), status: z.enum(['pending', 'accepted', 'rejected']) });
 
@@ -125,7 +123,6 @@ export const findingSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type Finding = z.infer<typeof findingSchema>;
-export type FindingKind = Finding['kind'];
 
 /** GET /api/departments/{code}/findings?period=P */
 export const findingsResponseSchema = z.object({ dept: z.string(), period: z.string(), asOf: z.string(), findings: z.array(findingSchema) });

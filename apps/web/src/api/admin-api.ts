@@ -10,6 +10,7 @@ import type {
   ReplayResult,
   ReportFormat,
   ReportHistoryEntry,
+  SavedUser,
   SaveUserRequest,
   AuditQuery,
   AddedSource,
@@ -26,7 +27,7 @@ const seg = encodeURIComponent;
 export const fetchUsers = (signal?: AbortSignal) => apiRequest<UserView[]>('/users', { signal });
 
 
-export const saveUser = (username: string, request: SaveUserRequest) => apiRequest<unknown>(`/users/${seg(username)}`, { method: 'PUT', body: request });
+export const saveUser = (username: string, request: SaveUserRequest) => apiRequest<SavedUser>(`/users/${seg(username)}`, { method: 'PUT', body: request });
 
 export const disableUser = (username: string) => apiRequest<void>(`/users/${seg(username)}`, { method: 'DELETE' });
 

@@ -8,6 +8,10 @@ import type {
   NetworkResponse,
   OverviewResponse,
   PeriodStatus,
+  AppealDecisionRequest,
+  CreateSchemeRequest,
+  ReopenRequest,
+  SchemePreviewRequest,
   PublishedPeriod,
   ResourceView,
   AppealsQuery,
@@ -57,10 +61,10 @@ export const fetchSchemes = (signal?: AbortSignal) => apiRequest<SchemeVersion[]
 
 export type SchemeDraft = SchemeParams;
 
-export const saveScheme = (scheme: SchemeDraft, note: string) => apiRequest<SchemeVersion>('/schemes', { method: 'POST', body: { scheme, note } });
+export const saveScheme = (scheme: SchemeDraft, note: string) => apiRequest<SchemeVersion>('/schemes', { method: 'POST', body: { scheme, note } satisfies CreateSchemeRequest });
 
 export const previewScheme = (scheme: SchemeDraft, period: string) =>
-  apiRequest<SchemePreview>('/schemes/preview', { method: 'POST', body: { scheme, period } });
+  apiRequest<SchemePreview>('/schemes/preview', { method: 'POST', body: { scheme, period } satisfies SchemePreviewRequest });
 
 export type AppealFilter = AppealsQuery;
 
@@ -68,12 +72,12 @@ export const fetchAppeals = (filter: AppealFilter, signal?: AbortSignal) => apiR
 
 export const fileAppeal = (request: FileAppealRequest) => apiRequest<AppealView>('/appeals', { method: 'POST', body: request });
 
-export const decideAppeal = (id: number, status: 'accepted' | 'rejected', comment: string) =>
-  apiRequest<AppealView>(`/appeals/${id}/decision`, { method: 'POST', body: { status, comment } });
+export const decideAppeal = (id: number, status: AppealDecisionRequest['status'], comment: string) =>
+  apiRequest<AppealView>(`/appeals/${id}/decision`, { method: 'POST', body: { status, comment } satisfies AppealDecisionRequest });
 
 export const publishPeriod = (period: string) => apiRequest<ScoreRecord>(`/periods/${seg(period)}/publish`, { method: 'POST' });
 
-export const reopenPeriod = (period: string, reason: string) => apiRequest<unknown>(`/periods/${seg(period)}/reopen`, { method: 'POST', body: { reason } });
+export const reopenPeriod = (period: string, reason: string) => apiRequest<{ period: string; reopened: true }>(`/periods/${seg(period)}/reopen`, { method: 'POST', body: { reason } satisfies ReopenRequest });
 
 export type CatalogResource = ResourceView;
 
