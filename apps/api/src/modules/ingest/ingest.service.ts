@@ -108,15 +108,15 @@ export class IngestService {
       }
       await committing;
       const before = counts;
-      const commit = this.withRetry(async (trx) => {
-        const outcomes = await this.store(trx, candidates, opts.source, days);
+      const commit = this.withRetry(async (tx) => {
+        const outcomes = await this.store(tx, candidates, opts.source, days);
         const conflicts: QuarantineRow[] = [];
         candidates.forEach((c, i) => {
           const o = outcomes[i];
           if (o.kind === 'quarantined') conflicts.push({ line: c.line, raw: c.text, reason: o.reason, csvColumns: c.csvColumns });
         });
         const toQuarantine = [...invalid, ...conflicts].sort((a, b) => a.line - b.line);
-        await this.repo.quarantine(trx, opts.source, toQuarantine);
+        await this.repo.quarantine(tx, opts.source, toQuarantine);
         const tally: IngestCounts = {
           read: lines.length,
           accepted: outcomes.filter((o) => o.kind === 'accepted').length,
@@ -124,7 +124,7 @@ export class IngestService {
           quarantined: toQuarantine.length,
         };
         if (opts.ledger) {
-          await this.repo.ledgerProgress(trx, { fingerprint: opts.ledger.fingerprint, linesDone: lines[lines.length - 1].line, ...addCounts(before, tally) });
+          await this.repo.ledgerProgress(tx, { fingerprint: opts.ledger.fingerprint, linesDone: lines[lines.length - 1].line, ...addCounts(before, tally) });
         }
         return { tally, quarantined: toQuarantine };
       }, candidates);
@@ -168,14 +168,14 @@ export class IngestService {
    * quarantined. Accepted interface calls are added to the daily rollups in
    * the same transaction, so each is counted exactly once.
    */
-  async store(trx: Tx, candidates: Candidate[], source: string, days: LocalDayResolver): Promise<Outcome[]> {
+  async store(tx: Tx, candidates: Candidate[], source: string, days: LocalDayResolver): Promise<Outcome[]> {
     if (candidates.length === 0) return [];
     const firstIndex = new Map<string, number>();
     candidates.forEach((c, i) => {
       if (!firstIndex.has(c.event.id)) firstIndex.set(c.event.id, i);
     });
     const firsts = [...firstIndex.values()].map((i) => ({ id: candidates[i].event.id, hash: candidates[i].hash, at: candidates[i].event.at }));
-    const { inserted, stored } = await this.repo.claimIds(trx, firsts);
+    const { inserted, stored } = await this.repo.claimIds(tx, firsts);
     const accepted: AcceptedEvent[] = [];
     const outcomes = candidates.map((c, i): Outcome => {
       const id = c.event.id;
@@ -187,16 +187,16 @@ export class IngestService {
       return c.hash === reference ? { kind: 'duplicate' } : { kind: 'quarantined', reason: `id "${id}" already stored with different content` };
     });
     if (accepted.length > 0) {
-      await this.repo.insertEvents(trx, accepted, source);
+      await this.repo.insertEvents(tx, accepted, source);
       const { rollups, latency } = this.rollupsOf(accepted, days);
-      await this.repo.addRollups(trx, rollups, latency);
-      await this.changes.changed('events', new Date(Math.min(...accepted.map((a) => a.event.at))), trx);
+      await this.repo.addRollups(tx, rollups, latency);
+      await this.changes.changed('events', new Date(Math.min(...accepted.map((a) => a.event.at))), tx);
     }
     return outcomes;
   }
 
   /** Runs a batch transaction, retrying when PostgreSQL picks it as a deadlock or serialization victim. */
-  async withRetry<T>(work: (trx: Tx) => Promise<T>, candidates: Candidate[]): Promise<T> {
+  async withRetry<T>(work: (tx: Tx) => Promise<T>, candidates: Candidate[]): Promise<T> {
     await this.repo.ensurePartitions(candidates.map((c) => c.event.at));
     for (let attempt = 1; ; attempt++) {
       try {

@@ -50,8 +50,8 @@ export class QuarantineService {
           if (v.ok) candidates.push({ entryId: entry.id, line: entry.line, text: entry.raw, event: v.event, hash: v.contentHash });
           else stillInvalid.push({ id: entry.id, reason: v.reason });
         }
-        await this.ingest.withRetry(async (trx) => {
-          const outcomes = await this.ingest.store(trx, candidates, entrySource, days);
+        await this.ingest.withRetry(async (tx) => {
+          const outcomes = await this.ingest.store(tx, candidates, entrySource, days);
           const updates = [
             ...stillInvalid.map((s) => ({ id: s.id, outcome: 'quarantined' as const, reason: s.reason })),
             ...candidates.map((c, i) => {
@@ -59,7 +59,7 @@ export class QuarantineService {
               return { id: c.entryId, outcome: o.kind === 'accepted' ? ('accepted' as const) : o.kind === 'duplicate' ? ('duplicate' as const) : ('quarantined' as const), reason: o.kind === 'quarantined' ? o.reason : null };
             }),
           ];
-          await this.quarantine.recordReplay(trx, updates);
+          await this.quarantine.recordReplay(tx, updates);
           result.replayed += updates.length;
           for (const u of updates) {
             result.read++;

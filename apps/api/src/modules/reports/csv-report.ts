@@ -1,5 +1,5 @@
 import { neutraliseCell, type CellValue } from './neutralise';
-import { findingCells, findingRows, type ReportModel } from './report-model';
+import { departmentCells, findingCells, findingRows, SCORE_COLUMNS, type DepartmentColumn, type ReportModel } from './report-model';
 
 /** Position of the completeness value in findingCells: CSV writes it with two decimals. */
 const COMPLETENESS_CELL = 14;
@@ -17,7 +17,8 @@ export function csvLine(values: CellValue[]): string {
   return values.map(csvField).join(',');
 }
 
-export const RANKING_HEADER = [
+/** The ranking's department columns (values from departmentCells), then the record's period, state and scheme. */
+const DEPARTMENT_COLUMNS: readonly DepartmentColumn[] = [
   '名次',
   '名次变化',
   '部门代码',
@@ -39,10 +40,9 @@ export const RANKING_HEADER = [
   '按时处理异议数',
   '接口成功次数',
   '接口失败次数',
-  '考核期',
-  '结果状态',
-  '方案版本',
 ];
+
+export const RANKING_HEADER = [...DEPARTMENT_COLUMNS, '考核期', '结果状态', '方案版本'];
 
 const FINDING_HEADER = ['部门代码', '部门名称', '问题类型', '资源', '申请/异议编号', '申请方/提出方', '窗口开始', '窗口结束', '提交时间', '答复期限', '答复时间', '逾期工作日', '记录数', '字段齐全记录数', '完整率', '相关事件', '申诉'];
 
@@ -55,35 +55,12 @@ export function buildCsv(model: ReportModel): Buffer {
   const state = model.published ? '已发布' : '暂定';
   const lines = [csvLine(RANKING_HEADER)];
   for (const d of model.departments) {
-    const c = d.counts;
-    lines.push(
-      csvLine([
-        d.rank,
-        d.rankChange,
-        d.dept,
-        d.name,
-        d.total === null ? null : d.total.toFixed(2),
-        d.grade,
-        d.timeliness === null ? null : d.timeliness.toFixed(2),
-        d.completeness === null ? null : d.completeness.toFixed(2),
-        d.response === null ? null : d.response.toFixed(2),
-        c.windowsDue,
-        c.windowsMet,
-        c.records,
-        c.completeRecords,
-        c.requestsSettled,
-        c.requestsOnTime,
-        c.requestsPending,
-        c.requestsOverdueOpen,
-        c.objectionsSettled,
-        c.objectionsOnTime,
-        c.apiSuccess,
-        c.apiFailure,
-        model.period,
-        state,
-        model.schemeVersion,
-      ]),
-    );
+    const cells = departmentCells(d);
+    const values = DEPARTMENT_COLUMNS.map((column): CellValue => {
+      const value = cells[column];
+      return SCORE_COLUMNS.has(column) && typeof value === 'number' ? value.toFixed(2) : value;
+    });
+    lines.push(csvLine([...values, model.period, state, model.schemeVersion]));
   }
   if (model.scope.kind === 'department') {
     lines.push('', csvLine(FINDING_HEADER));

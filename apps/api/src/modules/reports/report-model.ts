@@ -227,6 +227,39 @@ export interface FindingRow {
   appeal: string;
 }
 
+/** The department table's values by column header, shared by the CSV and the workbook (each picks its columns and formats the scores). */
+export function departmentCells(d: DepartmentScore) {
+  const c = d.counts;
+  return {
+    名次: d.rank,
+    名次变化: d.rankChange,
+    部门代码: d.dept,
+    部门名称: d.name,
+    总分: d.total,
+    等级: d.grade,
+    及时性: d.timeliness,
+    完整性: d.completeness,
+    响应: d.response,
+    应考核窗口数: c.windowsDue,
+    按时更新窗口数: c.windowsMet,
+    记录数: c.records,
+    字段齐全记录数: c.completeRecords,
+    已办结申请数: c.requestsSettled,
+    按时答复申请数: c.requestsOnTime,
+    办理中申请数: c.requestsPending,
+    拖延不办申请数: c.requestsOverdueOpen,
+    已办结异议数: c.objectionsSettled,
+    按时处理异议数: c.objectionsOnTime,
+    接口成功次数: c.apiSuccess,
+    接口失败次数: c.apiFailure,
+  } satisfies Record<string, string | number | null>;
+}
+
+export type DepartmentColumn = keyof ReturnType<typeof departmentCells>;
+
+/** The columns of departmentCells that hold a score (0-100 with two decimals, or null when not applicable). */
+export const SCORE_COLUMNS: ReadonlySet<DepartmentColumn> = new Set<DepartmentColumn>(['总分', '及时性', '完整性', '响应']);
+
 /** A finding row's cells in the column order of the findings table (workbook and CSV). */
 export function findingCells(f: FindingRow): (string | number | null)[] {
   return [

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describeScheme } from '@app/scoring';
 import { neutraliseCell, type CellValue } from './neutralise';
 import {
+  departmentCells,
   findingCells,
   findingRows,
   GRADE_ZH,
@@ -9,7 +10,9 @@ import {
   periodLabel,
   reportTitle,
   shortStatus,
+  SCORE_COLUMNS,
   statusText,
+  type DepartmentColumn,
   type ReportModel,
 } from './report-model';
 import { schemeRows } from './scheme-rows';
@@ -108,6 +111,12 @@ function score(value: number | null, none = '不适用'): CellValue {
   return value === null ? none : value;
 }
 
+/** A column of departmentCells as a workbook cell: scores as numbers, or a word when not applicable. */
+function departmentValue(cells: ReturnType<typeof departmentCells>, column: DepartmentColumn): CellValue {
+  const value = cells[column];
+  return SCORE_COLUMNS.has(column) && typeof value !== 'string' ? score(value) : value;
+}
+
 function summarySheet(wb: ExcelJS.Workbook, model: ReportModel): void {
   const sheet = wb.addWorksheet('汇总与排名');
   setupSheet(sheet, model, true);
@@ -138,16 +147,13 @@ function summarySheet(wb: ExcelJS.Workbook, model: ReportModel): void {
   const rows = model.departments.map((d): CellValue[] => {
     const n = noticed.get(d.dept);
     const lists = [commended.has(d.dept) ? '表彰' : '', n ? `通报：${n.reasons.join('；')}` : ''].filter(Boolean).join('；');
+    const cells = departmentCells(d);
+    const value = (column: DepartmentColumn) => departmentValue(cells, column);
     return [
-      d.rank,
-      d.rankChange,
-      d.dept,
-      d.name,
+      ...(['名次', '名次变化', '部门代码', '部门名称'] as const).map(value),
       score(d.total, '无数据'),
       d.grade ? `${d.grade} ${GRADE_ZH[d.grade]}` : '无数据',
-      score(d.timeliness),
-      score(d.completeness),
-      score(d.response),
+      ...(['及时性', '完整性', '响应'] as const).map(value),
       lists,
     ];
   });
@@ -157,7 +163,7 @@ function summarySheet(wb: ExcelJS.Workbook, model: ReportModel): void {
 function dimensionSheet(wb: ExcelJS.Workbook, model: ReportModel): void {
   const sheet = wb.addWorksheet('维度明细');
   setupSheet(sheet, model, true);
-  const columns: Column[] = [
+  const departmentColumns: (Column & { header: DepartmentColumn })[] = [
     { header: '部门代码', width: 12 },
     { header: '部门名称', width: 24 },
     { header: '及时性', width: 9, numFmt: SCORE },
@@ -175,31 +181,18 @@ function dimensionSheet(wb: ExcelJS.Workbook, model: ReportModel): void {
     { header: '按时处理异议数', width: 10, numFmt: COUNT },
     { header: '接口成功次数', width: 10, numFmt: COUNT },
     { header: '接口失败次数', width: 10, numFmt: COUNT },
+  ];
+  const columns: Column[] = [
+    ...departmentColumns,
     { header: '驳回率（%，不计分）', width: 11, numFmt: SCORE },
     { header: '答复用时中位数（工作日，不计分）', width: 13, numFmt: '0.0' },
     { header: '接口延迟 P95（毫秒，不计分）', width: 12, numFmt: COUNT },
   ];
   const rows = model.departments.map((d): CellValue[] => {
-    const c = d.counts;
+    const cells = departmentCells(d);
     const x = model.extras[d.dept];
     return [
-      d.dept,
-      d.name,
-      score(d.timeliness),
-      c.windowsDue,
-      c.windowsMet,
-      score(d.completeness),
-      c.records,
-      c.completeRecords,
-      score(d.response),
-      c.requestsSettled,
-      c.requestsOnTime,
-      c.requestsPending,
-      c.requestsOverdueOpen,
-      c.objectionsSettled,
-      c.objectionsOnTime,
-      c.apiSuccess,
-      c.apiFailure,
+      ...departmentColumns.map((c) => departmentValue(cells, c.header)),
       x?.rejectionRate ?? null,
       x?.medianAnswerWorkdays ?? null,
       x?.latencyP95Ms ?? null,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AppealFact, ApiFact, Frequency, InstantRange, ObjectionFact, RequestFact, Scheme, UpdateFact } from '@app/scoring';
 import type { SchemeVersion } from '@app/contracts';
 import { Db } from '../../database/db';
+import type { EventType } from '../ingest/parsing';
 import { LATENCY_BUCKETS, latencyBucket, percentileFromHistogram } from '../ingest/latency-buckets';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -12,6 +13,32 @@ export interface ApiWindow {
   toDay: string;
   /** Raw calls in [from, to] for a partial day (the as-of instant's day). */
   raw: { from: number; to: number } | null;
+}
+
+/** A fact opened by one event and closed by the first of another, keyed by a column of the event. */
+interface TwoStep {
+  key: 'request' | 'objection';
+  opened: EventType;
+  closed: EventType;
+  openedBy: 'requester' | 'raised_by';
+  decision: 'decision' | null;
+}
+
+const TWO_STEP = {
+  request: { key: 'request', opened: 'request.submitted', closed: 'request.answered', openedBy: 'requester', decision: 'decision' },
+  objection: { key: 'objection', opened: 'objection.raised', closed: 'objection.resolved', openedBy: 'raised_by', decision: null },
+} as const satisfies Record<string, TwoStep>;
+
+interface TwoStepRow {
+  key: string;
+  open_id: string;
+  dept: string;
+  resource: string;
+  opened_by: string;
+  opened_at: Date;
+  close_id: string | null;
+  closed_at: Date | null;
+  decision: string | null;
 }
 
 /**
@@ -72,60 +99,49 @@ export class ScoringRepository {
    * at its submission) on or after that start.
    */
   async requests(periodStart: number, asOf: number): Promise<RequestFact[]> {
-    const rows = await this.db.many<{
-      request: string; sub_id: string; dept: string; resource: string; requester: string; sub_at: Date;
-      ans_id: string | null; ans_at: Date | null; decision: 'approved' | 'rejected' | null;
-    }>(
-      `with subs as (
-         select distinct on (request) request, id, dept, resource, requester, at from event
-         where type = 'request.submitted' and at <= ? order by request, at, id),
-       answers as (
-         select distinct on (request) request, id, at, decision from event
-         where type = 'request.answered' and at <= ? order by request, at, id)
-       select s.request, s.id as sub_id, s.dept, s.resource, s.requester, s.at as sub_at, a.id as ans_id, a.at as ans_at, a.decision
-       from subs s left join answers a on a.request = s.request
-       where a.at is null or greatest(a.at, s.at) >= ?`,
-      [iso(asOf), iso(asOf), iso(periodStart)],
-    );
+    const rows = await this.openedAndClosed(TWO_STEP.request, periodStart, asOf);
     return rows.map((r) => ({
-      id: r.request,
+      id: r.key,
       dept: r.dept,
       resource: r.resource,
-      requester: r.requester,
-      submittedAt: new Date(r.sub_at).getTime(),
-      submissionEventId: r.sub_id,
-      answeredAt: r.ans_at ? new Date(r.ans_at).getTime() : null,
-      answerEventId: r.ans_id,
-      decision: r.decision,
+      requester: r.opened_by,
+      submittedAt: new Date(r.opened_at).getTime(),
+      submissionEventId: r.open_id,
+      answeredAt: r.closed_at ? new Date(r.closed_at).getTime() : null,
+      answerEventId: r.close_id,
+      decision: r.decision as RequestFact['decision'],
     }));
   }
 
+  /** The same for objections: earliest raise and earliest resolution. */
   async objections(periodStart: number, asOf: number): Promise<ObjectionFact[]> {
-    const rows = await this.db.many<{
-      objection: string; raise_id: string; dept: string; resource: string; raised_by: string; raised_at: Date;
-      resolve_id: string | null; resolved_at: Date | null;
-    }>(
-      `with raised as (
-         select distinct on (objection) objection, id, dept, resource, raised_by, at from event
-         where type = 'objection.raised' and at <= ? order by objection, at, id),
-       resolved as (
-         select distinct on (objection) objection, id, at from event
-         where type = 'objection.resolved' and at <= ? order by objection, at, id)
-       select r.objection, r.id as raise_id, r.dept, r.resource, r.raised_by, r.at as raised_at, s.id as resolve_id, s.at as resolved_at
-       from raised r left join resolved s on s.objection = r.objection
-       where s.at is null or greatest(s.at, r.at) >= ?`,
-      [iso(asOf), iso(asOf), iso(periodStart)],
-    );
+    const rows = await this.openedAndClosed(TWO_STEP.objection, periodStart, asOf);
     return rows.map((r) => ({
-      id: r.objection,
+      id: r.key,
       dept: r.dept,
       resource: r.resource,
-      raisedBy: r.raised_by,
-      raisedAt: new Date(r.raised_at).getTime(),
-      raiseEventId: r.raise_id,
-      resolvedAt: r.resolved_at ? new Date(r.resolved_at).getTime() : null,
-      resolveEventId: r.resolve_id,
+      raisedBy: r.opened_by,
+      raisedAt: new Date(r.opened_at).getTime(),
+      raiseEventId: r.open_id,
+      resolvedAt: r.closed_at ? new Date(r.closed_at).getTime() : null,
+      resolveEventId: r.close_id,
     }));
+  }
+
+  private openedAndClosed(kind: TwoStep, periodStart: number, asOf: number): Promise<TwoStepRow[]> {
+    // Column names come from TWO_STEP, never from input.
+    return this.db.many<TwoStepRow>(
+      `with opened as (
+         select distinct on (${kind.key}) ${kind.key} as key, id, dept, resource, ${kind.openedBy} as opened_by, at from event
+         where type = ? and at <= ? order by ${kind.key}, at, id),
+       closed as (
+         select distinct on (${kind.key}) ${kind.key} as key, id, at, ${kind.decision ?? 'null::text'} as decision from event
+         where type = ? and at <= ? order by ${kind.key}, at, id)
+       select o.key, o.id as open_id, o.dept, o.resource, o.opened_by, o.at as opened_at, c.id as close_id, c.at as closed_at, c.decision
+       from opened o left join closed c on c.key = o.key
+       where c.at is null or greatest(c.at, o.at) >= ?`,
+      [kind.opened, iso(asOf), kind.closed, iso(asOf), iso(periodStart)],
+    );
   }
 
   /**
