@@ -23,7 +23,7 @@ async function main(): Promise<void> {
       },
     }));
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n${USAGE}`);
+    throw new Error(`${(error as Error).message}\n${USAGE}`, { cause: error });
   }
   if (!values.out) throw new Error(`--out is required\n${USAGE}`);
   const int = (name: string, text: string | undefined, fallback: number) => {

@@ -4,8 +4,7 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { computeScores, formatPeriod, parsePeriodOrThrow, periodBounds, periodsBetween, type ScoreRecord } from '@app/scoring';
 import { syntheticYear } from '../../libs/scoring/src/test-support/synthetic';
-import { departmentsCsv } from '../../apps/api/src/modules/demo/generator';
-import { generateCity } from '../../apps/api/src/modules/demo/generator';
+import { departmentsCsv, generateCity } from '../../apps/api/src/modules/demo/generator';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { cli, freshDatabase, log, REPO_ROOT } from './bench-support';
@@ -20,20 +19,20 @@ function startServer(script: string, env: NodeJS.ProcessEnv, ready: RegExp): Pro
     const onData = (d: Buffer) => {
       seen += d.toString();
       if (ready.test(seen)) {
-        child.stdout!.removeListener('data', onData);
-        child.stdout!.resume();
+        child.stdout.removeListener('data', onData);
+        child.stdout.resume();
         resolvePromise(child);
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d) => (seen += d.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (d) => (seen += d.toString()));
     child.on('exit', (code) => reject(new Error(`${script} exited ${code}: ${seen.slice(-2000)}`)));
   });
 }
 
 function run(url: string, headers: Record<string, string>): Promise<autocannon.Result> {
   return new Promise((resolvePromise, reject) => {
-    autocannon({ url, connections: 50, duration: DURATION, headers }, (error, result) => (error ? reject(error) : resolvePromise(result)));
+    autocannon({ url, connections: 50, duration: DURATION, headers }, (error, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolvePromise(result)));
   });
 }
 

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '@app/contracts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
 import { loadExampleOverHttp } from './support/example-http';
 import { startTestApp, type TestApp } from './support/test-app';
 import { defaultParams, fetchOperations, ROUTE_RULES, setUpPrincipals, type Operation, type Principal, type RouteRule } from './support/api-surface';
-import { bodyCases, garbageString, valuesFor, type BodyCase } from './support/garbage';
+import { bodyCases, garbageString, valuesFor } from './support/garbage';
 import { errorShapeProblem, pct, portOf, send, type RawRequest, type RawResponse } from './support/raw-http';
 
 /**
@@ -75,7 +74,7 @@ describe.each(kinds)('garbage on the %s database', (kind) => {
 
   function allowed(rule: RouteRule): Principal[] {
     if (rule.access === 'public' || rule.access === 'api-key') return principals;
-    const roles = rule.access as readonly Role[];
+    const roles = rule.access;
     return principals.filter((p) => p.role !== null && roles.includes(p.role));
   }
 
@@ -86,14 +85,14 @@ describe.each(kinds)('garbage on the %s database', (kind) => {
     const queryParams = op.parameters.filter((p) => p.in === 'query');
     const callers = allowed(rule);
     const who = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...callers) }, { weight: 1, arbitrary: fc.constantFrom(...principals) });
-    const path = fc.record(Object.fromEntries(pathParams.map((p) => [p.name, valuesFor(p.name, validOf('path', p.name))])) as Record<string, fc.Arbitrary<string>>);
+    const path = fc.record(Object.fromEntries(pathParams.map((p) => [p.name, valuesFor(p.name, validOf('path', p.name))])));
     const query = fc.record(
       Object.fromEntries(
         queryParams.map((p) => {
           const values = valuesFor(p.name, validOf('query', p.name));
           return [p.name, fc.option(fc.oneof({ weight: 4, arbitrary: values.map((v) => [v]) }, { weight: 1, arbitrary: fc.array(values, { minLength: 2, maxLength: 3 }) }), { freq: 4 })];
         }),
-      ) as Record<string, fc.Arbitrary<string[] | null>>,
+      ),
     );
     const extraQuery = fc.dictionary(fc.oneof(garbageString, fc.constantFrom('period', 'dept', 'asOf', 'limit', '__proto__', 'constructor')), garbageString, { maxKeys: 3 });
     const sometimes = <T,>(arb: fc.Arbitrary<T>, weight: number) => fc.oneof({ weight, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
@@ -117,7 +116,7 @@ describe.each(kinds)('garbage on the %s database', (kind) => {
         const headers: Record<string, string> = { ...authHeaders(who) };
         if (rule.access === 'api-key' && key) headers['X-Api-Key'] = key;
         if (accept) headers.Accept = accept;
-        const b = body as BodyCase | null;
+        const b = body;
         if (b?.contentType) headers['Content-Type'] = b.contentType;
         if (b?.contentEncoding) headers['Content-Encoding'] = b.contentEncoding;
         return {
@@ -158,7 +157,7 @@ describe.each(kinds)('garbage on the %s database', (kind) => {
           } catch (error) {
             // The server may refuse an oversized body and close before it is all written.
             if (request.body && request.body.length > 1024 * 1024 && /EPIPE|ECONNRESET/.test(String((error as Error).message))) return;
-            throw new Error(`${label}: ${(error as Error).message}`);
+            throw new Error(`${label}: ${(error as Error).message}`, { cause: error });
           }
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           if (process.env.GARBAGE_VERBOSE && /^invalid input:/.test(String((res.json as { message?: string })?.message))) {
@@ -218,7 +217,7 @@ describe.each(kinds)('garbage on the %s database', (kind) => {
     for (const op of operations) {
       const rule = ROUTE_RULES[op.key];
       if (!rule || rule.access === 'public' || rule.access === 'api-key') continue;
-      const roles = rule.access as readonly Role[];
+      const roles = rule.access;
       const who = ['root', 'inspector', 'leader', 'cab'].map((n) => principals.find((p) => p.name === n)!).find((p) => roles.includes(p.role!))!;
       const base: Record<string, string> = {};
       for (const p of op.parameters) {
@@ -284,7 +283,7 @@ describe.each(kinds)('garbage on the %s database', (kind) => {
       for (const [path, valid] of fields) {
         for (const wrong of wrongTypes(valid)) {
           const body = structuredClone(c.body);
-          let target = body as Record<string, unknown>;
+          let target = body;
           for (const k of path.slice(0, -1)) target = target[k] as Record<string, unknown>;
           target[path[path.length - 1]] = wrong;
           const res = await send(port, { method: c.method, path: c.path, headers: { Authorization: `Bearer ${c.who.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });

@@ -65,7 +65,7 @@ function expectedFor(d: DepartmentScore, scheme: Scheme): Expected {
   const s = dims.map(([w, v]) => (v ? w.over(dimSum) : null));
   const total = dims.reduce((acc, [, v], i) => (v ? acc.plus(s[i]!.times(v)) : acc), q(0));
   const part = (share: Q | null, score: Q | null): Q | null => (share && score ? share.times(HUNDRED.minus(score)) : null);
-  const inR = (i: number): Q | null => (s[2] && u[i] ? s[2].times(u[i]!) : null);
+  const inR = (i: number): Q | null => (s[2] && u[i] ? s[2].times(u[i]) : null);
   const cents = (x: Q | null): number | null => (x ? x.cents() : null);
   const totalCents = total.cents();
   const per = (share: Q | null, den: number): Q => (share && den > 0 ? share.times(HUNDRED).over(q(den)) : q(0));

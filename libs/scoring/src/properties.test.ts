@@ -17,7 +17,7 @@ import type {
 import { DEFAULT_SCHEME } from './scheme';
 import { input, t } from './test-support/builders';
 import { prng } from './test-support/synthetic';
-import { add, div, fromDecimalNumber, isZero, mul, percent, rational, round2, ZERO, type Rational } from './rational';
+import { add, div, fromDecimalNumber, isZero, mul, rational, round2, ZERO, type Rational } from './rational';
 import { exactScores, exactWeights } from './ranking';
 import { exactPointsLost } from './points-lost';
 
@@ -126,13 +126,13 @@ const world: fc.Arbitrary<ScoringInput> = fc
       const base = { id: i + 1, status: a.status, dept };
       switch (a.kind) {
         case 'missed_window':
-          return { ...base, kind: 'missed_window', resource: `R${a.target % 6}`, windowStart: t(dateOf(a.target)) } as AppealFact;
+          return { ...base, kind: 'missed_window', resource: `R${a.target % 6}`, windowStart: t(dateOf(a.target)) };
         case 'late_request':
-          return { ...base, kind: 'late_request', request: `RQ${a.target % 10}` } as AppealFact;
+          return { ...base, kind: 'late_request', request: `RQ${a.target % 10}` };
         case 'late_objection':
-          return { ...base, kind: 'late_objection', objection: `OB${a.target % 6}` } as AppealFact;
+          return { ...base, kind: 'late_objection', objection: `OB${a.target % 6}` };
         default:
-          return { ...base, kind: 'low_completeness', resource: `R${a.target % 6}`, eventIds: a.events.map((e) => `u${e}`) } as AppealFact;
+          return { ...base, kind: 'low_completeness', resource: `R${a.target % 6}`, eventIds: a.events.map((e) => `u${e}`) };
       }
     });
     return input({

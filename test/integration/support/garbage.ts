@@ -148,8 +148,8 @@ export const anyJson: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** One field of a value is garbage, the rest plausible. */
-function mostly<T extends Record<string, unknown>>(shape: { [K in keyof T]: fc.Arbitrary<unknown> }): fc.Arbitrary<Record<string, unknown>> {
-  return fc.record(shape as Record<string, fc.Arbitrary<unknown>>, { requiredKeys: [] });
+function mostly(shape: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Record<string, unknown>> {
+  return fc.record(shape, { requiredKeys: [] });
 }
 
 const EVENT_TYPES = ['resource.updated', 'request.submitted', 'request.answered', 'objection.raised', 'objection.resolved', 'api.called'];

@@ -147,17 +147,17 @@ export function pointsLostProblems(d: RecordDepartment, findings: readonly Findi
   const expectedTotal = (10000 - Math.round(d.total * 100)) / 100;
   if (pl.total !== expectedTotal) problems.push(`${d.dept}: pointsLost.total ${pl.total}, expected 100 - ${d.total} = ${expectedTotal}`);
   // The exact parts explain the exact total, and the engine's rounded total is that exact total rounded once.
-  const exactSum = PARTS.reduce((s, k) => (exact.parts[k] ? add(s, exact.parts[k]!) : s), ZERO);
+  const exactSum = PARTS.reduce((s, k) => (exact.parts[k] ? add(s, exact.parts[k]) : s), ZERO);
   if (sub(exactSum, exact.exactTotalLost).n !== 0n) problems.push(`${d.dept}: the oracle's parts do not add up (a bug in the test)`);
   if (round2(sub(HUNDRED, exact.exactTotalLost)) !== d.total) problems.push(`${d.dept}: total ${d.total}, the counts give ${round2(sub(HUNDRED, exact.exactTotalLost))}`);
   let nonNull = 0;
   let roundedSum = 0;
   for (const k of PARTS) {
-    const want = exact.parts[k] === null ? null : round2(exact.parts[k]!);
+    const want = exact.parts[k] === null ? null : round2(exact.parts[k]);
     if (pl[k] !== want) problems.push(`${d.dept}: pointsLost.${k} ${pl[k]}, expected ${want}`);
     if (pl[k] !== null) {
       nonNull++;
-      roundedSum += pl[k]!;
+      roundedSum += pl[k];
     }
   }
   if (Math.abs(roundedSum - pl.total) >= 0.005 * (nonNull + 1) + 1e-9) problems.push(`${d.dept}: rounded parts add up to ${roundedSum}, too far from ${pl.total}`);
