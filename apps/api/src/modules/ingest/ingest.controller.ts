@@ -19,7 +19,6 @@ import {
 import { actorOf, Public, Roles, User } from '../../common/auth-decorators';
 import { ApiKeyGuard, type IngestRequest } from './api-key.guard';
 import { IngestService } from './ingest.service';
-import { IngestRepository } from './ingest.repository';
 import { CsvHeaderError, detectFormat } from './parsing';
 import { QuarantineService } from './quarantine.service';
 import { SourcesService } from './sources.service';
@@ -43,7 +42,6 @@ export class IngestController {
     private readonly ingest: IngestService,
     private readonly quarantine: QuarantineService,
     private readonly sources: SourcesService,
-    private readonly repo: IngestRepository,
   ) {}
 
   /**
@@ -96,7 +94,7 @@ export class IngestController {
   @Roles('admin')
   @ZodResponse({ type: [LedgerEntryDto] })
   ledger(@Query() query: LedgerQuery) {
-    return this.repo.ledger(query.limit, query.offset);
+    return this.ingest.ledger(query.limit, query.offset);
   }
 
   @Get('quarantine')

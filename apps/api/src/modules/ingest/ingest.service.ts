@@ -1,3 +1,4 @@
+import type { LedgerEntry } from '@app/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Tx } from '../../database/db';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -68,6 +69,11 @@ export class IngestService {
     private readonly changes: ChangeFeed,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Files ingested by content fingerprint, newest first. */
+  ledger(limit: number, offset: number): Promise<LedgerEntry[]> {
+    return this.repo.ledger(limit, offset);
+  }
 
   async validationContext(): Promise<EventValidationContext> {
     const [departments, owners] = await Promise.all([this.masterData.departmentCodes(), this.masterData.resourceOwners()]);

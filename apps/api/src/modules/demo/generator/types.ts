@@ -1,6 +1,8 @@
 // Types of the deterministic demo / benchmark data generator. Field names of
 // master data follow the CSV columns of sharing-log.md (snake_case).
 
+import type { EventType } from '../../ingest/parsing/types';
+
 export type Frequency = 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly' | 'on_demand';
 
 export const FREQUENCIES: readonly Frequency[] = ['realtime', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'on_demand'];
@@ -88,22 +90,8 @@ export interface GenerateEventsOptions {
   idPrefix?: string;
 }
 
-export type EventType =
-  | 'resource.updated'
-  | 'request.submitted'
-  | 'request.answered'
-  | 'objection.raised'
-  | 'objection.resolved'
-  | 'api.called';
-
-export const EVENT_TYPES: readonly EventType[] = [
-  'resource.updated',
-  'request.submitted',
-  'request.answered',
-  'objection.raised',
-  'objection.resolved',
-  'api.called',
-];
+// The six event types are the contract's (sharing-log.md), declared once where events are validated.
+export { EVENT_TYPES, type EventType } from '../../ingest/parsing/types';
 
 /**
  * Deliberate bad lines. All but identicalDuplicate must be quarantined by an
