@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,14 +162,20 @@ describe.each(databaseKinds())('the to-do on the %s database', (kind) => {
       dir = await mkdtemp(join(tmpdir(), 'todo-city-'));
       const city = await writeCityFiles(dir, { seed: 1313, departments: 16, endMonth: '2026-10', months: 3, targetEvents: 30_000, calendar: chinaCalendar().entries, badLines: 0 });
       db = await createTestDatabase(kind);
+      // Loaded over HTTP as an operator and an ingest source would: no CLI process per file.
+      t = await startTestApp(db, { ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'root-password' });
+      const admin = { Authorization: `Bearer ${await loginAs(t.http, 'root', 'root-password')}` };
       for (const f of city.files.filter((x) => x.kind !== 'events')) {
-        const r = await runCli(db, ['import', f.kind, f.path]);
-        expect(r.status, r.stderr).toBe(0);
+        const res = await t.http.post(`/api/master-data/${f.kind}`).set(admin).set('Content-Type', 'text/csv').send(readFileSync(f.path)).expect(201);
+        expect(res.body.rejected, f.name).toBe(0);
       }
-      const ingest = await runCli(db, ['ingest', ...city.files.filter((x) => x.kind === 'events').map((f) => f.path)]);
-      expect(ingest.status, ingest.stderr).toBe(0);
-      await addUsers(db, [['leader', 'leader']]);
-      t = await startTestApp(db);
+      const source = await t.http.post('/api/ingest/sources').set(admin).send({ name: 'todo-city' }).expect(201);
+      const apiKey = (source.body as { apiKey: string }).apiKey;
+      for (const f of city.files.filter((x) => x.kind === 'events')) {
+        const res = await t.http.post('/api/ingest').set('X-Api-Key', apiKey).set('Content-Type', 'application/x-ndjson').send(readFileSync(f.path)).expect(200);
+        expect(res.body, f.name).toMatchObject(f.expected!);
+      }
+      await t.http.put('/api/users/leader').set(admin).send({ password: 'leader-password', role: 'leader' }).expect(200);
       token = await loginAs(t.http, 'leader', 'leader-password');
     }, 300_000);
     afterAll(async () => {
