@@ -9,7 +9,7 @@ import { formatPeriod, periodContaining } from '@app/scoring';
 import { chinaCalendar } from '../../apps/api/src/modules/demo/china-calendar';
 import { writeCityFiles } from '../../apps/api/src/modules/demo/generator';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
-import { loadExampleThroughCli } from './support/example';
+import { loadExampleOverHttp } from './support/example-http';
 import { loginAs, runCli, startTestApp, type TestApp } from './support/test-app';
 
 const TIME_ZONE = 'Asia/Shanghai';
@@ -23,13 +23,6 @@ const CAB_OCT_29 = {
   ],
   atRisk: [{ kind: 'window', resource: 'CAB-MAR', windowStart: '2026-10-01T00:00:00+08:00', windowEnd: '2026-11-01T00:00:00+08:00', workdaysLeft: 1, eventIds: [] }],
 };
-
-async function addUsers(db: TestDatabase, users: readonly (readonly [string, string, string?])[]): Promise<void> {
-  for (const [user, role, dept] of users) {
-    const r = await runCli(db, ['user', 'add', '--username', user, '--password', `${user}-password`, '--role', role, ...(dept ? ['--dept', dept] : [])]);
-    expect(r.status, r.stderr).toBe(0);
-  }
-}
 
 /**
  * The identity of issue 13: the overdue requests in the to-do as of t are
@@ -63,16 +56,18 @@ describe.each(databaseKinds())('the to-do on the %s database', (kind) => {
 
     beforeAll(async () => {
       db = await createTestDatabase(kind);
-      await loadExampleThroughCli(db);
-      await addUsers(db, [
+      t = await startTestApp(db, { ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'root-password' });
+      const { adminToken } = await loadExampleOverHttp(t);
+      for (const [user, role, dept] of [
         ['admin', 'admin'],
         ['inspector', 'inspector'],
         ['leader', 'leader'],
         ['cab', 'department', 'CAB'],
-      ]);
-      t = await startTestApp(db);
-      for (const user of ['admin', 'inspector', 'leader', 'cab']) token[user] = await loginAs(t.http, user, `${user}-password`);
-    }, 180_000);
+      ] as const) {
+        await t.http.put(`/api/users/${user}`).set('Authorization', `Bearer ${adminToken}`).send({ password: `${user}-password`, role, dept }).expect(200);
+        token[user] = await loginAs(t.http, user, `${user}-password`);
+      }
+    }, 300_000);
     afterAll(async () => {
       await t?.close();
       await db?.drop();
