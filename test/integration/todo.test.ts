@@ -145,6 +145,21 @@ describe.each(databaseKinds())('the to-do on the %s database', (kind) => {
       expect(rows[1].slice(0, 6)).toEqual(['CAB', '市民政局', '已逾期', '共享申请', 'RQ-3', 'CAB-MAR']);
       await t.http.get('/api/todo.xlsx?dept=NOPE').set(bearer('leader')).expect(404);
     });
+
+    it('takes warnWorkdays from the scheme, a new version that leaves the score snapshots current', async () => {
+      const before = (await t.http.get('/api/scores?period=2026-10').set(bearer('leader')).expect(200)).body as ScoreRecord;
+      const [current] = (await t.http.get('/api/schemes').set(bearer('admin')).expect(200)).body as Record<string, unknown>[];
+      const { version: _v, note: _n, createdBy: _b, createdAt: _c, ...params } = current;
+      const saved = await t.http.post('/api/schemes').set(bearer('admin')).send({ scheme: { ...params, warnWorkdays: 0 }, note: 'warn on the last day only' }).expect(201);
+      const q = encodeURIComponent(CAB_OCT_29.asOf);
+      // CAB-MAR's window has one working day left: no longer at risk with warnWorkdays 0.
+      const cab = (await t.http.get(`/api/departments/CAB/todo?asOf=${q}`).set(bearer('cab')).expect(200)).body as DepartmentTodo;
+      expect(cab).toEqual({ ...CAB_OCT_29, atRisk: [] });
+      const method = (await t.http.get('/api/method?locale=en').set(bearer('cab')).expect(200)).body as { schemeVersion: number };
+      expect(method.schemeVersion).toBe((saved.body as { version: number }).version);
+      const after = (await t.http.get('/api/scores?period=2026-10').set(bearer('leader')).expect(200)).body as ScoreRecord;
+      expect(after).toEqual(before);
+    });
   });
 
   describe('a generated city', () => {
