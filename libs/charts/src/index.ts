@@ -10,3 +10,4 @@ export * from './dept-heatmap';
 export * from './dimension-radar';
 export * from './sharing-network';
 export * from './grade-distribution';
+export * from './points-lost-waterfall';

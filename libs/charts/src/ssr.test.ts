@@ -8,6 +8,8 @@ import {
   buildDeptHeatmapOption,
   buildDimensionRadarModel,
   buildDimensionRadarOption,
+  buildPointsLostWaterfallModel,
+  buildPointsLostWaterfallOption,
   buildRankingBarModel,
   buildRankingBarOption,
   buildSharingNetworkModel,
@@ -16,6 +18,7 @@ import {
   buildTrendLinesOption,
   deptHeatmapParts,
   dimensionRadarParts,
+  pointsLostWaterfallParts,
   GRADE_COLORS,
   rankingBarParts,
   sharingNetworkParts,
@@ -102,4 +105,23 @@ describe('server-side SVG rendering', () => {
     }
   });
 
+
+  it('points-lost waterfall, with an N/A part, and the empty message', () => {
+    const labels = {
+      start: '满分',
+      total: '总分',
+      parts: { timeliness: '及时性', completeness: '完整性', requests: '申请答复', objections: '异议处理', interfaces: '接口调用' },
+      notApplicable: '不适用',
+      empty: '暂无数据',
+    };
+    const model = buildPointsLostWaterfallModel({ pointsLost: { total: 3.7, timeliness: 2.29, completeness: 0.29, requests: 0, objections: null, interfaces: 1.13 } });
+    const svg = renderSvg(pointsLostWaterfallParts, buildPointsLostWaterfallOption(model, labels, { animation: false }));
+    expect(svg).toMatch(/^<svg/);
+    expect(svg).toContain('满分');
+    expect(svg).toContain('−2.29');
+    expect(svg).toContain('96.3');
+    expect(svg).toContain('不适用：异议处理');
+    const empty = buildPointsLostWaterfallOption(buildPointsLostWaterfallModel({ pointsLost: null }), labels, { animation: false });
+    expect(renderSvg(pointsLostWaterfallParts, empty)).toContain('暂无数据');
+  });
 });
