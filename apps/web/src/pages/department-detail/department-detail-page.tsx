@@ -15,6 +15,7 @@ import { CountsPanel } from './counts-panel';
 import { DepartmentTrendCard } from './department-trend-card';
 import { DimensionsPanel } from './dimensions-panel';
 import { FindingsPanel } from './findings-panel';
+import { PointsLostPanel } from './points-lost-panel';
 
 /** One department for one period: scores against the city, the counts, the findings and appeals. */
 export function DepartmentDetailPage() {
@@ -51,6 +52,9 @@ export function DepartmentDetailPage() {
           </Col>
           <Col xs={24} xl={14}>
             <DepartmentTrendCard code={code} name={name} />
+          </Col>
+          <Col span={24}>
+            <PointsLostPanel code={code} score={summary.data.score} />
           </Col>
           <Col span={24}>
             <CountsPanel summary={summary.data} />
