@@ -1,3 +1,4 @@
+import type { SchemeVersion } from '@app/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
@@ -65,7 +66,7 @@ export function usePeriodLink(): (path: string) => string {
 /** The current scheme's first assessed month ('YYYY-MM'), null when it assesses everything (GET /api/schemes). */
 export function useAssessmentStart(): string | null {
   const { data } = useQuery({ ...schemesQuery, staleTime: 10 * 60_000 });
-  const current = (data ?? []).reduce<(typeof data & object)[number] | undefined>((a, s) => (!a || s.version > a.version ? s : a), undefined);
+  const current = (data ?? []).reduce<SchemeVersion | undefined>((a, s) => (!a || s.version > a.version ? s : a), undefined);
   return current?.assessmentStart ?? null;
 }
 
