@@ -196,7 +196,8 @@ export class ScoringService {
   /** The stored record as JSON text when it is current (published or a fresh snapshot), else computed and stored. */
   async recordJson(periodText: string): Promise<string> {
     const period = formatPeriod(parsePeriodOrThrow(periodText));
-    await this.assertAssessed(period);
+    // No current snapshot of an unassessed period exists (a scheme change makes them all stale and they are
+    // never recomputed), so the hot path needs no scheme lookup; recompute refuses the period.
     return (await this.snapshots.storedRecordText(period)) ?? JSON.stringify((await this.recompute(period)).record);
   }
 
