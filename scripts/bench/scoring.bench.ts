@@ -9,7 +9,7 @@ import { CliModule } from '../../apps/api/src/cli.module';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { prepareDatabase } from '../../apps/api/src/database/prepare-database';
 import { ScoringService } from '../../apps/api/src/modules/scoring/scoring.service';
-import { periodBounds } from '@app/scoring';
+import { periodBounds, type ScoreRecord } from '@app/scoring';
 import { cli, freshDatabase, log } from './bench-support';
 
 const MONTH = '2026-10';
@@ -46,15 +46,19 @@ export async function benchScoring(events: number): Promise<Record<string, unkno
     try {
       const scoring = app.get(ScoringService);
       const orm = app.get(MikroORM);
+      const records: ScoreRecord[] = [];
       const time = async (period: string) =>
         RequestContext.create(orm.em, async () => {
           const t0 = performance.now();
-          await scoring.recompute(period);
-          return Math.round(performance.now() - t0);
+          const { record } = await scoring.recompute(period);
+          const ms = Math.round(performance.now() - t0);
+          records.push(record);
+          return ms;
         });
       await time(MONTH); // warm caches once, as a running server has them
       const monthMs = await time(MONTH);
       const yearMs = await time(YEAR);
+      const pointsLost = checkPointsLost(records.slice(1));
       const bounds = periodBounds(MONTH, config.ASSESSMENT_TIME_ZONE);
       const client = new Client({ connectionString: db.url });
       await client.connect();
@@ -73,6 +77,7 @@ export async function benchScoring(events: number): Promise<Record<string, unkno
         recomputeYearMs: yearMs,
         countMonthRawEventsMs: countMs,
         monthRawEvents: Number(rows[0].n),
+        pointsLost,
       };
     } finally {
       await app.close();
@@ -82,4 +87,49 @@ export async function benchScoring(events: number): Promise<Record<string, unkno
     await db.drop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export interface PointsLostCheck {
+  /** Departments checked (month and year records together). */
+  departments: number;
+  failures: number;
+  ok: boolean;
+  /** The worst gap between the rounded parts' sum and pointsLost.total, and the first failures. */
+  maxPartsGap: number;
+  examples: string[];
+}
+
+/**
+ * scoring.md "Points lost" on every department of computed records: with a
+ * total, pointsLost.total = 100 − total (in hundredths) and the rounded parts
+ * add up to it within 0.005 × (non-null parts + 1); without one, no pointsLost.
+ */
+export function checkPointsLost(records: readonly ScoreRecord[]): PointsLostCheck {
+  const PARTS = ['timeliness', 'completeness', 'requests', 'objections', 'interfaces'] as const;
+  const hundredths = (x: number) => Math.round(x * 100);
+  let departments = 0;
+  let maxPartsGap = 0;
+  const failed: string[] = [];
+  for (const record of records) {
+    for (const d of record.departments) {
+      departments++;
+      const where = `${record.period} ${d.dept}`;
+      const pl = d.pointsLost;
+      if (d.total === null) {
+        if (pl !== null) failed.push(`${where}: no total but pointsLost ${JSON.stringify(pl)}`);
+        continue;
+      }
+      if (!pl) {
+        failed.push(`${where}: total ${d.total} without pointsLost`);
+        continue;
+      }
+      if (hundredths(pl.total) !== 10000 - hundredths(d.total)) failed.push(`${where}: pointsLost.total ${pl.total} ≠ 100 − ${d.total}`);
+      const parts = PARTS.map((k) => pl[k]).filter((v): v is number => v !== null);
+      const gap = Math.abs(parts.reduce((sum, v) => sum + hundredths(v), 0) - hundredths(pl.total)) / 100;
+      maxPartsGap = Math.max(maxPartsGap, gap);
+      // Parts and total are whole hundredths, so the gap is compared in hundredths too (no binary noise).
+      if (hundredths(gap) >= 0.5 * (parts.length + 1)) failed.push(`${where}: parts ${JSON.stringify(pl)} miss the total by ${gap}`);
+    }
+  }
+  return { departments, failures: failed.length, ok: failed.length === 0, maxPartsGap: Math.round(maxPartsGap * 100) / 100, examples: failed.slice(0, 3) };
 }

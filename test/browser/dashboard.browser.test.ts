@@ -190,6 +190,62 @@ describe.runIf(haveChromium)(`the dashboard in Chromium (${kind}, demo city)`, {
     await page.close();
   });
 
+  it("shows a department user its points-lost waterfall down to its total, each step opening its findings, and no one else's points lost", async () => {
+    const record = await api<ScoreRecord>('psb', `/api/scores?period=${period}`);
+    const own = record.departments.find((d) => d.dept === 'PSB')!;
+    expect(own.pointsLost, 'PSB has a total in the demo city').not.toBeNull();
+    for (const d of record.departments) if (d.dept !== 'PSB') expect(d, d.dept).not.toHaveProperty('pointsLost');
+    const findings = await api<FindingsResponse>('psb', `/api/departments/PSB/findings?period=${period}`);
+
+    const page = await logIn('psb');
+    await page.goto(`${base}/departments/PSB?period=${period}`);
+    await page.locator('[data-testid=points-lost-chart][data-rendered=true]').waitFor({ timeout: 30_000 });
+    const total = await value(page, '[data-testid=dimension-total]');
+    const steps = await page.locator('[data-testid=points-lost-step]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-part'), e.getAttribute('data-value')]));
+    expect(steps.map(([part]) => part)).toEqual(['timeliness', 'completeness', 'requests', 'objections', 'interfaces']);
+    const shown = steps.filter(([, v]) => v !== '').map(([, v]) => Number(v));
+    const sum = shown.reduce((a, b) => a + b, 0);
+    expect(Math.abs(sum - (100 - total)), `steps ${JSON.stringify(steps)} against total ${total}`).toBeLessThan(0.005 * (shown.length + 1) + 1e-9);
+    expect(Object.fromEntries(steps.map(([part, v]) => [part, v === '' ? null : Number(v)]))).toEqual({
+      timeliness: own.pointsLost!.timeliness,
+      completeness: own.pointsLost!.completeness,
+      requests: own.pointsLost!.requests,
+      objections: own.pointsLost!.objections,
+      interfaces: own.pointsLost!.interfaces,
+    });
+
+    // Opening a step lists the findings of that part with their points.
+    const partOf = { missed_window: 'timeliness', low_completeness: 'completeness', late_request: 'requests', late_objection: 'objections' } as const;
+    const first = findings.findings[0];
+    expect(first, 'PSB has findings in the demo city').toBeDefined();
+    const part = partOf[first.kind];
+    const ofPart = findings.findings.filter((f) => partOf[f.kind] === part);
+    await page.locator(`[data-testid=points-lost-step][data-part=${part}]`).click();
+    await page.locator('[data-testid=points-lost-finding]').first().waitFor({ timeout: 30_000 });
+    const listed = await page.locator('[data-testid=points-lost-finding]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind'), Number(e.getAttribute('data-value'))]));
+    expect(listed).toEqual(ofPart.map((f) => [f.kind, f.pointsLost]));
+    await shot(page, 'department-points-lost');
+
+    // The ranking shows a department user no points-lost column; an inspector sees every department's.
+    await page.goto(`${base}/rankings?period=${period}`);
+    await page.locator('[data-testid=ranking-row]').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid^=cell-lost-]').count()).toBe(0);
+    await page.close();
+    const inspector = await logIn('inspector');
+    await inspector.goto(`${base}/rankings?period=${period}`);
+    await inspector.locator('[data-testid=cell-lost-total-PSB]').first().waitFor({ timeout: 30_000 });
+    expect(await value(inspector, '[data-testid=cell-lost-total-PSB]')).toBe(own.pointsLost!.total);
+
+    // A month before the demo's assessment start says so instead of a table of zeros.
+    let early = periodContaining('month', Date.now(), 'Asia/Shanghai');
+    for (let i = 0; i < 14; i++) early = previousPeriod(early);
+    await inspector.goto(`${base}/rankings?period=${formatPeriod(early)}`);
+    await inspector.locator('[data-testid=before-assessment-start]').waitFor({ timeout: 30_000 });
+    expect(await inspector.locator('body').innerText()).toContain('该周期早于考核起始月');
+    await shot(inspector, 'before-assessment-start');
+    await inspector.close();
+  });
+
   it('files an appeal, an inspector accepts it, and the score on screen changes', async () => {
     const findings = await api<FindingsResponse>('psb', `/api/departments/PSB/findings?period=${period}`);
     const target = findings.findings.find((f) => (f.kind === 'missed_window' || f.kind === 'late_request') && (!f.appeal || f.appeal.status === 'rejected'));

@@ -213,8 +213,29 @@ describe.each(kinds)('assessment reports on the %s database', (kind) => {
     expect(text).toContain('RQ-3');
     expect(text).not.toContain('市公安局');
     const xlsx = await binary(t.http.get(`/api/reports/2026-10.xlsx?dept=CAB&asOf=${AS_OF}`).set(bearer('cab'))).expect(200);
-    const rows = sheetRows((await readWorkbook(xlsx.body as Buffer)).getWorksheet('汇总与排名')!, '名次');
+    const workbook = await readWorkbook(xlsx.body as Buffer);
+    const rows = sheetRows(workbook.getWorksheet('汇总与排名')!, '名次');
     expect(rows.map((r) => r['部门代码'])).toEqual(['CAB']);
+
+    // The points-lost breakdown (scoring.md "Points lost"): the parts are the record's, in the workbook and the PDF.
+    const own = (await t.http.get(`/api/scores?period=2026-10&asOf=${AS_OF}`).set(bearer('cab')).expect(200)).body as ScoreRecord;
+    const pointsLost = own.departments.find((d) => d.dept === 'CAB')!.pointsLost!;
+    const parts = sheetRows(workbook.getWorksheet('扣分构成')!, '扣分项');
+    const part = (label: string) => parts.find((r) => r['扣分项'] === label)?.['扣分'];
+    expect([part('及时性'), part('完整性'), part('申请答复'), part('异议处理'), part('接口调用'), part('合计')]).toEqual([
+      pointsLost.timeliness ?? '不适用',
+      pointsLost.completeness ?? '不适用',
+      pointsLost.requests ?? '不适用',
+      pointsLost.objections ?? '不适用',
+      pointsLost.interfaces ?? '不适用',
+      pointsLost.total,
+    ]);
+    const cabFindings = (await t.http.get(`/api/departments/CAB/findings?period=2026-10&asOf=${AS_OF}`).set(bearer('cab')).expect(200)).body
+      .findings as { kind: string; request?: string; pointsLost?: number }[];
+    const rq3 = sheetRows(workbook.getWorksheet('问题清单')!, '部门代码').find((r) => r['申请/异议编号'] === 'RQ-3')!;
+    expect(rq3['扣分']).toBe(cabFindings.find((f) => f.request === 'RQ-3')!.pointsLost);
+    expect(text).toContain('扣分构成');
+    for (const v of [pointsLost.total, pointsLost.timeliness, pointsLost.completeness, pointsLost.requests]) expect(text).toContain(v!.toFixed(2));
     const csv = await binary(t.http.get(`/api/reports/2026-10.csv?dept=CAB&asOf=${AS_OF}`).set(bearer('cab'))).expect(200);
     expect((csv.body as Buffer).toString('utf8')).toContain('RQ-3');
 

@@ -41,6 +41,9 @@ export const reportHistoryEntrySchema = z.object({
   bytes: z.number(),
   createdAt: z.string(),
   createdBy: z.string(),
+  schemeVersion: z.number(),
+  /** Kept for the publication in force (false once the period was re-opened). */
+  inForce: z.boolean(),
 });
 export type ReportHistoryEntry = z.infer<typeof reportHistoryEntrySchema>;
 

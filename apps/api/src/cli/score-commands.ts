@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { parsePeriod, parseTimestamp } from '@app/scoring';
 import { loadConfig } from '../config/app-config';
 import { ReportsService } from '../modules/reports/reports.service';
+import { ScoresViewService } from '../modules/scoring/scores-view.service';
 import { ScoringService } from '../modules/scoring/scoring.service';
 import { cliActor, withCliContext } from './cli-context';
 import { printJson, UsageError } from './cli-output';
@@ -9,6 +10,13 @@ import { printJson, UsageError } from './cli-output';
 function checkPeriod(period: string): string {
   if (!parsePeriod(period)) throw new UsageError(`--period must be a month (2026-10), a quarter (2026-Q4) or a year (2026), got "${period}"`);
   return period;
+}
+
+function parseAsOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseTimestamp(text, loadConfig().ASSESSMENT_TIME_ZONE);
+  if (parsed === null) throw new UsageError(`--as-of must be an ISO-8601 timestamp such as 2026-11-05T00:00:00+08:00, got "${text}"`);
+  return parsed;
 }
 
 export function registerScoreCommands(program: Command): void {
@@ -20,14 +28,23 @@ export function registerScoreCommands(program: Command): void {
     .option('--json', 'print the record as JSON (the only output format)')
     .action(async (opts: { period: string; asOf?: string }) => {
       checkPeriod(opts.period);
-      let asOf: number | undefined;
-      if (opts.asOf !== undefined) {
-        const parsed = parseTimestamp(opts.asOf, loadConfig().ASSESSMENT_TIME_ZONE);
-        if (parsed === null) throw new UsageError(`--as-of must be an ISO-8601 timestamp such as 2026-11-05T00:00:00+08:00, got "${opts.asOf}"`);
-        asOf = parsed;
-      }
+      const asOf = parseAsOf(opts.asOf);
       const scores = await withCliContext((app) => app.get(ScoringService).scores(opts.period, asOf));
       printJson(scores.record);
+    });
+
+  program
+    .command('findings')
+    .description("a department's findings for a period, each with the points it cost (as GET /api/departments/{code}/findings)")
+    .requiredOption('--dept <code>', 'the department code')
+    .requiredOption('--period <period>', '2026-10, 2026-Q4 or 2026')
+    .option('--as-of <instant>', 'ISO-8601 instant (local time without an offset)')
+    .option('--json', 'print the document as JSON (the only output format)')
+    .action(async (opts: { dept: string; period: string; asOf?: string }) => {
+      checkPeriod(opts.period);
+      if (!/^[A-Za-z0-9_-]{1,32}$/.test(opts.dept)) throw new UsageError(`--dept must be a department code, got "${opts.dept}"`);
+      const asOf = parseAsOf(opts.asOf);
+      printJson(await withCliContext((app) => app.get(ScoresViewService).findingsDocument(opts.dept, opts.period, asOf)));
     });
 
   program

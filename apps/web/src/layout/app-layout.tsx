@@ -6,9 +6,10 @@ import { ApiError, notifyUnauthorized } from '../api/api-client';
 import { currentUserQuery } from '../api/queries';
 import { canAccess, PERIOD_AREAS, routeArea } from '../lib/access';
 import { parsePeriod } from '../lib/period';
-import { PERIOD_PARAM, useAssessmentClock } from '../lib/use-period';
+import { PERIOD_PARAM, useAssessmentClock, useBeforeAssessmentStart } from '../lib/use-period';
 import { useCurrentUser } from '../lib/current-user';
 import { ErrorState } from '../components/error-state';
+import { BeforeStartState } from '../components/before-start-state';
 import { AppHeader } from './app-header';
 import { SideMenu } from './side-menu';
 import { StatusFooter } from './status-footer';
@@ -48,6 +49,9 @@ export function AppLayout() {
       { replace: true },
     );
   }, [needsPeriod, clock.ready, clock.defaultPeriod, setParams]);
+  const periodPage = allowed && area !== undefined && PERIOD_AREAS.has(area);
+  const urlPeriod = params.get(PERIOD_PARAM) ?? clock.defaultPeriod;
+  const beforeStart = useBeforeAssessmentStart(urlPeriod);
 
   // antd's App (message, modal, notification) lives here, not at the root, to keep it out of the login download.
   return (
@@ -59,7 +63,13 @@ export function AppLayout() {
           <Layout className="app-main">
             <div className={navigation.state === 'loading' ? 'route-progress active' : 'route-progress'} aria-hidden />
             <Layout.Content className="app-content" id="main-content">
-              {allowed ? <Outlet /> : <ErrorState error={FORBIDDEN} />}
+              {!allowed ? (
+                <ErrorState error={FORBIDDEN} />
+              ) : periodPage && beforeStart.before ? (
+                <BeforeStartState start={beforeStart.start!} />
+              ) : (
+                <Outlet />
+              )}
             </Layout.Content>
             <StatusFooter />
           </Layout>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { publishedPeriodsQuery } from '../api/score-queries';
 import { convertPeriod, lastCompleteMonth, periodChoices, periodLabel, type PeriodKind } from '../lib/period';
 import { usePreferences } from '../lib/preferences';
-import { useAssessmentClock, usePeriod } from '../lib/use-period';
+import { isAssessedPeriod, useAssessmentClock, useAssessmentStart, usePeriod } from '../lib/use-period';
 import { PeriodStatusTag } from '../components/period-status-tag';
 
 const HISTORY: Record<PeriodKind, number> = { month: 36, quarter: 12, year: 6 };
@@ -20,10 +20,12 @@ export function PeriodPicker() {
   const { period, kind, setPeriod } = usePeriod();
   const { currentMonth, timeZone } = useAssessmentClock();
   const published = useQuery({ ...publishedPeriodsQuery, retry: false });
+  const assessmentStart = useAssessmentStart();
   const publishedSet = useMemo(() => new Set((published.data ?? []).map((p) => p.period)), [published.data]);
 
   const options = useMemo(() => {
-    const choices = periodChoices(kind, currentMonth, HISTORY[kind]);
+    // From the assessment start to the current period (scoring.md "Time").
+    const choices = periodChoices(kind, currentMonth, HISTORY[kind]).filter((p) => isAssessedPeriod(p, assessmentStart));
     if (!choices.includes(period)) choices.push(period);
     return choices.map((value) => ({
       value,
@@ -35,7 +37,7 @@ export function PeriodPicker() {
       ),
       text: periodLabel(value, language),
     }));
-  }, [kind, currentMonth, period, language, publishedSet, t]);
+  }, [kind, currentMonth, period, language, publishedSet, t, assessmentStart]);
 
   const changeKind = (next: PeriodKind) => {
     // Month -> quarter/year: the one containing it; back to months: the last complete month of it.

@@ -1,8 +1,10 @@
+import type { SchemeVersion } from '@app/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { systemInfoQuery } from '../api/queries';
-import { currentMonth, lastCompleteMonth, parsePeriod, periodKind, type PeriodKind } from './period';
+import { publishedPeriodsQuery, schemesQuery } from '../api/score-queries';
+import { convertPeriod, currentMonth, lastCompleteMonth, parsePeriod, periodKind, type PeriodKind } from './period';
 
 export const PERIOD_PARAM = 'period';
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -59,4 +61,28 @@ export function usePeriodLink(): (path: string) => string {
     (path: string) => (parsePeriod(fromUrl) ? `${path}${path.includes('?') ? '&' : '?'}${PERIOD_PARAM}=${encodeURIComponent(fromUrl as string)}` : path),
     [fromUrl],
   );
+}
+
+/** The current scheme's first assessed month ('YYYY-MM'), null when it assesses everything (GET /api/schemes). */
+export function useAssessmentStart(): string | null {
+  const { data } = useQuery({ ...schemesQuery, staleTime: 10 * 60_000 });
+  const current = (data ?? []).reduce<SchemeVersion | undefined>((a, s) => (!a || s.version > a.version ? s : a), undefined);
+  return current?.assessmentStart ?? null;
+}
+
+/** Whether a period ends after the assessment start month begins, i.e. its last month is the start or later. */
+export function isAssessedPeriod(period: string, assessmentStart: string | null): boolean {
+  if (!assessmentStart || !parsePeriod(period)) return true;
+  return convertPeriod(period, 'month') >= assessmentStart;
+}
+
+/**
+ * True for a period the API refuses (scoring.md "Time"): it ends by the assessment start and was
+ * never published. False while either is still loading, so nothing flashes.
+ */
+export function useBeforeAssessmentStart(period: string): { before: boolean; start: string | null } {
+  const start = useAssessmentStart();
+  const published = useQuery({ ...publishedPeriodsQuery, retry: false, enabled: !isAssessedPeriod(period, start) });
+  const before = !isAssessedPeriod(period, start) && published.isSuccess && !published.data.some((p) => p.period === period);
+  return { before, start };
 }

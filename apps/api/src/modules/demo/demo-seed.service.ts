@@ -4,11 +4,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SeedingStatus } from '@app/contracts';
-import { formatPeriod, periodContaining, periodsBetween, type Period } from '@app/scoring';
+import { formatPeriod, periodContaining, periodsBetween, previousPeriod, type Period } from '@app/scoring';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AppealsService } from '../appeals/appeals.service';
 import { IngestService, zeroCounts, type IngestCounts } from '../ingest/ingest.service';
 import { MasterDataService } from '../master-data/master-data.service';
+import { SchemesService } from '../schemes/schemes.service';
 import { ScoringService } from '../scoring/scoring.service';
 import { UsersService } from '../users/users.service';
 import { chinaCalendar } from './china-calendar';
@@ -46,6 +47,7 @@ export class DemoSeedService {
     private readonly scoring: ScoringService,
     private readonly users: UsersService,
     private readonly appeals: AppealsService,
+    private readonly schemes: SchemesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -70,17 +72,21 @@ export class DemoSeedService {
     try {
       const tz = this.config.ASSESSMENT_TIME_ZONE;
       const currentMonth = periodContaining('month', now, tz);
+      let firstMonth = currentMonth;
+      for (let i = 1; i < DEMO_MONTHS; i++) firstMonth = previousPeriod(firstMonth);
       this.step('generating the demo city', 0.01);
       const written = await writeCityFiles(dir, {
         seed: DEMO_SEED,
         endMonth: formatPeriod(currentMonth),
         months: DEMO_MONTHS,
+        activeFromMonth: formatPeriod(firstMonth),
         targetEvents: DEMO_EVENTS,
         mix: 'demo',
         calendar: chinaCalendar().entries,
         badLines: DEMO_BAD_LINES,
       });
       await this.importMasterData(written);
+      await this.assessFrom(written.counts.events.months[0].month);
       const actual = await this.ingestEvents(written);
       this.lastSeed = { city: written.city, expected: written.counts.expected, actual };
       await this.createUsers(written);
@@ -105,6 +111,13 @@ export class DemoSeedService {
       const file = written.files.find((f) => f.kind === kind)!;
       await this.masterData.import(kind, await readFile(file.path), ACTOR, file.name);
     }
+  }
+
+  /** The demo's data begins with its first generated month: the scheme assesses from there (scoring.md "Time"). */
+  private async assessFrom(month: string): Promise<void> {
+    const { version: _version, ...current } = await this.schemes.current();
+    if (current.assessmentStart === month) return;
+    await this.schemes.create({ ...current, assessmentStart: month }, '演示城市：自首个生成月份起考核 / demo city: assessed from its first month', ACTOR);
   }
 
   private async ingestEvents(written: WriteCityFilesResult): Promise<IngestCounts> {

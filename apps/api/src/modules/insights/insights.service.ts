@@ -25,6 +25,7 @@ import { InsightsRepository } from './insights.repository';
 const MAX_TREND_PERIODS = 60;
 /** A department is isolated when its exchanges are below this share of the median department's. */
 const ISOLATION_SHARE = 0.05;
+const NO_AVERAGES = cityAverages({ departments: [] });
 
 @Injectable()
 export class InsightsService {
@@ -55,15 +56,16 @@ export class InsightsService {
     const p = parsePeriodOrThrow(period);
     const name = formatPeriod(p);
     const current = await this.scoring.scores(name);
-    const previous = await this.scoring.scores(formatPeriod(previousPeriod(p)));
+    const previous = await this.scoring.scoresIfAssessed(formatPeriod(previousPeriod(p)));
     const record = current.record;
     const names = new Map(record.departments.map((d) => [d.dept, d.name]));
     const average = cityAverages(record).total;
-    const previousAverage = cityAverages(previous.record).total;
+    const previousAverage = previous ? cityAverages(previous.record).total : null;
     const lastMonth = subPeriods(p, 'month').at(-1)!;
     const months = periodsBetween(previousMonths(lastMonth, 11), lastMonth).map(formatPeriod);
-    const monthRecords: ScoreRecord[] = [];
-    for (const m of months) monthRecords.push((await this.scoring.historyScores(m)).record);
+    // A month before the assessment start is a gap, not a row of zeros.
+    const monthRecords: (ScoreRecord | null)[] = [];
+    for (const m of months) monthRecords.push((await this.scoring.historyScoresIfAssessed(m))?.record ?? null);
     return {
       period: name,
       provisional: record.provisional,
@@ -82,7 +84,7 @@ export class InsightsService {
         departments: record.departments.map((d) => ({
           dept: d.dept,
           name: d.name,
-          totals: monthRecords.map((r) => r.departments.find((x) => x.dept === d.dept)?.total ?? null),
+          totals: monthRecords.map((r) => r?.departments.find((x) => x.dept === d.dept)?.total ?? null),
         })),
       },
     };
@@ -101,18 +103,18 @@ export class InsightsService {
     if (periods.length > MAX_TREND_PERIODS) throw new BadRequestException(`from, to: at most ${MAX_TREND_PERIODS} periods`);
     if (dept) await this.view.assertMayRead(user, dept, 'trends');
     const only = dept ?? (user.role === 'department' ? user.dept! : undefined);
-    const records: ScoreRecord[] = [];
-    for (const p of periods) records.push((await this.scoring.historyScores(formatPeriod(p))).record);
+    const records: (ScoreRecord | null)[] = [];
+    for (const p of periods) records.push((await this.scoring.historyScoresIfAssessed(formatPeriod(p)))?.record ?? null);
     const departments = (await this.masterData.departments()).filter((d) => (only ? d.code === only : true));
     return {
       kind,
       periods: periods.map(formatPeriod),
-      city: records.map((r) => cityAverages(r)),
+      city: records.map((r) => (r ? cityAverages(r) : NO_AVERAGES)),
       departments: departments.map((d) => ({
         dept: d.code,
         name: d.name,
         values: records.map((r) => {
-          const s = r.departments.find((x) => x.dept === d.code);
+          const s = r?.departments.find((x) => x.dept === d.code);
           return {
             total: s?.total ?? null,
             timeliness: s?.timeliness ?? null,

@@ -1,6 +1,9 @@
 import { init, use, type EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import type { PointsLost } from '@app/scoring';
 import {
+  buildPointsLostWaterfallModel,
+  buildPointsLostWaterfallOption,
   buildRankingBarModel,
   buildRankingBarOption,
   buildTrendLinesModel,
@@ -8,11 +11,12 @@ import {
   rankingBarHeight,
   rankingBarParts,
   trendLinesParts,
+  pointsLostWaterfallParts,
   type ChartStyle,
   type RankingBarInput,
   type TrendLinesInput,
 } from '@app/charts';
-import { GRADE_ZH } from './report-model';
+import { GRADE_ZH, POINTS_LOST_PART_ZH } from './report-model';
 
 /**
  * The bulletin's charts as vector SVG, drawn by ECharts on the server
@@ -32,7 +36,7 @@ export const CHART_WIDTH = 720;
 /** 14 px at 720 px wide prints at about 10 pt on A4. */
 const STYLE: ChartStyle = { fontSize: 14, animation: false };
 
-use([...rankingBarParts, ...trendLinesParts, SVGRenderer]);
+use([...rankingBarParts, ...trendLinesParts, ...pointsLostWaterfallParts, SVGRenderer]);
 
 /**
  * ECharts gives labels a white halo drawn under the text with
@@ -82,4 +86,11 @@ export function trendChart(input: TrendLinesInput, pick: 'top-bottom' | 'all'): 
   const model = buildTrendLinesModel(input, { pick, top: 3, bottom: 3 });
   const option = buildTrendLinesOption(model, { cityAverage: '城市平均分', value: '总分', empty: '暂无趋势数据' }, STYLE);
   return renderSvg(option as EChartsCoreOption, CHART_WIDTH, model.empty ? 120 : 320);
+}
+
+/** A department's waterfall from 100 down to its total, one step per part (the dashboard's chart). */
+export function pointsLostChart(pointsLost: PointsLost | null): RenderedChart {
+  const model = buildPointsLostWaterfallModel({ pointsLost });
+  const labels = { start: '满分', total: '总分', parts: POINTS_LOST_PART_ZH, notApplicable: '不适用', empty: '本期无数据' };
+  return renderSvg(buildPointsLostWaterfallOption(model, labels, STYLE) as EChartsCoreOption, CHART_WIDTH, model.empty ? 120 : 300);
 }

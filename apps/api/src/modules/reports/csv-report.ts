@@ -3,6 +3,8 @@ import { departmentCells, findingCells, findingRows, SCORE_COLUMNS, type Departm
 
 /** Position of the completeness value in findingCells: CSV writes it with two decimals. */
 const COMPLETENESS_CELL = 14;
+/** Position of the finding's points lost: two decimals too. */
+const POINTS_CELL = 17;
 
 const BOM = '\uFEFF';
 
@@ -44,7 +46,7 @@ const DEPARTMENT_COLUMNS: readonly DepartmentColumn[] = [
 
 export const RANKING_HEADER = [...DEPARTMENT_COLUMNS, '考核期', '结果状态', '方案版本'];
 
-const FINDING_HEADER = ['部门代码', '部门名称', '问题类型', '资源', '申请/异议编号', '申请方/提出方', '窗口开始', '窗口结束', '提交时间', '答复期限', '答复时间', '逾期工作日', '记录数', '字段齐全记录数', '完整率', '相关事件', '申诉'];
+const FINDING_HEADER = ['部门代码', '部门名称', '问题类型', '资源', '申请/异议编号', '申请方/提出方', '窗口开始', '窗口结束', '提交时间', '答复期限', '答复时间', '逾期工作日', '记录数', '字段齐全记录数', '完整率', '相关事件', '申诉', '扣分'];
 
 /**
  * The ranking with the three dimensions and the counts behind them, UTF-8
@@ -66,7 +68,7 @@ export function buildCsv(model: ReportModel): Buffer {
     lines.push('', csvLine(FINDING_HEADER));
     for (const f of findingRows(model)) {
       lines.push(
-        csvLine(findingCells(f).map((cell, i) => (i === COMPLETENESS_CELL && typeof cell === 'number' ? cell.toFixed(2) : cell))),
+        csvLine(findingCells(f).map((cell, i) => ((i === COMPLETENESS_CELL || i === POINTS_CELL) && typeof cell === 'number' ? cell.toFixed(2) : cell))),
       );
     }
   }

@@ -1,5 +1,5 @@
 import { describeScheme } from '@app/scoring';
-import { CHART_WIDTH, rankingCharts, trendChart, type RenderedChart } from './charts';
+import { CHART_WIDTH, pointsLostChart, rankingCharts, trendChart, type RenderedChart } from './charts';
 import { PDF_FONT, type PdfDocument } from './pdf-render';
 import {
   findingRows,
@@ -7,6 +7,7 @@ import {
   GRADE_ZH,
   gradeText,
   localDateTime,
+  pointsLostRows,
   rankChangeText,
   reportTitle,
   scoreText,
@@ -186,6 +187,22 @@ function cityContent(model: ReportModel): Node[] {
   return content;
 }
 
+/** 100 − total as a waterfall and a table of the parts (scoring.md "Points lost"). */
+function pointsLostSection(model: ReportModel, sectionHeading: string): Node[] {
+  const d = model.departments[0];
+  const rows = pointsLostRows(d, model.findings[d.dept] ?? []);
+  if (rows.length === 0) return [heading(sectionHeading), paragraph('本期无数据，不计扣分。')];
+  return [
+    svgChart(pointsLostChart(d.pointsLost), `${d.name}：从满分 100 到总分 ${scoreText(d.total, '—')}`, sectionHeading),
+    table(
+      [90, 50, '*'],
+      ['扣分项', '扣分', '依据'],
+      rows.map((r) => [cell(r.label, 'left', r.key === 'total' ? { bold: true } : {}), cell(scoreText(r.points), 'right', r.key === 'total' ? { bold: true } : {}), cell(r.basis)]),
+    ),
+    paragraph('各项扣分分别四舍五入到两位小数，合计为 100 减去总分，因此各项之和与合计可能略有出入（每项舍入误差不超过 0.005 分）。每个问题的扣分见问题清单；接口调用不产生问题清单。'),
+  ];
+}
+
 function departmentContent(model: ReportModel): Node[] {
   const d = model.departments[0];
   const c = d.counts;
@@ -230,16 +247,23 @@ function departmentContent(model: ReportModel): Node[] {
         )],
       ],
     ),
-    departmentTrend(model, d.name, d.dept, '三、得分趋势'),
-    heading('四、问题清单'),
+    ...pointsLostSection(model, '三、扣分构成'),
+    departmentTrend(model, d.name, d.dept, '四、得分趋势'),
+    heading('五、问题清单'),
     findings.length
       ? table(
-          [24, 72, '*', 60],
-          ['序号', '问题类型', '说明', '申诉'],
-          findings.map((f, i) => [cell(String(i + 1), 'center'), cell(f.kind), cell(findingSummary(f)), cell(f.appeal || '—')]),
+          [24, 72, '*', 40, 60],
+          ['序号', '问题类型', '说明', '扣分', '申诉'],
+          findings.map((f, i) => [
+            cell(String(i + 1), 'center'),
+            cell(f.kind),
+            cell(findingSummary(f)),
+            cell(f.pointsLost === null ? '—' : f.pointsLost.toFixed(2), 'right'),
+            cell(f.appeal || '—'),
+          ]),
         )
       : paragraph('本期无扣分问题。'),
-    ...methodSection(model, '五'),
+    ...methodSection(model, '六'),
   ];
 }
 

@@ -7,6 +7,7 @@ import {
   type Finding,
   type Grade,
   type NoticeEntry,
+  type PointsLost,
   type Scheme,
   type ScoreRecord,
 } from '@app/scoring';
@@ -95,6 +96,23 @@ export const FINDING_KIND_ZH: Record<Finding['kind'], string> = {
   late_request: '共享申请逾期答复',
   late_objection: '数据异议逾期处理',
   low_completeness: '数据完整率偏低',
+};
+
+export type PointsLostPart = Exclude<keyof PointsLost, 'total'>;
+export const POINTS_LOST_PARTS: readonly PointsLostPart[] = ['timeliness', 'completeness', 'requests', 'objections', 'interfaces'];
+export const POINTS_LOST_PART_ZH: Record<PointsLostPart, string> = {
+  timeliness: '及时性',
+  completeness: '完整性',
+  requests: '申请答复',
+  objections: '异议处理',
+  interfaces: '接口调用',
+};
+/** The part of the total a finding of each kind costs (interfaces have no findings). */
+export const FINDING_PART: Record<Finding['kind'], PointsLostPart> = {
+  missed_window: 'timeliness',
+  low_completeness: 'completeness',
+  late_request: 'requests',
+  late_objection: 'objections',
 };
 
 export const APPEAL_STATUS_ZH = { pending: '申诉处理中', accepted: '申诉已采纳', rejected: '申诉未采纳' } as const;
@@ -225,6 +243,8 @@ export interface FindingRow {
   completeness: number | null;
   eventIds: string;
   appeal: string;
+  /** What the finding cost the total (scoring.md "Points lost"); null for a finding stored before points lost existed. */
+  pointsLost: number | null;
 }
 
 /** The department table's values by column header, shared by the CSV and the workbook (each picks its columns and formats the scores). */
@@ -264,7 +284,7 @@ export const SCORE_COLUMNS: ReadonlySet<DepartmentColumn> = new Set<DepartmentCo
 export function findingCells(f: FindingRow): (string | number | null)[] {
   return [
     f.dept, f.name, f.kind, f.resource, f.subject, f.counterpart, f.windowStart, f.windowEnd, f.submittedAt, f.deadline,
-    f.answeredAt, f.workdaysLate, f.records, f.completeRecords, f.completeness, f.eventIds, f.appeal,
+    f.answeredAt, f.workdaysLate, f.records, f.completeRecords, f.completeness, f.eventIds, f.appeal, f.pointsLost,
   ];
 }
 
@@ -291,6 +311,7 @@ export function findingRows(model: ReportModel): FindingRow[] {
         completeness: null,
         eventIds: '',
         appeal: f.appeal ? `${APPEAL_STATUS_ZH[f.appeal.status]}（#${f.appeal.id}）` : '',
+        pointsLost: f.pointsLost ?? null,
       };
       if (f.kind === 'missed_window') {
         rows.push({ ...base, windowStart: localDateTime(f.windowStart, tz), windowEnd: localDateTime(f.windowEnd, tz) });
@@ -343,4 +364,46 @@ export function rankChangeText(change: number | null): string {
   if (change > 0) return `↑${change}`;
   if (change < 0) return `↓${-change}`;
   return '持平';
+}
+
+/** One line of a department's points-lost breakdown: a part, the completeness remainder, or the total. */
+export interface PointsLostRow {
+  key: PointsLostPart | 'otherResources' | 'total';
+  label: string;
+  /** Null where the part is N/A. */
+  points: number | null;
+  basis: string;
+}
+
+const cents = (x: number): number => Math.round(x * 100);
+
+/**
+ * 100 − total split as scoring.md "Points lost" gives it, with what lies
+ * behind each part: its findings, the interface counts, and for completeness
+ * what the (at most five) listed resources leave unexplained.
+ */
+export function pointsLostRows(d: DepartmentScore, findings: readonly Finding[]): PointsLostRow[] {
+  const pl = d.pointsLost;
+  if (!pl) return [];
+  const rows: PointsLostRow[] = [];
+  const c = d.counts;
+  for (const part of POINTS_LOST_PARTS) {
+    const points = pl[part];
+    const own = findings.filter((f) => FINDING_PART[f.kind] === part);
+    const listed = own.reduce((sum, f) => sum + cents(f.pointsLost ?? 0), 0) / 100;
+    let basis: string;
+    if (points === null) basis = '不适用';
+    else if (part === 'timeliness') basis = `未按时更新 ${own.length} 个窗口（应考核 ${c.windowsDue} 个）`;
+    else if (part === 'completeness') basis = `列出资源 ${own.length} 个，扣 ${listed.toFixed(2)} 分`;
+    else if (part === 'requests') basis = `逾期答复申请 ${own.length} 件（已办结 ${c.requestsSettled} 件）`;
+    else if (part === 'objections') basis = `逾期处理异议 ${own.length} 件（已办结 ${c.objectionsSettled} 件）`;
+    else basis = `接口调用成功 ${c.apiSuccess} 次、失败 ${c.apiFailure} 次`;
+    rows.push({ key: part, label: POINTS_LOST_PART_ZH[part], points, basis });
+    if (part === 'completeness' && points !== null) {
+      const other = Math.max(0, cents(points) - cents(listed)) / 100;
+      if (other > 0) rows.push({ key: 'otherResources', label: '　其中：其他资源', points: other, basis: '未列出的资源（问题清单至多列出五个资源）' });
+    }
+  }
+  rows.push({ key: 'total', label: '合计', points: pl.total, basis: `100 − 总分 ${d.total?.toFixed(2) ?? '—'}` });
+  return rows;
 }

@@ -273,7 +273,10 @@ export class ReportsService {
     for (let i = 1; i < TREND_LENGTH[period.kind]; i++) {
       period = previousPeriod(period);
       if (period.year < 1) break;
-      records.unshift((await this.scoring.scores(formatPeriod(period), asOf)).record);
+      // The trend begins at the assessment start: earlier periods have no record.
+      const earlier = await this.scoring.scoresIfAssessed(formatPeriod(period), asOf);
+      if (!earlier) break;
+      records.unshift(earlier.record);
     }
     return records.map((r) => ({
       period: r.period,

@@ -8,6 +8,7 @@ import {
   GRADE_ZH,
   localDateTime,
   periodLabel,
+  pointsLostRows,
   reportTitle,
   shortStatus,
   SCORE_COLUMNS,
@@ -201,6 +202,21 @@ function dimensionSheet(wb: ExcelJS.Workbook, model: ReportModel): void {
   writeTable(sheet, 1, columns, rows);
 }
 
+/** A department's 100 − total by part (scoring.md "Points lost"); each finding's points are on the findings sheet. */
+function pointsLostSheet(wb: ExcelJS.Workbook, model: ReportModel): void {
+  const d = model.departments[0];
+  const sheet = wb.addWorksheet('扣分构成');
+  setupSheet(sheet, model, false);
+  const columns: Column[] = [
+    { header: '扣分项', width: 18 },
+    { header: '扣分', width: 10, numFmt: SCORE },
+    { header: '依据', width: 60 },
+  ];
+  const rows = pointsLostRows(d, model.findings[d.dept] ?? []).map((r): CellValue[] => [r.label, score(r.points), r.basis]);
+  writeTable(sheet, 1, columns, rows);
+  if (rows.length === 0) sheet.getCell(2, 1).value = cellValue('本期无数据');
+}
+
 function findingsSheet(wb: ExcelJS.Workbook, model: ReportModel): void {
   const sheet = wb.addWorksheet('问题清单');
   setupSheet(sheet, model, true);
@@ -222,6 +238,7 @@ function findingsSheet(wb: ExcelJS.Workbook, model: ReportModel): void {
     { header: '完整率（%）', width: 10, numFmt: SCORE },
     { header: '相关事件', width: 30 },
     { header: '申诉', width: 16 },
+    { header: '扣分', width: 8, numFmt: SCORE },
   ];
   const rows = findingRows(model).map((f): CellValue[] => findingCells(f));
   writeTable(sheet, 1, columns, rows);
@@ -306,6 +323,7 @@ export async function buildWorkbook(model: ReportModel): Promise<Buffer> {
   wb.modified = created;
   summarySheet(wb, model);
   dimensionSheet(wb, model);
+  if (model.scope.kind === 'department' && model.departments.length === 1) pointsLostSheet(wb, model);
   findingsSheet(wb, model);
   listsSheet(wb, model);
   schemeSheet(wb, model);

@@ -5,5 +5,5 @@ import { ScoringModule } from '../scoring/scoring.module';
 import { SchemesController } from './schemes.controller';
 import { SchemesService } from './schemes.service';
 
-@Module({ imports: [AuditModule, ChangesModule, ScoringModule], controllers: [SchemesController], providers: [SchemesService] })
+@Module({ imports: [AuditModule, ChangesModule, ScoringModule], controllers: [SchemesController], providers: [SchemesService], exports: [SchemesService] })
 export class SchemesModule {}

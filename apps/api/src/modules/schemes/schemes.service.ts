@@ -36,13 +36,13 @@ export class SchemesService {
     return draft;
   }
 
-  /** A new scheme version: every unpublished period is rescored with it, unless it changes no score. */
+  /** A new scheme version: every unpublished period is rescored with it (unless only score-neutral params changed). */
   async create(params: SchemeParams, note: string | null, actor: string): Promise<SchemeVersion> {
-    const before = await this.scoring.currentScheme();
     await this.checked(params);
+    const before = await this.scoring.currentScheme();
     const version = await this.scoring.addScheme(params, note, actor);
     await this.audit.record(actor, 'scheme.create', `v${version}`, { note, params });
-    // A change of score-neutral parameters only (the to-do's warnWorkdays) leaves every score snapshot current.
+    // A change of the score-neutral params only (to-do, rectification) leaves every snapshot current.
     if (schemeChangeAffectsScores(before, params)) await this.changes.changed('scheme');
     return (await this.scoring.schemeVersions()).find((s) => s.version === version)!;
   }

@@ -1,6 +1,6 @@
 import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { CurrentUser } from '@app/contracts';
-import { parseTimestamp, type ScoreRecord } from '@app/scoring';
+import { parseTimestamp, type DepartmentFindings, type ScoreRecord } from '@app/scoring';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { MasterDataService } from '../master-data/master-data.service';
@@ -38,7 +38,13 @@ export class ScoresViewService {
    */
   async findings(user: CurrentUser, dept: string, period: string, asOf?: string) {
     await this.assertMayRead(user, dept, 'findings');
-    const scores = await this.scoring.scores(period, this.parseAsOf(asOf));
+    return this.findingsDocument(dept, period, this.parseAsOf(asOf));
+  }
+
+  /** The findings document of scoring.md, as a non-department caller gets it (the CLI's `findings`). */
+  async findingsDocument(dept: string, period: string, asOf?: number): Promise<DepartmentFindings> {
+    if (!(await this.masterData.departmentExists(dept))) throw new NotFoundException(`unknown department "${dept}"`);
+    const scores = await this.scoring.scores(period, asOf);
     return { dept, period: scores.record.period, asOf: scores.record.asOf, findings: scores.findings[dept] ?? [] };
   }
 

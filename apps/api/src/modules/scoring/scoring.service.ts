@@ -2,6 +2,7 @@ import { ConflictException, Inject, Injectable, NotFoundException } from '@nestj
 import {
   computeScores,
   formatPeriod,
+  isPeriodAssessed,
   isPeriodEnded,
   localDate,
   parsePeriodOrThrow,
@@ -97,10 +98,36 @@ export class ScoringService {
     const shared = await this.sharedInputs();
     const previous = formatPeriod(previousPeriod(period));
     const published = await this.snapshots.publication(previous);
-    // Rank change: the previous period's published ranks, else its ranks computed as of the same instant.
-    const previousRecord = published ? published.record : (await this.computeWith(previousPeriod(period), asOf, scheme, shared, null)).record;
-    const previousRanks = Object.fromEntries(previousRecord.departments.map((d) => [d.dept, d.rank]));
-    return this.computeWith(period, asOf, scheme, shared, previousRanks);
+    // Rank change: the previous period's published ranks, else its ranks computed as of the same instant;
+    // none when it is neither published nor assessed (the engine gives no rank change then).
+    let previousRanks: Record<string, number | null> | null = null;
+    if (published || isPeriodAssessed(previousPeriod(period), scheme, this.timeZone)) {
+      const previousRecord = published ? published.record : (await this.computeWith(previousPeriod(period), asOf, scheme, shared, null, false)).record;
+      previousRanks = Object.fromEntries(previousRecord.departments.map((d) => [d.dept, d.rank]));
+    }
+    return this.computeWith(period, asOf, scheme, shared, previousRanks, published !== null);
+  }
+
+  /**
+   * Null when the period can be asked for: published, or assessed under the
+   * current scheme; else why not (scoring.md "Time", assessment start).
+   */
+  async notAssessedReason(periodText: string, scheme?: Scheme): Promise<string | null> {
+    const period = parsePeriodOrThrow(periodText);
+    const s = scheme ?? (await this.facts.currentScheme());
+    if (isPeriodAssessed(period, s, this.timeZone)) return null;
+    if (await this.snapshots.publication(formatPeriod(period))) return null;
+    return `${formatPeriod(period)} is not assessed: it ends at or before the assessment start ${s.assessmentStart}`;
+  }
+
+  async isAssessed(periodText: string): Promise<boolean> {
+    return (await this.notAssessedReason(periodText)) === null;
+  }
+
+  /** 404 with the reason for a period before the assessment start that was never published. */
+  async assertAssessed(periodText: string): Promise<void> {
+    const reason = await this.notAssessedReason(periodText);
+    if (reason !== null) throw new NotFoundException(reason);
   }
 
   /** Inputs that do not depend on the period: loaded once for a period and its previous one. */
@@ -120,6 +147,7 @@ export class ScoringService {
     scheme: Scheme,
     shared: SharedInputs,
     previousRanks: Record<string, number | null> | null,
+    previousPublished: boolean,
   ): Promise<ScoringResult> {
     const bounds = periodBounds(period, this.timeZone);
     const updates = await this.facts.updates(updateFetchRanges(period, scheme, this.timeZone), asOf);
@@ -137,6 +165,7 @@ export class ScoringService {
       objections,
       api,
       previousRanks,
+      previousPublished,
     });
   }
 
@@ -157,6 +186,7 @@ export class ScoringService {
    */
   async scores(periodText: string, asOf?: number, opts: { allowStale?: boolean } = {}): Promise<ScoresWithOrigin> {
     const period = formatPeriod(parsePeriodOrThrow(periodText));
+    await this.assertAssessed(period);
     if (asOf !== undefined) return { ...(await this.compute(period, asOf)), origin: 'computed', computedAt: null };
     const published = await this.snapshots.publication(period);
     if (published) return { ...published, origin: 'published', computedAt: published.publishedAt };
@@ -175,15 +205,28 @@ export class ScoringService {
     return this.scores(periodText, undefined, { allowStale: true });
   }
 
+  /** As historyScores, but null for a period that is not assessed (a gap in a trend, not an error). */
+  async historyScoresIfAssessed(periodText: string): Promise<ScoresWithOrigin | null> {
+    return (await this.isAssessed(periodText)) ? this.historyScores(periodText) : null;
+  }
+
+  /** As scores, but null for a period that is not assessed. */
+  async scoresIfAssessed(periodText: string, asOf?: number): Promise<ScoresWithOrigin | null> {
+    return (await this.isAssessed(periodText)) ? this.scores(periodText, asOf) : null;
+  }
+
   /** The stored record as JSON text when it is current (published or a fresh snapshot), else computed and stored. */
   async recordJson(periodText: string): Promise<string> {
     const period = formatPeriod(parsePeriodOrThrow(periodText));
+    // No current snapshot of an unassessed period exists (a scheme change makes them all stale and they are
+    // never recomputed), so the hot path needs no scheme lookup; recompute refuses the period.
     return (await this.snapshots.storedRecordText(period)) ?? JSON.stringify((await this.recompute(period)).record);
   }
 
   /** Computes a period as of now and stores it as its snapshot. */
   async recompute(periodText: string): Promise<ScoresWithOrigin> {
     const period = parsePeriodOrThrow(periodText);
+    await this.assertAssessed(formatPeriod(period));
     // Read the basis first: a change that lands while computing leaves the snapshot stale.
     const basis = await this.facts.latestInvalidation();
     const asOf = Date.now();
@@ -193,7 +236,10 @@ export class ScoringService {
   }
 
   async recomputeStale(provisionalOlderThanMs: number): Promise<string[]> {
-    const periods = await this.snapshots.periodsToRecompute(new Date(Date.now() - provisionalOlderThanMs));
+    const candidates = await this.snapshots.periodsToRecompute(new Date(Date.now() - provisionalOlderThanMs));
+    // A snapshot of a period the scheme no longer assesses is never served, so it is not recomputed either.
+    const periods: string[] = [];
+    for (const period of candidates) if (await this.isAssessed(period)) periods.push(period);
     for (const period of periods) await this.recompute(period);
     return periods;
   }
@@ -203,6 +249,8 @@ export class ScoringService {
     const name = formatPeriod(period);
     if (await this.snapshots.publication(name)) throw new ConflictException(`period ${name} is already published`);
     const scheme = await this.facts.currentScheme();
+    const reason = await this.notAssessedReason(name, scheme);
+    if (reason !== null) throw new NotFoundException(reason);
     const now = Date.now();
     if (!isPeriodEnded(period, now, this.timeZone, scheme.updateGraceHours)) {
       throw new ConflictException(`period ${name} has not ended (with the update grace); a provisional period cannot be published`);

@@ -15,6 +15,7 @@ import { CountsPanel } from './counts-panel';
 import { DepartmentTrendCard } from './department-trend-card';
 import { DimensionsPanel } from './dimensions-panel';
 import { FindingsPanel } from './findings-panel';
+import { PointsLostPanel } from './points-lost-panel';
 import { TodoPanel } from './todo-panel';
 
 /** One department for one period: scores against the city, the counts, the findings and appeals. */
@@ -55,6 +56,9 @@ export function DepartmentDetailPage() {
           </Col>
           <Col xs={24} xl={14}>
             <DepartmentTrendCard code={code} name={name} />
+          </Col>
+          <Col span={24}>
+            <PointsLostPanel code={code} score={summary.data.score} />
           </Col>
           <Col span={24}>
             <CountsPanel summary={summary.data} />

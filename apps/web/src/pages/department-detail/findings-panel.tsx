@@ -1,19 +1,19 @@
 import type { Finding } from '@app/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { catalogQuery, findingsQuery } from '../../api/score-queries';
+import { findingsQuery } from '../../api/score-queries';
 import { useCurrentUser } from '../../lib/current-user';
-import { formatInstant, formatPercent } from '../../lib/format';
+import { formatInstant, formatScore } from '../../lib/format';
 import { useAssessmentClock, usePeriod } from '../../lib/use-period';
-import { useDepartments } from '../../lib/use-departments';
 import { ChartCard } from '../../components/chart-card';
 import { QueryView } from '../../components/query-view';
 import { AppealModal } from './appeal-modal';
 import { AppealStatusTag } from './appeal-status-tag';
 import { EventsTable } from './events-table';
 import { findingEventIds, findingKey } from './finding-text';
+import { useFindingDescription } from './use-finding-description';
 
 const KIND_COLORS: Record<Finding['kind'], string> = { missed_window: 'orange', late_request: 'red', late_objection: 'volcano', low_completeness: 'gold' };
 
@@ -23,38 +23,11 @@ export function FindingsPanel({ code }: { code: string }) {
   const user = useCurrentUser();
   const { period } = usePeriod();
   const { timeZone } = useAssessmentClock();
-  const { nameOf } = useDepartments();
   const findings = useQuery(findingsQuery(code, period));
-  const catalog = useQuery(catalogQuery(code));
   const [appealing, setAppealing] = useState<Finding | null>(null);
   const canAppeal = user.role === 'department' && user.dept === code;
-  const resourceName = useMemo(() => {
-    const names = new Map((catalog.data ?? []).map((r) => [r.code, r.name]));
-    return (resource: string) => (names.has(resource) ? `${names.get(resource)}（${resource}）` : resource);
-  }, [catalog.data]);
+  const describe = useFindingDescription(code);
   const at = (iso: string | null) => formatInstant(iso, timeZone);
-
-  const describe = (f: Finding): string => {
-    switch (f.kind) {
-      case 'missed_window':
-        return t('findings.missedWindow', { resource: resourceName(f.resource), start: at(f.windowStart), end: at(f.windowEnd) });
-      case 'late_request':
-        return f.answeredAt
-          ? t('findings.lateRequest', { request: f.request, requester: nameOf(f.requester), resource: resourceName(f.resource), days: f.workdaysLate })
-          : t('findings.lateRequestOpen', { request: f.request, requester: nameOf(f.requester), resource: resourceName(f.resource), days: f.workdaysLate });
-      case 'late_objection':
-        return f.answeredAt
-          ? t('findings.lateObjection', { objection: f.objection, raisedBy: nameOf(f.raisedBy), resource: resourceName(f.resource), days: f.workdaysLate })
-          : t('findings.lateObjectionOpen', { objection: f.objection, raisedBy: nameOf(f.raisedBy), resource: resourceName(f.resource), days: f.workdaysLate });
-      case 'low_completeness':
-        return t('findings.lowCompleteness', {
-          resource: resourceName(f.resource),
-          completeness: formatPercent(f.completeness, 2),
-          complete: f.completeRecords,
-          records: f.records,
-        });
-    }
-  };
 
   const columns: TableColumnsType<Finding> = [
     {
@@ -76,6 +49,20 @@ export function FindingsPanel({ code }: { code: string }) {
       width: 96,
       align: 'right',
       render: (_: unknown, f) => (f.kind === 'late_request' || f.kind === 'late_objection' ? <strong className="text-danger">{f.workdaysLate}</strong> : '—'),
+    },
+    {
+      key: 'points',
+      title: t('findings.points'),
+      width: 80,
+      align: 'right',
+      render: (_: unknown, f) =>
+        f.pointsLost === undefined ? (
+          <span className="muted">—</span>
+        ) : (
+          <strong className={f.pointsLost > 0 ? 'text-danger' : 'muted'} data-testid="finding-points" data-value={f.pointsLost}>
+            {f.pointsLost > 0 ? `−${formatScore(f.pointsLost)}` : formatScore(f.pointsLost)}
+          </strong>
+        ),
     },
     {
       key: 'appeal',
@@ -105,7 +92,7 @@ export function FindingsPanel({ code }: { code: string }) {
             columns={columns}
             dataSource={data.findings}
             pagination={data.findings.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-            onRow={(f) => ({ 'data-testid': 'finding-row', 'data-kind': f.kind }) as React.HTMLAttributes<HTMLElement>}
+            onRow={(f) => ({ 'data-testid': 'finding-row', 'data-kind': f.kind, 'data-points': f.pointsLost ?? '' }) as React.HTMLAttributes<HTMLElement>}
             expandable={{
               expandedRowRender: (f) => <FindingEvents code={code} finding={f} />,
               expandRowByClick: false,

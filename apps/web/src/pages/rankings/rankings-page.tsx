@@ -1,5 +1,5 @@
-import type { DepartmentScore, Grade } from '@app/contracts';
-import { GRADE_COLORS, GRADE_ORDER } from '@app/charts';
+import type { DepartmentScore, Grade, PointsLost } from '@app/contracts';
+import { GRADE_COLORS, GRADE_ORDER, POINTS_LOST_PARTS } from '@app/charts';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useMemo, type HTMLAttributes } from 'react';
@@ -145,6 +145,25 @@ export function RankingsPage() {
     dimension('response'),
   ];
 
+  // Points lost per part: leaders, inspectors and admins only (a department user's record has none for others).
+  const showPointsLost = user.role !== 'department';
+  const lost = (key: keyof PointsLost): TableColumnsType<Row>[number] => ({
+    key: `pointsLost-${key}`,
+    title: key === 'total' ? t('pointsLost.columnTotal') : t(`pointsLost.parts.${key}`),
+    align: 'right',
+    width: 88,
+    sorter: (a, b, order) => compareNullable(a.pointsLost?.[key], b.pointsLost?.[key], order),
+    render: (_: unknown, row) => {
+      const v = row.pointsLost?.[key];
+      return (
+        <span data-testid={`cell-lost-${key}-${row.dept}`} data-value={v ?? ''} className={v ? 'text-danger' : 'muted'}>
+          {v === null || v === undefined ? '—' : formatScore(v)}
+        </span>
+      );
+    },
+  });
+  if (showPointsLost) columns.push({ key: 'pointsLost', title: t('pointsLost.column'), children: [lost('total'), ...POINTS_LOST_PARTS.map(lost)] });
+
   return (
     <div className="page rankings-page">
       <PageHeading title={t('nav.rankings')} period={period} extra={canExport ? <ExportButtons period={period} size="small" /> : undefined} />
@@ -194,7 +213,7 @@ export function RankingsPage() {
               onRow={(row) => ({ 'data-testid': 'ranking-row', 'data-dept': row.dept, 'data-rank': row.rank ?? '' }) as HTMLAttributes<HTMLElement>}
               rowClassName={(row) => (user.dept === row.dept ? 'row-own' : row.rank === null ? 'row-unranked' : '')}
               locale={{ emptyText: t('state.empty') }}
-              scroll={{ x: 900 }}
+              scroll={{ x: showPointsLost ? 1450 : 900 }}
             />
           )}
         </QueryView>

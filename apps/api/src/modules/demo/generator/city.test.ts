@@ -57,6 +57,16 @@ describe('generateCity', () => {
     expect(resources.some((r) => r.name === '企业纳税信用等级' && r.dept === 'TAX')).toBe(true);
   });
 
+  it('with activeFromMonth, dates every resource from that month (or later, for the recently published) and is the same city otherwise', () => {
+    const dated = generateCity({ seed: 7, activeFromMonth: '2026-03' });
+    expect(dated.departments).toEqual(city.departments);
+    dated.resources.forEach((r, i) => {
+      const plain = city.resources[i];
+      expect({ ...r, active_from: plain.active_from }).toEqual(plain);
+      expect(r.active_from).toBe(plain.active_from !== null && plain.active_from > '2026-03-01' ? plain.active_from : '2026-03-01');
+    });
+  });
+
   it('gives the isolated department only a couple of resources', () => {
     const iso = city.departments.find((d) => d.profile === 'isolated')!;
     expect(city.resources.filter((r) => r.dept === iso.code).length).toBeLessThanOrEqual(3);

@@ -191,6 +191,11 @@ export function generateCity(opts: GenerateCityOptions): City {
     const day = 1 + Math.floor(rng() * 28);
     resources[i].active_from = `${m.year}-${pad(m.index, 2)}-${pad(day, 2)}`;
   }
+  if (opts.activeFromMonth !== undefined) {
+    const first = parseMonth(opts.activeFromMonth);
+    const firstDay = `${first.year}-${pad(first.index, 2)}-01`;
+    for (const r of resources) if (r.active_from === null || r.active_from < firstDay) r.active_from = firstDay;
+  }
 
   return { seed, departments, resources };
 }

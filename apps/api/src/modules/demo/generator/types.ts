@@ -56,6 +56,13 @@ export interface GenerateCityOptions {
    * them inside the generated range.
    */
   endMonth?: string;
+  /**
+   * 'YYYY-MM': every resource is given an `active_from`, this month's first
+   * day unless it is published later (the demo city: its first generated
+   * month, so the catalog says when each resource begins). Default: only the
+   * recently published few have one.
+   */
+  activeFromMonth?: string;
 }
 
 /** One working-day calendar row (calendar.csv). */

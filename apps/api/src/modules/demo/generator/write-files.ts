@@ -43,7 +43,13 @@ export interface WriteCityFilesResult {
 }
 
 export async function writeCityFiles(dir: string, opts: WriteCityFilesOptions): Promise<WriteCityFilesResult> {
-  const city = opts.city ?? generateCity({ seed: opts.seed, departments: opts.departments, resources: opts.resources, endMonth: opts.endMonth });
+  const city = opts.city ?? generateCity({
+      seed: opts.seed,
+      departments: opts.departments,
+      resources: opts.resources,
+      endMonth: opts.endMonth,
+      activeFromMonth: opts.activeFromMonth,
+    });
   await mkdir(dir, { recursive: true });
   const files: WrittenFile[] = [];
 

@@ -20,7 +20,10 @@ interface SchemeForm extends SchemeDraft {
   note: string;
 }
 
-const toDraft = ({ note: _note, ...scheme }: SchemeForm): SchemeDraft => scheme;
+// An empty assessment start field means none (null), not an empty month.
+const toDraft = ({ note: _note, ...scheme }: SchemeForm): SchemeDraft => ({ ...scheme, assessmentStart: scheme.assessmentStart?.trim() || null });
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Problems the server would reject too, caught before a round trip (the server still decides). */
 function draftIssues(d: SchemeDraft, t: (key: 'schemes.issueWeights' | 'schemes.issueSubWeights' | 'schemes.issueThresholds') => string): string[] {
@@ -147,6 +150,16 @@ function SchemeEditor({ versions }: { versions: SchemeVersion[] }) {
               <Col span={12}>{number(['updateGraceHours'], t('schemes.grace'), { min: 0, max: 744, step: 1 })}</Col>
               <Col span={12}>{number(['commendTopN'], t('schemes.commendTopN'), { min: 0, step: 1, precision: 0 })}</Col>
               <Col span={12}>{number(['warnWorkdays'], t('schemes.warnWorkdays'), { min: 0, max: 250, step: 1, precision: 0 })}</Col>
+              <Col span={12}>
+                <Form.Item
+                  name="assessmentStart"
+                  label={t('schemes.assessmentStart')}
+                  tooltip={t('schemes.assessmentStartHint')}
+                  rules={[{ validator: (_, v?: string | null) => (!v || MONTH.test(v.trim()) ? Promise.resolve() : Promise.reject(new Error('YYYY-MM'))) }]}
+                >
+                  <Input placeholder="YYYY-MM" allowClear maxLength={7} data-testid="scheme-assessment-start" />
+                </Form.Item>
+              </Col>
             </Row>
           </Col>
           <Col xs={24} lg={8}>
