@@ -19,7 +19,9 @@ const CAB_OCT_29 = {
   overdue: [
     { kind: 'request', id: 'RQ-3', resource: 'CAB-MAR', counterpart: 'PSB', deadline: '2026-10-22T00:00:00+08:00', workdaysOverdue: 6, eventIds: ['ex-0067'] },
   ],
-  atRisk: [{ kind: 'window', resource: 'CAB-MAR', windowStart: '2026-10-01T00:00:00+08:00', windowEnd: '2026-11-01T00:00:00+08:00', workdaysLeft: 1, eventIds: [] }],
+  atRisk: [
+    { kind: 'window', resource: 'CAB-MAR', windowStart: '2026-10-01T00:00:00+08:00', windowEnd: '2026-11-01T00:00:00+08:00', workdaysLeft: 1, eventIds: [] },
+  ],
 };
 
 interface Received {
@@ -47,7 +49,9 @@ class Receiver {
           res.writeHead(500, { 'content-type': 'text/plain' }).end(`busy, try ${flakyCalls}`);
           return;
         }
-        res.writeHead(200, { 'content-type': 'application/json' }).end(url.pathname.startsWith('/feishu') ? '{"code":0,"msg":"success"}' : '{"errcode":0,"errmsg":"ok"}');
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(url.pathname.startsWith('/feishu') ? '{"code":0,"msg":"success"}' : '{"errcode":0,"errmsg":"ok"}');
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -69,13 +73,14 @@ class Receiver {
 
 /** RFC 2047 encoded words (=?UTF-8?B?…?= / ?Q?) in a header, as nodemailer writes a Chinese subject. */
 function decodeHeader(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _charset: string, enc: string, text: string) =>
-      enc.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
-    );
+  return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _charset: string, enc: string, text: string) =>
+    enc.toUpperCase() === 'B'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
+  );
 }
 
 interface Mail {
@@ -139,13 +144,20 @@ describe.each(databaseKinds())('notifications on the %s database', (kind) => {
   const send = (...extra: string[]) => cli(['notify', 'send', '--what', 'warnings', '--as-of', AS_OF, ...extra]);
   const addChannel = (name: string, kindName: string, target: string, ...rest: string[]) =>
     cli(['notify', 'channel', 'add', '--name', name, '--kind', kindName, '--target', target, ...rest]);
-  const deliveries = async (): Promise<DeliveryView[]> => (await t.http.get('/api/notifications/deliveries').set(bearer('admin')).expect(200)).body as DeliveryView[];
+  const deliveries = async (): Promise<DeliveryView[]> =>
+    (await t.http.get('/api/notifications/deliveries').set(bearer('admin')).expect(200)).body as DeliveryView[];
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
     await receiver.start();
     smtp = await startSmtp('smtp-pass-秘密');
-    env = { PUBLIC_ORIGIN: ORIGIN, SMTP_URL: `smtp://kpi@127.0.0.1:${smtp.port}`, SMTP_FROM: 'kpi@example.gov.cn', NOTIFY_RETRY_ATTEMPTS: '3', NOTIFY_RETRY_DELAYS_MS: '50,100' };
+    env = {
+      PUBLIC_ORIGIN: ORIGIN,
+      SMTP_URL: `smtp://kpi@127.0.0.1:${smtp.port}`,
+      SMTP_FROM: 'kpi@example.gov.cn',
+      NOTIFY_RETRY_ATTEMPTS: '3',
+      NOTIFY_RETRY_DELAYS_MS: '50,100',
+    };
     await loadExampleThroughCli(db);
     for (const [user, role] of [
       ['admin', 'admin'],
@@ -266,9 +278,21 @@ describe.each(databaseKinds())('notifications on the %s database', (kind) => {
     expect((last.body.markdown as { content: string }).content).toContain('【测试消息】');
     await t.http.post(`/api/notifications/channels/${wecom.id}/test`).set(bearer('inspector')).expect(403);
     await t.http.post('/api/notifications/channels').set(bearer('admin')).send({ name: 'x', kind: 'wecom', target: 'not a url', dept: 'CAB' }).expect(400);
-    await t.http.post('/api/notifications/channels').set(bearer('admin')).send({ name: 'x', kind: 'wecom', target: receiver.url('/x'), dept: 'CAB', role: 'leader' }).expect(400);
-    await t.http.post('/api/notifications/channels').set(bearer('admin')).send({ name: 'x', kind: 'wecom', target: receiver.url('/x'), dept: 'NOPE' }).expect(404);
-    await t.http.post('/api/notifications/channels').set(bearer('admin')).send({ name: 'cab-wecom', kind: 'wecom', target: receiver.url('/x'), dept: 'CAB' }).expect(409);
+    await t.http
+      .post('/api/notifications/channels')
+      .set(bearer('admin'))
+      .send({ name: 'x', kind: 'wecom', target: receiver.url('/x'), dept: 'CAB', role: 'leader' })
+      .expect(400);
+    await t.http
+      .post('/api/notifications/channels')
+      .set(bearer('admin'))
+      .send({ name: 'x', kind: 'wecom', target: receiver.url('/x'), dept: 'NOPE' })
+      .expect(404);
+    await t.http
+      .post('/api/notifications/channels')
+      .set(bearer('admin'))
+      .send({ name: 'cab-wecom', kind: 'wecom', target: receiver.url('/x'), dept: 'CAB' })
+      .expect(409);
   }, 120_000);
 
   it("publishing 2026-10 through the dashboard sends each department's result once", async () => {
@@ -283,7 +307,12 @@ describe.each(databaseKinds())('notifications on the %s database', (kind) => {
     const record = published.body as ScoreRecord;
     await until('every result', () => DEPARTMENTS.every((d) => receiver.on(`/results/${d}`).length === 1));
     // CAB's other channels and the role's get theirs too; wait until the background send has logged all.
-    await until('the results logged', async () => (await deliveries()).filter((d) => d.kind === 'result' || d.kind === 'summary').every((d) => d.status === 'sent') && (await deliveries()).filter((d) => d.kind === 'result').length === DEPARTMENTS.length + 5);
+    await until(
+      'the results logged',
+      async () =>
+        (await deliveries()).filter((d) => d.kind === 'result' || d.kind === 'summary').every((d) => d.status === 'sent') &&
+        (await deliveries()).filter((d) => d.kind === 'result').length === DEPARTMENTS.length + 5,
+    );
     for (const dept of DEPARTMENTS) {
       const [call] = receiver.on(`/results/${dept}`);
       const entry = record.departments.find((d) => d.dept === dept);
@@ -291,7 +320,9 @@ describe.each(databaseKinds())('notifications on the %s database', (kind) => {
     }
     const cabWecom = receiver.on('/wecom/cab').at(-1)!;
     const cab = record.departments.find((d) => d.dept === 'CAB')!;
-    expect((cabWecom.body.markdown as { content: string }).content).toContain(`【考核结果】市民政局（CAB）2026年10月：${cab.total} 分，排名 ${cab.rank}/3，等级 ${cab.grade}`);
+    expect((cabWecom.body.markdown as { content: string }).content).toContain(
+      `【考核结果】市民政局（CAB）2026年10月：${cab.total} 分，排名 ${cab.rank}/3，等级 ${cab.grade}`,
+    );
     const summary = receiver.on('/role/inspector').at(-1)!;
     expect(summary.body).toMatchObject({ period: '2026-10', provisional: false });
     expect(smtp.mails.at(-1)!.subject).toContain('【考核结果】市民政局（CAB）2026年10月');

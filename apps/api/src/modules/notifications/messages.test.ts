@@ -8,8 +8,12 @@ const ORIGIN = 'https://kpi.example.gov.cn';
 const CAB: DepartmentTodo = {
   dept: 'CAB',
   asOf: '2026-10-29T10:00:00+08:00',
-  overdue: [{ kind: 'request', id: 'RQ-3', resource: 'CAB-MAR', counterpart: 'PSB', deadline: '2026-10-22T00:00:00+08:00', workdaysOverdue: 6, eventIds: ['ex-0067'] }],
-  atRisk: [{ kind: 'window', resource: 'CAB-MAR', windowStart: '2026-10-01T00:00:00+08:00', windowEnd: '2026-11-01T00:00:00+08:00', workdaysLeft: 1, eventIds: [] }],
+  overdue: [
+    { kind: 'request', id: 'RQ-3', resource: 'CAB-MAR', counterpart: 'PSB', deadline: '2026-10-22T00:00:00+08:00', workdaysOverdue: 6, eventIds: ['ex-0067'] },
+  ],
+  atRisk: [
+    { kind: 'window', resource: 'CAB-MAR', windowStart: '2026-10-01T00:00:00+08:00', windowEnd: '2026-11-01T00:00:00+08:00', workdaysLeft: 1, eventIds: [] },
+  ],
 };
 
 const SCORE: DepartmentScore = {

@@ -18,7 +18,13 @@ export type Outgoing = { transport: 'http'; body: Record<string, unknown> | unkn
 
 const KIND_ZH = { request: '共享申请', objection: '数据异议', window: '更新窗口' } as const;
 const COUNTERPART_ZH = { request: '申请方', objection: '提出方' } as const;
-const PART_ZH: Record<PointsLostPart, string> = { timeliness: '更新及时性', completeness: '数据完整性', requests: '申请响应', objections: '异议处理', interfaces: '接口可用性' };
+const PART_ZH: Record<PointsLostPart, string> = {
+  timeliness: '更新及时性',
+  completeness: '数据完整性',
+  requests: '申请响应',
+  objections: '异议处理',
+  interfaces: '接口可用性',
+};
 
 /** `2026-10-22T00:00:00+08:00` → `2026-10-22 00:00`: the local wall time, as the instant was written. */
 function wall(instant: string): string {
@@ -44,7 +50,13 @@ function atRiskLine(item: TodoAtRiskItem): string {
   return `${KIND_ZH[item.kind]} ${item.id}（资源 ${item.resource}，${COUNTERPART_ZH[item.kind]} ${item.counterpart}）剩余 ${item.workdaysLeft} 个工作日，截止 ${wall(item.deadline)}`;
 }
 
-function compose(kind: MessageKind, title: string, sections: { heading: string; lines: string[] }[], link: { label: string; url: string } | null, document: unknown): Notice {
+function compose(
+  kind: MessageKind,
+  title: string,
+  sections: { heading: string; lines: string[] }[],
+  link: { label: string; url: string } | null,
+  document: unknown,
+): Notice {
   const md: string[] = [`### ${title}`];
   const text: string[] = [title];
   for (const s of sections) {
@@ -131,7 +143,13 @@ export function summaryNotice(record: ScoreRecord, origin: string): Notice {
 }
 
 export function testNotice(channelName: string, at: string): Notice {
-  return compose('test', `【测试消息】政务数据共享绩效考核看板`, [{ heading: '说明', lines: [`通道“${channelName}”配置正确，可以接收消息（${at}）。`] }], null, { test: true, channel: channelName, at });
+  return compose(
+    'test',
+    `【测试消息】政务数据共享绩效考核看板`,
+    [{ heading: '说明', lines: [`通道“${channelName}”配置正确，可以接收消息（${at}）。`] }],
+    null,
+    { test: true, channel: channelName, at },
+  );
 }
 
 /** The notice in a channel kind's own format (the signature, which depends on the moment of sending, is added then). */

@@ -24,7 +24,16 @@ export interface SendCounts {
 const LEASE_MARGIN_MS = 60_000;
 const TRY_BOUND_MS = 20_000;
 
-const toView = (c: StoredChannel): ChannelView => ({ id: c.id, name: c.name, kind: c.kind, target: c.target, hasSecret: c.sealedSecret !== null, dept: c.dept, role: c.role, createdAt: c.createdAt });
+const toView = (c: StoredChannel): ChannelView => ({
+  id: c.id,
+  name: c.name,
+  kind: c.kind,
+  target: c.target,
+  hasSecret: c.sealedSecret !== null,
+  dept: c.dept,
+  role: c.role,
+  createdAt: c.createdAt,
+});
 
 /**
  * What is sent to whom (issue 14): a department's channels get its to-do on
@@ -76,9 +85,21 @@ export class NotificationsService implements BeforeApplicationShutdown {
   async addChannel(input: ChannelInput, actor: string): Promise<ChannelView> {
     if (input.dept !== undefined && !(await this.masterData.departmentExists(input.dept))) throw new NotFoundException(`unknown department "${input.dept}"`);
     const sealedSecret = input.secret === undefined ? null : (await this.secretBox()).seal(input.secret);
-    const added = await this.repo.addChannel({ name: input.name, kind: input.kind, target: input.target, sealedSecret, dept: input.dept ?? null, role: input.role ?? null });
+    const added = await this.repo.addChannel({
+      name: input.name,
+      kind: input.kind,
+      target: input.target,
+      sealedSecret,
+      dept: input.dept ?? null,
+      role: input.role ?? null,
+    });
     if (!added) throw new ConflictException(`a channel named "${input.name}" exists`);
-    await this.audit.record(actor, 'notify.channel.add', input.name, { kind: input.kind, dept: input.dept ?? null, role: input.role ?? null, hasSecret: sealedSecret !== null });
+    await this.audit.record(actor, 'notify.channel.add', input.name, {
+      kind: input.kind,
+      dept: input.dept ?? null,
+      role: input.role ?? null,
+      hasSecret: sealedSecret !== null,
+    });
     return toView(added);
   }
 
