@@ -331,4 +331,18 @@ describe.each(databaseKinds())('notifications on the %s database', (kind) => {
     expect(again).toEqual({ sent: 0, skipped: DEPARTMENTS.length + 5 + 1, failed: 0 });
     for (const dept of DEPARTMENTS) expect(receiver.on(`/results/${dept}`)).toHaveLength(1);
   }, 120_000);
+
+  it('publishing through the CLI waits for the results and sends each once; sending the latest results again sends nothing', async () => {
+    const published = await runCli(db, ['publish', '--period', '2026-09'], env);
+    expect(published.status, published.stderr).toBe(0);
+    const record = published.json[0] as ScoreRecord;
+    // No waiting here: the command returned after its sends.
+    for (const dept of DEPARTMENTS) {
+      const calls = receiver.on(`/results/${dept}`);
+      expect(calls).toHaveLength(2);
+      expect(calls[1].body).toMatchObject({ period: '2026-09', department: record.departments.find((d) => d.dept === dept) });
+    }
+    expect(await cli(['notify', 'send', '--what', 'results'])).toEqual({ sent: 0, skipped: DEPARTMENTS.length + 5 + 1, failed: 0 });
+    for (const dept of DEPARTMENTS) expect(receiver.on(`/results/${dept}`)).toHaveLength(2);
+  }, 120_000);
 });
