@@ -166,6 +166,30 @@ describe.runIf(haveChromium)(`the dashboard in Chromium (${kind}, demo city)`, {
     await t.http.get('/api/departments/CAB/todo').set('Authorization', `Bearer ${tokens.get('psb')}`).expect(403);
   });
 
+  it("opens the warnings page from the overview's overdue card, for a leader, with every department's overdue requests and the filters", async () => {
+    const page = await logIn('leader');
+    await page.goto(`${base}/overview?period=${period}`);
+    await page.locator('[data-testid=overdue-open-link]').click();
+    await page.waitForURL((url) => url.pathname === '/warnings', { timeout: 30_000 });
+    const count = page.locator('[data-testid=warnings-overdue-count]');
+    await expect.poll(async () => count.getAttribute('data-as-of'), { timeout: 30_000 }).toBeTruthy();
+    const asOf = (await count.getAttribute('data-as-of'))!;
+    const todos = await api<DepartmentTodo[]>('leader', `/api/todo?asOf=${encodeURIComponent(asOf)}`);
+    const overdueRequests = todos.flatMap((d) => d.overdue.filter((i) => i.kind === 'request'));
+    expect(Number(await count.getAttribute('data-value'))).toBe(overdueRequests.length);
+    const rows = page.locator('[data-testid=warning-row]');
+    if (overdueRequests.length > 0) {
+      await rows.first().waitFor({ timeout: 30_000 });
+      for (const row of await rows.all()) expect([await row.getAttribute('data-state'), await row.getAttribute('data-kind')]).toEqual(['overdue', 'request']);
+    }
+    expect(await page.locator('[data-testid=warnings-export]').getAttribute('href')).toBe('/api/todo.xlsx?kind=request&state=overdue');
+    await page.goto(`${base}/warnings?dept=PSB`);
+    await page.locator('[data-testid=warning-row]').first().waitFor({ timeout: 30_000 });
+    for (const row of await rows.all()) expect(await row.getAttribute('data-dept')).toBe('PSB');
+    await shot(page, 'warnings');
+    await page.close();
+  });
+
   it('files an appeal, an inspector accepts it, and the score on screen changes', async () => {
     const findings = await api<FindingsResponse>('psb', `/api/departments/PSB/findings?period=${period}`);
     const target = findings.findings.find((f) => (f.kind === 'missed_window' || f.kind === 'late_request') && (!f.appeal || f.appeal.status === 'rejected'));

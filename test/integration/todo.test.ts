@@ -9,7 +9,7 @@ import { formatPeriod, periodContaining } from '@app/scoring';
 import { chinaCalendar } from '../../apps/api/src/modules/demo/china-calendar';
 import { writeCityFiles } from '../../apps/api/src/modules/demo/generator';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
-import { loadExampleThroughCli } from './support/example';
+import { loadExampleOverHttp } from './support/example-http';
 import { loginAs, runCli, startTestApp, type TestApp } from './support/test-app';
 
 const TIME_ZONE = 'Asia/Shanghai';
@@ -23,13 +23,6 @@ const CAB_OCT_29 = {
   ],
   atRisk: [{ kind: 'window', resource: 'CAB-MAR', windowStart: '2026-10-01T00:00:00+08:00', windowEnd: '2026-11-01T00:00:00+08:00', workdaysLeft: 1, eventIds: [] }],
 };
-
-async function addUsers(db: TestDatabase, users: readonly (readonly [string, string, string?])[]): Promise<void> {
-  for (const [user, role, dept] of users) {
-    const r = await runCli(db, ['user', 'add', '--username', user, '--password', `${user}-password`, '--role', role, ...(dept ? ['--dept', dept] : [])]);
-    expect(r.status, r.stderr).toBe(0);
-  }
-}
 
 /**
  * The identity of issue 13: the overdue requests in the to-do as of t are
@@ -63,16 +56,18 @@ describe.each(databaseKinds())('the to-do on the %s database', (kind) => {
 
     beforeAll(async () => {
       db = await createTestDatabase(kind);
-      await loadExampleThroughCli(db);
-      await addUsers(db, [
+      t = await startTestApp(db, { ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'root-password' });
+      const { adminToken } = await loadExampleOverHttp(t);
+      for (const [user, role, dept] of [
         ['admin', 'admin'],
         ['inspector', 'inspector'],
         ['leader', 'leader'],
         ['cab', 'department', 'CAB'],
-      ]);
-      t = await startTestApp(db);
-      for (const user of ['admin', 'inspector', 'leader', 'cab']) token[user] = await loginAs(t.http, user, `${user}-password`);
-    }, 180_000);
+      ] as const) {
+        await t.http.put(`/api/users/${user}`).set('Authorization', `Bearer ${adminToken}`).send({ password: `${user}-password`, role, dept }).expect(200);
+        token[user] = await loginAs(t.http, user, `${user}-password`);
+      }
+    }, 300_000);
     afterAll(async () => {
       await t?.close();
       await db?.drop();
@@ -149,6 +144,21 @@ describe.each(databaseKinds())('the to-do on the %s database', (kind) => {
       expect(rows).toHaveLength(2);
       expect(rows[1].slice(0, 6)).toEqual(['CAB', '市民政局', '已逾期', '共享申请', 'RQ-3', 'CAB-MAR']);
       await t.http.get('/api/todo.xlsx?dept=NOPE').set(bearer('leader')).expect(404);
+    });
+
+    it('takes warnWorkdays from the scheme, a new version that leaves the score snapshots current', async () => {
+      const before = (await t.http.get('/api/scores?period=2026-10').set(bearer('leader')).expect(200)).body as ScoreRecord;
+      const [current] = (await t.http.get('/api/schemes').set(bearer('admin')).expect(200)).body as Record<string, unknown>[];
+      const { version: _v, note: _n, createdBy: _b, createdAt: _c, ...params } = current;
+      const saved = await t.http.post('/api/schemes').set(bearer('admin')).send({ scheme: { ...params, warnWorkdays: 0 }, note: 'warn on the last day only' }).expect(201);
+      const q = encodeURIComponent(CAB_OCT_29.asOf);
+      // CAB-MAR's window has one working day left: no longer at risk with warnWorkdays 0.
+      const cab = (await t.http.get(`/api/departments/CAB/todo?asOf=${q}`).set(bearer('cab')).expect(200)).body as DepartmentTodo;
+      expect(cab).toEqual({ ...CAB_OCT_29, atRisk: [] });
+      const method = (await t.http.get('/api/method?locale=en').set(bearer('cab')).expect(200)).body as { schemeVersion: number };
+      expect(method.schemeVersion).toBe((saved.body as { version: number }).version);
+      const after = (await t.http.get('/api/scores?period=2026-10').set(bearer('leader')).expect(200)).body as ScoreRecord;
+      expect(after).toEqual(before);
     });
   });
 

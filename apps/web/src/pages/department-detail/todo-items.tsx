@@ -55,7 +55,7 @@ export function todoColumns(t: TFunction, timeZone: string, nameOf: (code: strin
     {
       key: 'days',
       title: t('todo.workdays'),
-      width: 120,
+      width: 160,
       align: 'right',
       render: (_: unknown, r) =>
         'workdaysOverdue' in r.item ? (

@@ -51,7 +51,7 @@ export function TodoPanel({ code }: { code: string }) {
               rowKey="key"
               columns={columns}
               dataSource={rows}
-              pagination={rows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+              pagination={rows.length > 5 ? { pageSize: 5, showSizeChanger: false } : false}
               onRow={(r) => ({ 'data-testid': 'todo-row', 'data-state': r.state, 'data-kind': r.item.kind }) as React.HTMLAttributes<HTMLElement>}
               rowClassName={(r) => (r.state === 'overdue' ? 'todo-row-overdue' : 'todo-row-at-risk')}
               expandable={{

@@ -113,7 +113,7 @@ export function WarningsPage() {
           data-testid="warnings-filter-state"
           aria-label={t('todo.state')}
         />
-        <Tag color="red" data-testid="warnings-overdue-count" data-value={overdue}>
+        <Tag color="red" data-testid="warnings-overdue-count" data-value={overdue} data-as-of={todo.data?.[0]?.asOf}>
           {t('todo.overdueItems', { count: overdue })}
         </Tag>
         <Tag color="orange" data-testid="warnings-at-risk-count" data-value={rows.length - overdue}>
