@@ -143,7 +143,7 @@ export function NotificationsSection() {
             <Input placeholder={t('notifications.name')} style={{ width: 160 }} />
           </Form.Item>
           <Form.Item name="kind" rules={[{ required: true }]}>
-            <Select style={{ width: 130 }} options={KINDS.map((k) => ({ value: k, label: t(`notifications.kinds.${k}`) }))} />
+            <Select style={{ width: 160 }} options={KINDS.map((k) => ({ value: k, label: t(`notifications.kinds.${k}`) }))} />
           </Form.Item>
           <Form.Item name="target" rules={[{ required: true, message: t('notifications.targetRule') }]}>
             <Input placeholder={kind === 'email' ? t('notifications.addressPlaceholder') : t('notifications.urlPlaceholder')} style={{ width: 300 }} />
