@@ -126,9 +126,11 @@ describe.runIf(haveChromium)(`the dashboard in Chromium (${kind}, demo city)`, {
 
   it('lets admins reach every administration page', async () => {
     const page = await logIn('admin');
-    for (const section of ['users', 'master-data', 'calendar', 'schemes', 'sources', 'ledger', 'quarantine', 'periods', 'audit']) {
+    for (const section of ['users', 'master-data', 'calendar', 'schemes', 'sources', 'ledger', 'quarantine', 'notifications', 'periods', 'audit']) {
       await page.goto(`${base}/admin/${section}`);
       await page.waitForLoadState('networkidle');
+      // The notifications section shows its channel form once its chunk and queries have loaded.
+      if (section === 'notifications') await page.locator('[data-testid=channel-form]').waitFor({ timeout: 30_000 });
       expect(await page.locator('[data-testid=error-state]').count(), section).toBe(0);
       expect(await page.locator('[data-testid=not-found]').count(), section).toBe(0);
       await shot(page, `admin-${section}`);

@@ -182,7 +182,7 @@ describe.each(kinds)('isolation on the %s database', (kind) => {
     expect(expectedDenials.length).toBeGreaterThanOrEqual(3 * 4 * 5);
     expect(logged.sort()).toEqual(expectedDenials.sort());
     for (const dept of [UNKNOWN_DEPT, 'PSB']) expect(logged).toContain(`user:cab -> ${dept}`);
-  });
+  }, 300_000);
 
   it('lets only an ingest source use the ingest endpoint', async () => {
     const line = JSON.stringify({ id: 'walk-1', type: 'api.called', at: '2026-10-20T10:00:00+08:00', dept: 'MSA', resource: 'MSA-ENT', consumer: 'PSB', status: 200, latency_ms: 5 });

@@ -9,6 +9,7 @@ export const ADMIN_SECTIONS = [
   { key: 'sources', labelKey: 'admin.sources', roles: ['admin'] },
   { key: 'ledger', labelKey: 'admin.ledger', roles: ['admin'] },
   { key: 'quarantine', labelKey: 'admin.quarantine', roles: ['admin'] },
+  { key: 'notifications', labelKey: 'admin.notifications', roles: ['admin'] },
   { key: 'periods', labelKey: 'admin.periods', roles: ['admin', 'inspector'] },
   { key: 'audit', labelKey: 'admin.audit', roles: ['admin', 'inspector'] },
 ] as const satisfies readonly { key: string; labelKey: string; roles: readonly Role[] }[];

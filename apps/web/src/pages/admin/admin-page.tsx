@@ -15,6 +15,7 @@ const SECTIONS: Record<AdminSectionKey, LazyExoticComponent<ComponentType>> = {
   sources: lazy(() => import('./sections/sources-section').then((m) => ({ default: m.SourcesSection }))),
   ledger: lazy(() => import('./sections/ledger-section').then((m) => ({ default: m.LedgerSection }))),
   quarantine: lazy(() => import('./sections/quarantine-section').then((m) => ({ default: m.QuarantineSection }))),
+  notifications: lazy(() => import('./sections/notifications-section').then((m) => ({ default: m.NotificationsSection }))),
   periods: lazy(() => import('./sections/periods-section').then((m) => ({ default: m.PeriodsSection }))),
   audit: lazy(() => import('./sections/audit-section').then((m) => ({ default: m.AuditSection }))),
 };
