@@ -7,7 +7,7 @@ import { MasterDataService } from '../master-data/master-data.service';
 import { latencyBucket, LATENCY_BUCKETS } from './latency-buckets';
 import { LocalDayResolver } from './local-day';
 import { IngestRepository, type AcceptedEvent, type LatencyRow, type QuarantineRow, type RollupRow } from './ingest.repository';
-import { readEventLines, validateEvent, type ByteInput, type EventLine, type EventValidationContext, type InputFormat, type NormalizedEvent } from './parsing';
+import { atWindowOf, readEventLines, validateEvent, type ByteInput, type EventLine, type EventValidationContext, type InputFormat, type NormalizedEvent } from './parsing';
 
 export interface IngestCounts {
   read: number;
@@ -81,6 +81,8 @@ export class IngestService {
       timeZone: this.config.ASSESSMENT_TIME_ZONE,
       departments: (code) => departments.has(code),
       resourceDept: (code) => owners.get(code),
+      // Received now: a line stamped before EVENT_AT_EARLIEST or too far ahead is quarantined, so no partition is made for it.
+      atWindow: atWindowOf(this.config.EVENT_AT_EARLIEST, this.config.EVENT_AT_MAX_AHEAD_HOURS, Date.now()),
     };
   }
 
