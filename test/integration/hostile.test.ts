@@ -1,6 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Db } from '../../apps/api/src/database/db';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
 import { loadExampleOverHttp } from './support/example-http';
 import { portOf } from './support/raw-http';
@@ -221,6 +222,32 @@ describe.each(kinds)('hostile bodies (%s)', (kind) => {
     const reasons = [...(await quarantineReasons()).entries()].filter(([raw]) => raw.includes('"huge-'));
     expect(reasons).toHaveLength(2);
     for (const [, reason] of reasons) expect(reason).toBe('field "latency_ms" must be a number from 0 to 86400000 (one day), not 1e+308');
+  });
+
+  it('quarantines the one line the database refuses and stores the other lines of its body', async () => {
+    // A value the contract allows but a constraint (added for the test) rejects: the database fails on that line alone.
+    const sql = t.app.get(Db);
+    await sql.execute(`alter table event add constraint hostile_poison check (request is distinct from 'RQ-POISON')`);
+    try {
+      const submitted = { type: 'request.submitted', at: '2026-10-22T10:00:00+08:00', dept: 'MSA', resource: 'MSA-ENT', requester: 'PSB' };
+      const lines = Array.from({ length: 9 }, (_, i) => ({ ...submitted, id: `iso-${i}`, request: i === 5 ? 'RQ-POISON' : `RQ-ISO-${i}` }));
+      lines.push({ ...submitted, id: 'iso-9', request: 'RQ-ISO-9', requester: 'PSB' });
+      const res = await ingest(lines);
+      expect(res.status, res.text).toBe(200);
+      expect(res.body).toMatchObject({ read: 10, accepted: 9, duplicates: 0, quarantined: 1 });
+      const rejected = (res.body as { rejected: { line: number; reason: string }[] }).rejected;
+      expect(rejected).toEqual([{ line: 6, reason: expect.stringMatching(/^the database refused the line \(23514\): .*hostile_poison/) as unknown as string }]);
+      const stored = await sql.many<{ id: string }>(`select id from event where id like 'iso-%' order by id`);
+      expect(stored.map((r) => r.id)).toEqual(['iso-0', 'iso-1', 'iso-2', 'iso-3', 'iso-4', 'iso-6', 'iso-7', 'iso-8', 'iso-9']);
+      const keys = await sql.many<{ id: string }>(`select id from event_key where id = 'iso-5'`);
+      expect(keys).toEqual([]);
+      expect([...(await quarantineReasons()).keys()].some((raw) => raw.includes('"iso-5"'))).toBe(true);
+    } finally {
+      await sql.execute('alter table event drop constraint hostile_poison');
+    }
+    // The quarantined line reserved nothing: sent again without the constraint, it is accepted.
+    const again = await ingest([{ type: 'request.submitted', at: '2026-10-22T10:00:00+08:00', dept: 'MSA', resource: 'MSA-ENT', requester: 'PSB', id: 'iso-5', request: 'RQ-POISON' }]);
+    expect(again.body).toMatchObject({ accepted: 1 });
   });
 
   it('quarantines events stamped in 1970 or 2999 with the window as the reason', async () => {
