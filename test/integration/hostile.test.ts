@@ -153,7 +153,6 @@ describe.each(kinds)('hostile bodies (%s)', (kind) => {
     expect(answer.status, answer.body).toBe(413);
     expect(answer.body).toContain('INGEST_MAX_INFLATED_MB');
     expect(answer.closedByServer).toBe(true);
-    // The admin upload has the same two limits (64 MB inflated): 60 MB of zeros is not valid CSV but is read whole.
   });
 
   it('takes at most 4 KiB of login body, never compressed', async () => {

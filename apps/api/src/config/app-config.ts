@@ -41,7 +41,7 @@ export const configSchema = z.object({
   INGEST_INBOX_CRON: z.string().min(1).default('*/1 * * * *'),
   INGEST_MAX_BODY_MB: positiveInt(64),
   /** Largest decompressed ingest body: a small gzip body can inflate a thousandfold. */
-  INGEST_MAX_INFLATED_MB: positiveInt(256),
+  INGEST_MAX_INFLATED_MB: positiveInt(64),
   /** Request bodies (ingest and master-data uploads) read at the same time; beyond it 503 with Retry-After. */
   UPLOAD_CONCURRENCY: positiveInt(4),
   /** The earliest plausible event time (UTC day): an older `at` is quarantined. */

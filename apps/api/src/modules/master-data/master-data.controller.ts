@@ -18,7 +18,7 @@ import { UploadBodies, type BodyLimits } from '../../common/upload-body';
 import { MasterDataService } from './master-data.service';
 import { CsvHeaderError } from './parsing';
 
-const MASTER_DATA_LIMITS: BodyLimits = { maxBytes: 32 * 1024 * 1024, maxInflatedBytes: 64 * 1024 * 1024, hint: '32 MB', inflatedHint: '64 MB' };
+const MASTER_DATA_LIMITS: BodyLimits = { maxBytes: 32 * 1024 * 1024, maxInflatedBytes: 32 * 1024 * 1024, hint: '32 MB', inflatedHint: '32 MB' };
 
 class KindParam extends createZodDto(masterDataKindParamSchema) {}
 class DateParam extends createZodDto(calendarDateParamSchema) {}
