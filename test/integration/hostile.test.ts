@@ -38,7 +38,7 @@ const ZEROS_GZIP = gzipSync(Buffer.alloc(60 * 1024 * 1024));
  * server has closed the connection (or fails after the deadline).
  */
 function hostileUpload(t: TestApp, path: string, headers: Record<string, string>, body: Buffer, deadlineMs = 15_000): Promise<HostileAnswer> {
-  const server = t.app.getHttpServer() as import('node:http').Server;
+  const server = t.app.getHttpServer();
   return new Promise((resolve, reject) => {
     let serverSocket: Socket | undefined;
     const client = connect(portOf(t), '127.0.0.1');
@@ -235,7 +235,7 @@ describe.each(kinds)('hostile bodies (%s)', (kind) => {
       expect(res.status, res.text).toBe(200);
       expect(res.body).toMatchObject({ read: 10, accepted: 9, duplicates: 0, quarantined: 1 });
       const rejected = (res.body as { rejected: { line: number; reason: string }[] }).rejected;
-      expect(rejected).toEqual([{ line: 6, reason: expect.stringMatching(/^the database refused the line \(23514\): .*hostile_poison/) as unknown as string }]);
+      expect(rejected).toEqual([{ line: 6, reason: expect.stringMatching(/^the database refused the line \(23514\): .*hostile_poison/) }]);
       const stored = await sql.many<{ id: string }>(`select id from event where id like 'iso-%' order by id`);
       expect(stored.map((r) => r.id)).toEqual(['iso-0', 'iso-1', 'iso-2', 'iso-3', 'iso-4', 'iso-6', 'iso-7', 'iso-8', 'iso-9']);
       const keys = await sql.many<{ id: string }>(`select id from event_key where id = 'iso-5'`);

@@ -103,7 +103,7 @@ function closeWithoutReading(socket: Socket): void {
  */
 export function closeWhenBodyUnread(req: Request, res: Response, next: NextFunction): void {
   if (hasBody(req)) {
-    const writeHead = res.writeHead;
+    const writeHead = res.writeHead.bind(res);
     res.writeHead = function (this: Response, ...args: Parameters<Response['writeHead']>) {
       if (!req.complete && !this.headersSent) {
         this.setHeader('Connection', 'close');
@@ -111,7 +111,7 @@ export function closeWhenBodyUnread(req: Request, res: Response, next: NextFunct
         // Node would read the rest of the body off the wire once the answer is sent.
         req.pause();
       }
-      return writeHead.apply(this, args);
+      return writeHead(...args);
     } as Response['writeHead'];
   }
   next();
