@@ -82,6 +82,8 @@ function hasBody(req: Request): boolean {
 
 /** How long a refused connection stays half-closed so the client reads the answer before the socket goes. */
 const LINGER_MS = 1000;
+/** A client that never reads its answer does not keep the socket longer than this. */
+const MAX_LINGER_MS = 60_000;
 
 /**
  * Closes a connection without reading what is left of its body. Node's own close for a
@@ -92,8 +94,10 @@ const LINGER_MS = 1000;
 function closeWithoutReading(socket: Socket): void {
   socket.destroySoon = function (this: Socket) {
     this.pause();
+    // The answer may still be in the send buffer (a large download): linger once it is all written.
+    this.once('finish', () => setTimeout(() => this.destroy(), LINGER_MS).unref());
+    setTimeout(() => this.destroy(), MAX_LINGER_MS).unref();
     this.end();
-    setTimeout(() => this.destroy(), LINGER_MS).unref();
   };
 }
 
