@@ -12,7 +12,7 @@ import { cli, freshDatabase, log, REPO_ROOT } from './bench-support';
 const PERIOD = '2026-10';
 const DURATION = Number(process.env.BENCH_API_SECONDS ?? 20);
 
-function startServer(script: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
+export function startServer(script: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['-r', '@swc-node/register', script], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let seen = '';

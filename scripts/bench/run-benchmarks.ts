@@ -1,5 +1,6 @@
 import { benchApi } from './api.bench';
 import { benchEngine } from './engine.bench';
+import { benchHostile } from './hostile.bench';
 import { benchIngest } from './ingest.bench';
 import { benchScoring } from './scoring.bench';
 import { benchWeb } from './web.bench';
@@ -7,11 +8,11 @@ import { log, print } from './bench-support';
 
 /**
  * `npm run bench`: every benchmark prints one JSON line of figures.
- * BENCH_ONLY=engine,ingest,scoring,api,web selects; sizes come from the
+ * BENCH_ONLY=engine,ingest,scoring,api,web,hostile selects; sizes come from the
  * environment (see README), defaults are the issues' figures.
  */
 async function main(): Promise<void> {
-  const only = new Set((process.env.BENCH_ONLY ?? 'engine,ingest,scoring,api,web').split(','));
+  const only = new Set((process.env.BENCH_ONLY ?? 'engine,ingest,scoring,api,web,hostile').split(','));
   const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
   if (only.has('engine')) print(benchEngine());
   if (only.has('ingest')) print(await benchIngest(number('BENCH_INGEST_EVENTS', 1_000_000)));
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   }
   if (only.has('api')) print(await benchApi());
   if (only.has('web')) print(await benchWeb());
+  if (only.has('hostile')) print(await benchHostile());
 }
 
 main().catch((error: unknown) => {

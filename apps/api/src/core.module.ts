@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { UploadBodies } from './common/upload-body';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DATABASE_TARGET } from './database/database.tokens';
 import { Db } from './database/db';
@@ -44,8 +45,9 @@ export class CoreModule {
         { provide: DATABASE_TARGET, useValue: target },
         Db,
         JobLock,
+        UploadBodies,
       ],
-      exports: [APP_CONFIG, DATABASE_TARGET, Db, JobLock],
+      exports: [APP_CONFIG, DATABASE_TARGET, Db, JobLock, UploadBodies],
     };
   }
 }

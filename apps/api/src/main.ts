@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
-import { jsonBody } from './common/raw-body';
+import { closeWhenBodyUnread, jsonBody, JsonBodyInterceptor } from './common/raw-body';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
@@ -16,13 +16,18 @@ import { UsersService } from './modules/users/users.service';
 import { APP_VERSION } from './version';
 
 const RAW_BODY_ROUTES = /^\/api\/(ingest|master-data\/[^/]+)\/?$/;
+const LOGIN_ROUTE = /^\/api\/auth\/login\/?$/;
+const LOGIN_BODY_LIMIT_BYTES = 4 * 1024;
 
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const target = await prepareDatabase(config, 'server');
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, target }), { bufferLogs: true, bodyParser: false });
-  // JSON bodies everywhere except the routes that take files as raw bodies (their modules parse them).
-  const parseJson = jsonBody(2 * 1024 * 1024, '2 MB');
-  app.use((req: Request, res: Response, next: NextFunction) => (RAW_BODY_ROUTES.test(req.path) ? next() : parseJson(req, res, next)));
+  // No body is read before the guards ran (access.md): JSON bodies are parsed by an interceptor, which runs
+  // after them, and the upload routes read theirs in the handler. Login alone is read first, small and uncompressed.
+  app.use(closeWhenBodyUnread);
+  const parseLogin = jsonBody(LOGIN_BODY_LIMIT_BYTES, '4 KiB', false);
+  app.use((req: Request, res: Response, next: NextFunction) => (LOGIN_ROUTE.test(req.path) ? parseLogin(req, res, next) : next()));
+  app.useGlobalInterceptors(new JsonBodyInterceptor(2 * 1024 * 1024, '2 MB', RAW_BODY_ROUTES));
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.use(

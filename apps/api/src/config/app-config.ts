@@ -40,6 +40,18 @@ export const configSchema = z.object({
   INGEST_INBOX_DIR: z.string().min(1).optional(),
   INGEST_INBOX_CRON: z.string().min(1).default('*/1 * * * *'),
   INGEST_MAX_BODY_MB: positiveInt(64),
+  /** Largest decompressed ingest body: a small gzip body can inflate a thousandfold. */
+  INGEST_MAX_INFLATED_MB: positiveInt(64),
+  /** Request bodies (ingest and master-data uploads) read at the same time; beyond it 503 with Retry-After. */
+  UPLOAD_CONCURRENCY: positiveInt(4),
+  /** The earliest plausible event time (UTC day): an older `at` is quarantined. */
+  EVENT_AT_EARLIEST: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a real date')
+    .default('2000-01-01'),
+  /** How far after its receipt an event may be stamped (clock skew); a later `at` is quarantined. */
+  EVENT_AT_MAX_AHEAD_HOURS: positiveInt(24),
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
   /** The city named in report titles (e.g. 某某市); reports say 本市 when unset. */
   CITY_NAME: z.preprocess(emptyAsUndefined, z.string().trim().min(1).max(40, 'must be at most 40 characters').default('本市')),

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { Readable } from 'node:stream';
@@ -17,6 +17,8 @@ import {
   type CurrentUser,
 } from '@app/contracts';
 import { actorOf, Public, Roles, User } from '../../common/auth-decorators';
+import { UploadBodies } from '../../common/upload-body';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ApiKeyGuard, type IngestRequest } from './api-key.guard';
 import { IngestService } from './ingest.service';
 import { CsvHeaderError, detectFormat } from './parsing';
@@ -42,6 +44,8 @@ export class IngestController {
     private readonly ingest: IngestService,
     private readonly quarantine: QuarantineService,
     private readonly sources: SourcesService,
+    private readonly uploads: UploadBodies,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -56,10 +60,17 @@ export class IngestController {
   @ApiHeader({ name: 'X-Api-Key', required: true })
   @ApiConsumes('application/x-ndjson', 'text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
-  async receive(@Req() req: IngestRequest, @Body() body: unknown) {
-    const payload = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+  async receive(@Req() req: IngestRequest) {
+    const sentMb = this.config.INGEST_MAX_BODY_MB;
+    const inflatedMb = this.config.INGEST_MAX_INFLATED_MB;
+    const payload = await this.uploads.read(req, {
+      maxBytes: sentMb * 1024 * 1024,
+      maxInflatedBytes: inflatedMb * 1024 * 1024,
+      hint: `${sentMb} MB (INGEST_MAX_BODY_MB)`,
+      inflatedHint: `${inflatedMb} MB (INGEST_MAX_INFLATED_MB)`,
+    });
     const { format } = detectFormat(undefined, req.header('content-type') ?? undefined);
-    // body-parser has already inflated a gzip Content-Encoding; gzip bytes sent without it are detected.
+    // A gzip Content-Encoding is inflated by now; gzip bytes sent without it are detected.
     try {
       return await this.ingest.ingest(Readable.from([payload]), { source: req.ingestSource!, format });
     } catch (error) {

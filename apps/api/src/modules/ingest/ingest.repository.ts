@@ -87,6 +87,7 @@ function eventValues(a: AcceptedEvent, source: string): (string | number | null)
 @Injectable()
 export class IngestRepository {
   private readonly knownPartitions = new Set<string>();
+  private savepoints = 0;
 
   constructor(
     private readonly db: Db,
@@ -95,6 +96,23 @@ export class IngestRepository {
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
+  }
+
+  /**
+   * Runs `work` inside a savepoint of the batch transaction: when it fails, only its own
+   * statements are undone and the transaction goes on.
+   */
+  async savepoint<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
+    const name = `ingest_sp_${++this.savepoints}`;
+    await tx.execute(`savepoint ${name}`);
+    try {
+      const result = await work();
+      await tx.execute(`release savepoint ${name}`);
+      return result;
+    } catch (error) {
+      await tx.execute(`rollback to savepoint ${name}`);
+      throw error;
+    }
   }
 
   /** Monthly partitions (UTC months) of the event table for these instants, created once. */

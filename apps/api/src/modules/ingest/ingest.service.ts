@@ -7,7 +7,7 @@ import { MasterDataService } from '../master-data/master-data.service';
 import { latencyBucket, LATENCY_BUCKETS } from './latency-buckets';
 import { LocalDayResolver } from './local-day';
 import { IngestRepository, type AcceptedEvent, type LatencyRow, type QuarantineRow, type RollupRow } from './ingest.repository';
-import { readEventLines, validateEvent, type ByteInput, type EventLine, type EventValidationContext, type InputFormat, type NormalizedEvent } from './parsing';
+import { atWindowOf, readEventLines, validateEvent, type ByteInput, type EventLine, type EventValidationContext, type InputFormat, type NormalizedEvent } from './parsing';
 
 export interface IngestCounts {
   read: number;
@@ -46,6 +46,24 @@ const REJECTED_SAMPLE = 20;
 const MAX_ATTEMPTS = 4;
 const RETRYABLE = new Set(['40P01', '40001']);
 
+/**
+ * The reason to quarantine a line with when the database refused what it holds: data exceptions
+ * (class 22), integrity constraints (23) and values too large to store (54). Anything else is
+ * not the line's doing and gives null.
+ */
+function lineRefusal(error: unknown): string | null {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const e = current as { code?: unknown; message?: unknown; cause?: unknown; previous?: unknown };
+    if (typeof e.code === 'string' && /^(22|23|54)/.test(e.code)) {
+      const message = typeof e.message === 'string' ? e.message.split('\n')[0].replace(/^.*? - /, '').slice(0, 300) : 'a value is not valid';
+      return `the database refused the line (${e.code}): ${message}`;
+    }
+    current = e.cause ?? e.previous;
+  }
+  return null;
+}
+
 export function zeroCounts(): IngestCounts {
   return { read: 0, accepted: 0, duplicates: 0, quarantined: 0 };
 }
@@ -81,6 +99,8 @@ export class IngestService {
       timeZone: this.config.ASSESSMENT_TIME_ZONE,
       departments: (code) => departments.has(code),
       resourceDept: (code) => owners.get(code),
+      // Received now: a line stamped before EVENT_AT_EARLIEST or too far ahead is quarantined, so no partition is made for it.
+      atWindow: atWindowOf(this.config.EVENT_AT_EARLIEST, this.config.EVENT_AT_MAX_AHEAD_HOURS, Date.now()),
     };
   }
 
@@ -115,7 +135,7 @@ export class IngestService {
       await committing;
       const before = counts;
       const commit = this.withRetry(async (tx) => {
-        const outcomes = await this.store(tx, candidates, opts.source, days);
+        const outcomes = await this.storeIsolated(tx, candidates, opts.source, days);
         const conflicts: QuarantineRow[] = [];
         candidates.forEach((c, i) => {
           const o = outcomes[i];
@@ -199,6 +219,28 @@ export class IngestService {
       await this.changes.changed('events', new Date(Math.min(...accepted.map((a) => a.event.at))), tx);
     }
     return outcomes;
+  }
+
+  /**
+   * store(), with each line's database errors kept to that line (sharing-log.md: no line takes
+   * others down). A batch the database refuses is undone to its savepoint and split in halves
+   * until the line that causes the error is alone; that line is quarantined with the
+   * database's reason and every other line is stored as it would have been without it, in the
+   * same transaction. Errors that are not about a value (outages, deadlocks) still fail the batch.
+   */
+  async storeIsolated(tx: Tx, candidates: Candidate[], source: string, days: LocalDayResolver): Promise<Outcome[]> {
+    if (candidates.length === 0) return [];
+    try {
+      return await this.repo.savepoint(tx, () => this.store(tx, candidates, source, days));
+    } catch (error) {
+      const refused = lineRefusal(error);
+      if (refused === null) throw error;
+      if (candidates.length === 1) return [{ kind: 'quarantined', reason: refused }];
+      const half = candidates.length >> 1;
+      const first = await this.storeIsolated(tx, candidates.slice(0, half), source, days);
+      const second = await this.storeIsolated(tx, candidates.slice(half), source, days);
+      return [...first, ...second];
+    }
   }
 
   /** Runs a batch transaction, retrying when PostgreSQL picks it as a deadlock or serialization victim. */

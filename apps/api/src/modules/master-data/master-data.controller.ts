@@ -1,4 +1,5 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import {
@@ -13,8 +14,11 @@ import {
   type CurrentUser,
 } from '@app/contracts';
 import { actorOf, ALL_ROLES, Roles, User } from '../../common/auth-decorators';
+import { UploadBodies, type BodyLimits } from '../../common/upload-body';
 import { MasterDataService } from './master-data.service';
 import { CsvHeaderError } from './parsing';
+
+const MASTER_DATA_LIMITS: BodyLimits = { maxBytes: 32 * 1024 * 1024, maxInflatedBytes: 32 * 1024 * 1024, hint: '32 MB', inflatedHint: '32 MB' };
 
 class KindParam extends createZodDto(masterDataKindParamSchema) {}
 class DateParam extends createZodDto(calendarDateParamSchema) {}
@@ -28,7 +32,10 @@ class CalendarEntryDto extends createZodDto(calendarEntrySchema) {}
 @ApiTags('master data')
 @Controller()
 export class MasterDataController {
-  constructor(private readonly masterData: MasterDataService) {}
+  constructor(
+    private readonly masterData: MasterDataService,
+    private readonly uploads: UploadBodies,
+  ) {}
 
   /** Upload departments.csv, catalog.csv or calendar.csv as the request body (UTF-8 or GB18030). */
   @Post('master-data/:kind')
@@ -36,8 +43,9 @@ export class MasterDataController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ZodResponse({ status: 201, type: ImportOutcomeDto })
-  async import(@Param() params: KindParam, @Body() body: unknown, @User() user: CurrentUser) {
-    if (!Buffer.isBuffer(body) || body.length === 0) throw new BadRequestException('body: send the CSV file as the request body (Content-Type: text/csv)');
+  async import(@Param() params: KindParam, @Req() req: Request, @User() user: CurrentUser) {
+    const body = await this.uploads.read(req, MASTER_DATA_LIMITS);
+    if (body.length === 0) throw new BadRequestException('body: send the CSV file as the request body (Content-Type: text/csv)');
     try {
       return await this.masterData.import(params.kind, body, actorOf(user));
     } catch (error) {

@@ -10,4 +10,4 @@ export { readEventLines, type ReadEventLinesOptions } from './read-event-lines';
 export { jsonRecord } from './records';
 export { AutoTextDecoder, decodeText, detectEncoding, type TextEncodingName } from './text-decoding';
 export * from './types';
-export { validateEvent } from './validate-event';
+export { atWindowOf, MAX_LATENCY_MS, validateEvent } from './validate-event';

@@ -59,6 +59,8 @@ export interface EventValidationContext {
   departments: (code: string) => boolean;
   /** The provider department of a resource, undefined when the resource does not exist. */
   resourceDept: (code: string) => string | undefined;
+  /** Plausible event times [from, to) in epoch ms; an `at` outside is quarantined. Absent: only the storable range. */
+  atWindow?: { from: number; to: number };
 }
 
 export type EventValidation =

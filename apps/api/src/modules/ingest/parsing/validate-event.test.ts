@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ParseError, type EventValidationContext } from './types';
-import { validateEvent } from './validate-event';
+import { atWindowOf, validateEvent } from './validate-event';
 
 const DEPTS = new Set(['PSB', 'CAB', 'MSA']);
 const RESOURCES = new Map([
@@ -98,9 +98,39 @@ const cases: [string, Raw, Raw, string][] = [
   ['status 600', AC, { status: 600 }, 'field "status" must be an integer from 100 to 599, not 600'],
   ['status missing', AC, { status: MISSING }, 'missing field "status"'],
   ['latency fractional', AC, { latency_ms: 12.5 }, 'ok'],
-  ['latency negative', AC, { latency_ms: -1 }, 'field "latency_ms" must be a number >= 0, not -1'],
+  ['latency negative', AC, { latency_ms: -1 }, 'field "latency_ms" must be a number from 0 to 86400000 (one day), not -1'],
   ['latency missing', AC, { latency_ms: MISSING }, 'missing field "latency_ms"'],
+  ['latency one day', AC, { latency_ms: 86400000 }, 'ok'],
+  ['latency over one day', AC, { latency_ms: 86400000.5 }, 'field "latency_ms" must be a number from 0 to 86400000 (one day), not 86400000.5'],
 ];
+
+describe('validateEvent bounds', () => {
+  it('refuses a latency of 1e308 (it would overflow the rollup sums) with the bound as the reason', () => {
+    expect(reasonOf({ ...AC, latency_ms: 1e308 })).toBe('field "latency_ms" must be a number from 0 to 86400000 (one day), not 1e+308');
+    expect(reasonOf(asCsv({ ...AC, latency_ms: '1' + '0'.repeat(308) }), 'csv')).toMatch(/^field "latency_ms" must be a number from 0 to 86400000 \(one day\)/);
+  });
+
+  const received = Date.parse('2026-10-09T12:00:00Z');
+  const windowed: EventValidationContext = { ...ctx, atWindow: atWindowOf('2000-01-01', 24, received) };
+  const windowReason = (a: string) => {
+    const v = validateEvent({ ...RU, at: a }, windowed);
+    return v.ok ? 'ok' : v.reason;
+  };
+
+  it('keeps events inside the plausible window and quarantines the rest', () => {
+    expect(windowReason('2000-01-01T00:00:00Z')).toBe('ok');
+    expect(windowReason('2026-10-10T11:59:59Z')).toBe('ok');
+    const outside = 'field "at" is outside the plausible window 2000-01-01T00:00:00.000Z to 2026-10-10T12:00:00.000Z: ';
+    expect(windowReason('1999-12-31T23:59:59Z')).toBe(`${outside}"1999-12-31T23:59:59Z"`);
+    expect(windowReason('1970-01-01T00:00:00Z')).toBe(`${outside}"1970-01-01T00:00:00Z"`);
+    expect(windowReason('2026-10-10T12:00:00Z')).toBe(`${outside}"2026-10-10T12:00:00Z"`);
+    expect(windowReason('2999-01-01T00:00:00Z')).toBe(`${outside}"2999-01-01T00:00:00Z"`);
+  });
+
+  it('without a window only the storable range applies', () => {
+    expect(reasonOf({ ...RU, at: '1970-01-01T00:00:00Z' })).toBe('ok');
+  });
+});
 
 describe('validateEvent', () => {
   it.each(cases)('%s', (_label, base, patch, expected) => {
@@ -114,7 +144,7 @@ describe('validateEvent', () => {
     ['records', { records: true }, 'field "records" must be an integer >= 0, not true'],
     ['records', { records: 1e300 }, 'field "records" must be an integer >= 0, not 1e+300'],
     ['status', { status: '200' }, 'field "status" must be an integer from 100 to 599, not "200"'],
-    ['latency_ms', { latency_ms: '80' }, 'field "latency_ms" must be a number >= 0, not "80"'],
+    ['latency_ms', { latency_ms: '80' }, 'field "latency_ms" must be a number from 0 to 86400000 (one day), not "80"'],
     ['id', { id: 42 }, 'field "id" must be a string, not 42'],
     ['dept', { dept: ['PSB'] }, 'field "dept" must be a string, not ["PSB"]'],
     ['at', { at: 1791511200000 }, 'field "at" must be a string, not 1791511200000'],
@@ -138,8 +168,8 @@ describe('validateEvent', () => {
     ['status', '404', 'ok'],
     ['status', '2OO', 'field "status" must be an integer from 100 to 599, not "2OO"'],
     ['latency_ms', '80.25', 'ok'],
-    ['latency_ms', '.5', 'field "latency_ms" must be a number >= 0, not ".5"'],
-    ['latency_ms', '1e3', 'field "latency_ms" must be a number >= 0, not "1e3"'],
+    ['latency_ms', '.5', 'field "latency_ms" must be a number from 0 to 86400000 (one day), not ".5"'],
+    ['latency_ms', '1e3', 'field "latency_ms" must be a number from 0 to 86400000 (one day), not "1e3"'],
   ])('CSV: %s %j', (field, value, expected) => {
     const base = field === 'records' ? RU : AC;
     expect(reasonOf({ ...asCsv(base), [field]: value, ...(field === 'records' ? { complete_records: '0' } : {}) }, 'csv')).toBe(expected);

@@ -15,6 +15,8 @@ import {
 import { EVENT_TYPES, ParseError, type EventType, type EventValidation, type EventValidationContext, type NormalizedEvent } from './types';
 
 const MAX_ID_CHARS = 128;
+/** sharing-log.md: a call lasts at most one day. */
+export const MAX_LATENCY_MS = 86_400_000;
 /**
  * The instants the database can hold with their local day in any time zone:
  * year 0000 does not exist and five-digit years do not parse.
@@ -22,6 +24,11 @@ const MAX_ID_CHARS = 128;
 const FIRST_STORABLE_AT = Date.parse('0001-01-02T00:00:00Z');
 const END_STORABLE_AT = Date.parse('9999-12-31T00:00:00Z');
 const TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
+
+/** The plausible event times for a batch received at `receivedAt`: from the earliest day (UTC) to `aheadHours` after receipt. */
+export function atWindowOf(earliestDay: string, aheadHours: number, receivedAt: number): { from: number; to: number } {
+  return { from: Date.parse(`${earliestDay}T00:00:00Z`), to: receivedAt + aheadHours * 3_600_000 };
+}
 
 /** parseTimestamp, sped up, one per time zone. */
 const timestampParsers = new Map<string, TimestampParser>();
@@ -58,6 +65,10 @@ function normalize(rec: RawRecord, ctx: EventValidationContext, csv: boolean): N
   const at = timestampParser(ctx.timeZone ?? DEFAULT_TIME_ZONE)(atText);
   if (at === null) fail(`field "at" is not an ISO-8601 timestamp: ${show(atText)}`);
   if (at < FIRST_STORABLE_AT || at >= END_STORABLE_AT) fail(`field "at" is outside the supported range 0001-01-02 to 9999-12-30: ${show(atText)}`);
+  const window = ctx.atWindow;
+  if (window && (at < window.from || at >= window.to)) {
+    fail(`field "at" is outside the plausible window ${new Date(window.from).toISOString()} to ${new Date(window.to).toISOString()}: ${show(atText)}`);
+  }
   const dept = department(rec, 'dept', ctx);
   const e: NormalizedEvent = { id, type: type as EventType, at, atText, dept };
 
@@ -101,7 +112,7 @@ function normalize(rec: RawRecord, ctx: EventValidationContext, csv: boolean): N
       e.resource = resourceOf(rec, dept, ctx);
       e.consumer = department(rec, 'consumer', ctx);
       e.status = requiredInteger(rec, 'status', csv, 'an integer from 100 to 599', (n) => n >= 100 && n <= 599);
-      e.latencyMs = requiredNumber(rec, 'latency_ms', csv, 'a number >= 0', (n) => n >= 0);
+      e.latencyMs = requiredNumber(rec, 'latency_ms', csv, `a number from 0 to ${MAX_LATENCY_MS} (one day)`, (n) => n >= 0 && n <= MAX_LATENCY_MS);
       break;
     }
   }
