@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { formatPeriod, periodContaining, previousPeriod } from '@app/scoring';
-import type { FindingsResponse, OverviewResponse, ScoreRecord } from '@app/contracts';
+import type { DepartmentTodo, FindingsResponse, OverviewResponse, ScoreRecord } from '@app/contracts';
 import { DemoSeedJob } from '../../apps/api/src/modules/demo/demo-seed.job';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../integration/support/databases';
 import { loginAs, REPO_ROOT, startTestApp, type TestApp } from '../integration/support/test-app';
@@ -142,6 +142,51 @@ describe.runIf(haveChromium)(`the dashboard in Chromium (${kind}, demo city)`, {
     await page.goto(`${base}/departments/CAB?period=${period}`);
     await page.locator('[data-testid=error-state][data-status="403"]').waitFor({ timeout: 30_000 });
     await shot(page, 'department-forbidden');
+    await page.close();
+  });
+
+  it("shows a department user its to-do: the overdue requests the current month's record counts; another department's to-do is 403", async () => {
+    const page = await logIn('psb');
+    const count = page.locator('[data-testid=todo-panel] [data-testid=todo-overdue-requests]');
+    await count.waitFor({ timeout: 30_000 });
+    const shown = Number(await count.getAttribute('data-value'));
+    const asOf = (await count.getAttribute('data-as-of'))!;
+    const month = formatPeriod(periodContaining('month', Date.parse(asOf), 'Asia/Shanghai'));
+    const record = await api<ScoreRecord>('psb', `/api/scores?period=${month}&asOf=${encodeURIComponent(asOf)}`);
+    expect(shown).toBe(record.departments.find((d) => d.dept === 'PSB')!.counts.requestsOverdueOpen);
+    const todo = await api<DepartmentTodo>('psb', `/api/departments/PSB/todo?asOf=${encodeURIComponent(asOf)}`);
+    expect(todo.overdue.filter((i) => i.kind === 'request')).toHaveLength(shown);
+    if (shown > 0) {
+      const first = page.locator('[data-testid=todo-panel] [data-testid=todo-row][data-state=overdue][data-kind=request]').first();
+      await first.waitFor({ timeout: 30_000 });
+      expect(await first.innerText()).toContain(todo.overdue.find((i) => i.kind === 'request')!.id);
+    }
+    await shot(page, 'department-todo');
+    await page.close();
+    await t.http.get('/api/departments/CAB/todo').set('Authorization', `Bearer ${tokens.get('psb')}`).expect(403);
+  });
+
+  it("opens the warnings page from the overview's overdue card, for a leader, with every department's overdue requests and the filters", async () => {
+    const page = await logIn('leader');
+    await page.goto(`${base}/overview?period=${period}`);
+    await page.locator('[data-testid=overdue-open-link]').click();
+    await page.waitForURL((url) => url.pathname === '/warnings', { timeout: 30_000 });
+    const count = page.locator('[data-testid=warnings-overdue-count]');
+    await expect.poll(async () => count.getAttribute('data-as-of'), { timeout: 30_000 }).toBeTruthy();
+    const asOf = (await count.getAttribute('data-as-of'))!;
+    const todos = await api<DepartmentTodo[]>('leader', `/api/todo?asOf=${encodeURIComponent(asOf)}`);
+    const overdueRequests = todos.flatMap((d) => d.overdue.filter((i) => i.kind === 'request'));
+    expect(Number(await count.getAttribute('data-value'))).toBe(overdueRequests.length);
+    const rows = page.locator('[data-testid=warning-row]');
+    if (overdueRequests.length > 0) {
+      await rows.first().waitFor({ timeout: 30_000 });
+      for (const row of await rows.all()) expect([await row.getAttribute('data-state'), await row.getAttribute('data-kind')]).toEqual(['overdue', 'request']);
+    }
+    expect(await page.locator('[data-testid=warnings-export]').getAttribute('href')).toBe('/api/todo.xlsx?kind=request&state=overdue');
+    await page.goto(`${base}/warnings?dept=PSB`);
+    await page.locator('[data-testid=warning-row]').first().waitFor({ timeout: 30_000 });
+    for (const row of await rows.all()) expect(await row.getAttribute('data-dept')).toBe('PSB');
+    await shot(page, 'warnings');
     await page.close();
   });
 

@@ -6,6 +6,7 @@ import { registerImportCommands } from './cli/import-commands';
 import { registerIngestCommands } from './cli/ingest-commands';
 import { registerReportCommands } from './cli/report-commands';
 import { registerScoreCommands } from './cli/score-commands';
+import { registerTodoCommands } from './cli/todo-commands';
 import { registerUserCommands } from './cli/user-commands';
 import { ConfigError } from './config/app-config';
 import { APP_VERSION } from './version';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerImportCommands(program);
   registerIngestCommands(program);
   registerScoreCommands(program);
+  registerTodoCommands(program);
   registerReportCommands(program);
   registerUserCommands(program);
   registerDemoCommands(program);

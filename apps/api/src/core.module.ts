@@ -18,6 +18,7 @@ import { InsightsModule } from './modules/insights/insights.module';
 import { SchemesModule } from './modules/schemes/schemes.module';
 import { ScoringModule } from './modules/scoring/scoring.module';
 import { SettingsModule } from './modules/settings/settings.module';
+import { TodoModule } from './modules/todo/todo.module';
 import { UsersModule } from './modules/users/users.module';
 
 export interface CoreOptions {
@@ -63,4 +64,5 @@ export const FEATURE_MODULES = [
   InsightsModule,
   DemoModule,
   ReportsModule,
+  TodoModule,
 ];

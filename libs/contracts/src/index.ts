@@ -8,3 +8,4 @@ export * from './audit';
 export * from './master-data';
 export * from './ingest';
 export * from './reports';
+export * from './todo';

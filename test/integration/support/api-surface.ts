@@ -113,6 +113,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/quarantine/replay': { access: ADMIN, body: () => ({ source: 'walk-no-such-source' }), expect: 200, response: api.replayResultSchema },
   'GET /api/scores': { access: ALL, response: (role) => (role === 'department' ? api.departmentViewRecordSchema : api.scoreRecordSchema) },
   'GET /api/departments/{code}/findings': { access: ALL, response: api.findingsResponseSchema, dept: { in: 'path', name: 'code', scope: 'own' } },
+  'GET /api/departments/{code}/todo': { access: ['leader', 'inspector', 'department'], response: api.departmentTodoSchema, dept: { in: 'path', name: 'code', scope: 'own' } },
+  'GET /api/todo': { access: ['leader', 'inspector'], response: listOf(api.departmentTodoSchema) },
+  'GET /api/todo.xlsx': { access: ['leader', 'inspector'], params: { kind: 'request', state: 'overdue' }, dept: { in: 'query', name: 'dept', scope: 'own', optional: true } },
   'GET /api/periods/published': { access: ALL, response: listOf(api.publishedPeriodSchema) },
   // A period that has not ended: never published by the walk.
   'POST /api/periods/{period}/publish': { access: ['inspector'], params: { period: '2099-01' }, expect: 409 },

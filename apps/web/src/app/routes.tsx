@@ -72,6 +72,11 @@ export const routes: RouteObject[] = [
                   import('../pages/department-detail/department-detail-page').then((m) => ({ Component: m.DepartmentDetailPage })),
               },
               {
+                path: 'warnings',
+                handle: handle({ area: 'warnings' }),
+                lazy: () => import('../pages/warnings/warnings-page').then((m) => ({ Component: m.WarningsPage })),
+              },
+              {
                 path: 'network',
                 handle: handle({ area: 'network' }),
                 lazy: () => import('../pages/network/network-page').then((m) => ({ Component: m.NetworkPage })),

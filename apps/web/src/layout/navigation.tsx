@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   BankOutlined,
   DashboardOutlined,
@@ -27,6 +28,7 @@ const CITY_NAV: NavItem[] = [
   { path: '/overview', labelKey: 'nav.overview', icon: <DashboardOutlined />, area: 'overview' },
   { path: '/rankings', labelKey: 'nav.rankings', icon: <TrophyOutlined />, area: 'rankings' },
   { path: '/departments', labelKey: 'nav.departments', icon: <ApartmentOutlined />, area: 'departments' },
+  { path: '/warnings', labelKey: 'nav.warnings', icon: <AlertOutlined />, area: 'warnings' },
   { path: '/network', labelKey: 'nav.network', icon: <ShareAltOutlined />, area: 'network' },
   { path: '/method', labelKey: 'nav.method', icon: <ReadOutlined />, area: 'method' },
   { path: '/reports', labelKey: 'nav.reports', icon: <FileTextOutlined />, area: 'reports' },

@@ -11,6 +11,7 @@ export type Area =
   | 'network'
   | 'method'
   | 'reports'
+  | 'warnings'
   | 'admin';
 
 const EVERYONE: readonly Role[] = ['leader', 'inspector', 'department', 'admin'];
@@ -26,6 +27,8 @@ const AREA_ROLES: Record<Area, readonly Role[]> = {
   network: CITY_WIDE,
   method: EVERYONE,
   reports: ['leader', 'inspector'],
+  // Every department's to-do: leaders and inspectors; admins read none (access.md).
+  warnings: ['leader', 'inspector'],
   // Per section below: inspectors publish periods and read the audit log.
   admin: ['admin', 'inspector'],
 };

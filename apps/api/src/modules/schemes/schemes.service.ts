@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { SchemePreview, SchemeVersion } from '@app/contracts';
-import { describeScheme, validateScheme, type DescribeLocale, type Scheme } from '@app/scoring';
+import { describeScheme, schemeChangeAffectsScores, validateScheme, type DescribeLocale, type Scheme } from '@app/scoring';
 import { AuditService } from '../audit/audit.service';
 import { ChangeFeed } from '../changes/change-feed';
 import { ScoringService } from '../scoring/scoring.service';
@@ -36,12 +36,14 @@ export class SchemesService {
     return draft;
   }
 
-  /** A new scheme version: every unpublished period is rescored with it. */
+  /** A new scheme version: every unpublished period is rescored with it, unless it changes no score. */
   async create(params: SchemeParams, note: string | null, actor: string): Promise<SchemeVersion> {
+    const before = await this.scoring.currentScheme();
     await this.checked(params);
     const version = await this.scoring.addScheme(params, note, actor);
     await this.audit.record(actor, 'scheme.create', `v${version}`, { note, params });
-    await this.changes.changed('scheme');
+    // A change of score-neutral parameters only (the to-do's warnWorkdays) leaves every score snapshot current.
+    if (schemeChangeAffectsScores(before, params)) await this.changes.changed('scheme');
     return (await this.scoring.schemeVersions()).find((s) => s.version === version)!;
   }
 

@@ -8,12 +8,16 @@ import {
   periodBounds,
   previousPeriod,
   startOfLocalDate,
+  todoUpdateRange,
   updateFetchRanges,
+  type Frequency,
+  type InstantRange,
   type Period,
   type RequestFact,
   type Scheme,
   type ScoringInput,
   type ScoringResult,
+  type TodoInput,
 } from '@app/scoring';
 import type { SchemeVersion } from '@app/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -22,6 +26,8 @@ import { ChangeFeed } from '../changes/change-feed';
 import { MasterDataService } from '../master-data/master-data.service';
 import { ScoringRepository, type ApiWindow } from './scoring.repository';
 import { SnapshotsRepository, type StoredScores } from './snapshots.repository';
+
+const TODO_FREQUENCIES: readonly Frequency[] = ['weekly', 'monthly', 'quarterly', 'yearly'];
 
 type SharedInputs = Pick<ScoringInput, 'departments' | 'resources' | 'calendar' | 'appeals'>;
 
@@ -66,6 +72,22 @@ export class ScoringService {
   /** The request facts the engine scores, for views that apply the same request rule (the network). */
   requestFacts(periodStart: number, asOf: number): Promise<RequestFact[]> {
     return this.facts.requests(periodStart, asOf);
+  }
+
+  /**
+   * The facts the to-do (computeTodo) reads as of an instant: every request
+   * and objection still unanswered then, whenever submitted; the updates of
+   * the windows open then; the shared inputs and the current scheme.
+   */
+  async todoInput(asOf: number): Promise<TodoInput> {
+    const scheme = await this.facts.currentScheme();
+    const shared = await this.sharedInputs();
+    const { from, to } = todoUpdateRange(asOf, scheme, this.timeZone);
+    // The repository's ranges end before `to`; the to-do counts an update at the as-of instant itself.
+    const range: InstantRange = { from, to: to + 1 };
+    const ranges = Object.fromEntries(TODO_FREQUENCIES.map((f) => [f, range])) as Record<Frequency, InstantRange>;
+    const [updates, requests, objections] = [await this.facts.updates(ranges, asOf), await this.facts.requests(asOf, asOf), await this.facts.objections(asOf, asOf)];
+    return { asOf, timeZone: this.timeZone, scheme, ...shared, updates, requests, objections };
   }
 
   /** Computes a period's scores as of an instant without storing them. */

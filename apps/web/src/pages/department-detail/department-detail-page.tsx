@@ -15,6 +15,7 @@ import { CountsPanel } from './counts-panel';
 import { DepartmentTrendCard } from './department-trend-card';
 import { DimensionsPanel } from './dimensions-panel';
 import { FindingsPanel } from './findings-panel';
+import { TodoPanel } from './todo-panel';
 
 /** One department for one period: scores against the city, the counts, the findings and appeals. */
 export function DepartmentDetailPage() {
@@ -28,6 +29,8 @@ export function DepartmentDetailPage() {
   const name = summary.data ? nameOf(code, summary.data.department.name) : nameOf(code);
   const title = own ? t('department.myTitle', { name }) : name;
   const canExport = own || user.role === 'inspector' || user.role === 'leader';
+  // Admins read no department's to-do (access.md).
+  const showTodo = own || user.role === 'inspector' || user.role === 'leader';
 
   return (
     <div className="page department-page" data-testid="department-page" data-dept={code}>
@@ -40,6 +43,7 @@ export function DepartmentDetailPage() {
           </Space>
         ) : null}
       </PageHeading>
+      {showTodo ? <TodoPanel code={code} /> : null}
       {summary.isPending ? (
         <LoadingState minHeight={320} />
       ) : summary.isError ? (

@@ -4,15 +4,18 @@ import type { OverviewResponse } from '@app/contracts';
 import { Col, Row } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { canAccess } from '../../lib/access';
 import { useGradeLabels } from '../../lib/chart-labels';
+import { useCurrentUser } from '../../lib/current-user';
 import { formatScore } from '../../lib/format';
 
-function Headline({ title, value, sub, testId, valueTestId, rawValue, danger }: { title: string; value: ReactNode; sub: ReactNode; testId: string; valueTestId?: string; rawValue?: number | null; danger?: boolean }) {
+function Headline({ title, value, sub, testId, valueTestId, rawValue, danger, to }: { title: string; value: ReactNode; sub: ReactNode; testId: string; valueTestId?: string; rawValue?: number | null; danger?: boolean; to?: string }) {
   return (
     <section className="panel headline-card" data-testid={testId}>
-      <div className="headline-title">{title}</div>
+      <div className="headline-title">{to ? <Link to={to} data-testid={`${testId}-link`}>{title}</Link> : title}</div>
       <div className={danger ? 'headline-value text-danger' : 'headline-value'} data-testid={valueTestId} data-value={rawValue ?? ''}>
-        {value}
+        {to ? <Link to={to} className="headline-value-link">{value}</Link> : value}
       </div>
       <div className="headline-sub">{sub}</div>
     </section>
@@ -66,6 +69,8 @@ function GradeStrip({ distribution }: { distribution: OverviewResponse['gradeDis
 /** City average and its change, departments assessed, overdue open requests, grade distribution. */
 export function HeadlineCards({ overview, totalDepartments }: { overview: OverviewResponse; totalDepartments?: number }) {
   const { t } = useTranslation();
+  // The card opens the warnings page for those who may read it (not admins).
+  const warnings = canAccess(useCurrentUser(), 'warnings') ? '/warnings?kind=request&state=overdue' : undefined;
   const noData = totalDepartments !== undefined ? Math.max(0, totalDepartments - overview.departmentsAssessed) : 0;
   return (
     <Row gutter={[12, 12]} className="headline-cards">
@@ -101,6 +106,7 @@ export function HeadlineCards({ overview, totalDepartments }: { overview: Overvi
           value={overview.overdueOpenRequests}
           danger={overview.overdueOpenRequests > 0}
           sub={t('overview.overdueHint')}
+          to={warnings}
         />
       </Col>
       <Col xs={24} sm={12} xl={6}>

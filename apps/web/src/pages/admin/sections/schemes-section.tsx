@@ -72,7 +72,8 @@ function SchemeEditor({ versions }: { versions: SchemeVersion[] }) {
   const initial = useMemo<Partial<SchemeForm> | undefined>(() => {
     if (!latest) return undefined;
     const { version: _v, note: _n, createdAt: _c, createdBy: _b, ...scheme } = latest;
-    return { ...scheme, note: '' };
+    // A scheme saved before the to-do existed has no warnWorkdays: the method's default (scoring.md) is 2.
+    return { ...scheme, warnWorkdays: scheme.warnWorkdays ?? 2, note: '' };
   }, [latest]);
   useEffect(() => {
     if (initial) form.setFieldsValue(initial);
@@ -145,6 +146,7 @@ function SchemeEditor({ versions }: { versions: SchemeVersion[] }) {
               <Col span={12}>{number(['objectionSlaWorkdays'], t('schemes.objectionSla'), { min: 1, max: 250, step: 1, precision: 0 })}</Col>
               <Col span={12}>{number(['updateGraceHours'], t('schemes.grace'), { min: 0, max: 744, step: 1 })}</Col>
               <Col span={12}>{number(['commendTopN'], t('schemes.commendTopN'), { min: 0, step: 1, precision: 0 })}</Col>
+              <Col span={12}>{number(['warnWorkdays'], t('schemes.warnWorkdays'), { min: 0, max: 250, step: 1, precision: 0 })}</Col>
             </Row>
           </Col>
           <Col xs={24} lg={8}>
