@@ -4,6 +4,7 @@ import { printJson, UsageError } from './cli/cli-output';
 import { registerDemoCommands } from './cli/demo-commands';
 import { registerImportCommands } from './cli/import-commands';
 import { registerIngestCommands } from './cli/ingest-commands';
+import { registerNotifyCommands } from './cli/notify-commands';
 import { registerReportCommands } from './cli/report-commands';
 import { registerScoreCommands } from './cli/score-commands';
 import { registerTodoCommands } from './cli/todo-commands';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerIngestCommands(program);
   registerScoreCommands(program);
   registerTodoCommands(program);
+  registerNotifyCommands(program);
   registerReportCommands(program);
   registerUserCommands(program);
   registerDemoCommands(program);

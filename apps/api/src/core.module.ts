@@ -12,6 +12,7 @@ import { DemoModule } from './modules/demo/demo.module';
 import { ChangesModule } from './modules/changes/changes.module';
 import { IngestModule } from './modules/ingest/ingest.module';
 import { MasterDataModule } from './modules/master-data/master-data.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PublicationModule } from './modules/publication/publication.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { InsightsModule } from './modules/insights/insights.module';
@@ -65,4 +66,5 @@ export const FEATURE_MODULES = [
   DemoModule,
   ReportsModule,
   TodoModule,
+  NotificationsModule,
 ];

@@ -3,9 +3,11 @@ import { IngestModule } from './modules/ingest/ingest.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { DemoSeedJob } from './modules/demo/demo-seed.job';
 import { InboxJob } from './modules/ingest/inbox.job';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { NotifyJob } from './modules/notifications/notify.job';
 import { RecomputeJob } from './modules/scoring/recompute.job';
 import { ScoringModule } from './modules/scoring/scoring.module';
 
 /** Scheduled jobs: only the HTTP application runs them, never the CLI. */
-@Module({ imports: [IngestModule, ScoringModule, DemoModule], providers: [InboxJob, RecomputeJob, DemoSeedJob] })
+@Module({ imports: [IngestModule, ScoringModule, DemoModule, NotificationsModule], providers: [InboxJob, RecomputeJob, DemoSeedJob, NotifyJob] })
 export class JobsModule {}

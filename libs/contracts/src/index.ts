@@ -9,3 +9,4 @@ export * from './master-data';
 export * from './ingest';
 export * from './reports';
 export * from './todo';
+export * from './notifications';

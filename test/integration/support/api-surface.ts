@@ -116,6 +116,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/departments/{code}/todo': { access: ['leader', 'inspector', 'department'], response: api.departmentTodoSchema, dept: { in: 'path', name: 'code', scope: 'own' } },
   'GET /api/todo': { access: ['leader', 'inspector'], response: listOf(api.departmentTodoSchema) },
   'GET /api/todo.xlsx': { access: ['leader', 'inspector'], params: { kind: 'request', state: 'overdue' }, dept: { in: 'query', name: 'dept', scope: 'own', optional: true } },
+  'GET /api/notifications/channels': { access: ADMIN, response: listOf(api.channelViewSchema) },
+  'POST /api/notifications/channels': { access: ADMIN, body: () => ({}), expect: 400 },
+  'DELETE /api/notifications/channels/{id}': { access: ADMIN, expect: 404 },
+  'POST /api/notifications/channels/{id}/test': { access: ADMIN, expect: 404 },
+  'GET /api/notifications/deliveries': { access: ADMIN, params: { status: 'failed', limit: '20' }, response: listOf(api.deliveryViewSchema) },
   'GET /api/periods/published': { access: ALL, response: listOf(api.publishedPeriodSchema) },
   // A period that has not ended: never published by the walk.
   'POST /api/periods/{period}/publish': { access: ['inspector'], params: { period: '2099-01' }, expect: 409 },

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { parsePeriod, parseTimestamp } from '@app/scoring';
 import { loadConfig } from '../config/app-config';
+import { NotificationsService } from '../modules/notifications/notifications.service';
 import { ReportsService } from '../modules/reports/reports.service';
 import { ScoringService } from '../modules/scoring/scoring.service';
 import { cliActor, withCliContext } from './cli-context';
@@ -39,6 +40,11 @@ export function registerScoreCommands(program: Command): void {
       const result = await withCliContext(async (app) => {
         const published = await app.get(ScoringService).publish(opts.period, cliActor());
         await app.get(ReportsService).generateForPublication(published.record.period, cliActor());
+        // The command waits for the results to go out (a failure is in the delivery log; the publication stands).
+        await app
+          .get(NotificationsService)
+          .sendResults(published.record.period)
+          .catch((error: unknown) => process.stderr.write(`warn: the results were not sent: ${(error as Error).message}\n`));
         return published;
       });
       printJson(result.record);

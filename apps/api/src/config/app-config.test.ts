@@ -21,4 +21,15 @@ describe('loadConfig', () => {
   it('treats an empty DATABASE_URL as unset (embedded database)', () => {
     expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
+
+  it('reads the notification settings', () => {
+    const config = loadConfig({ NOTIFY_RETRY_DELAYS_MS: '50,100', PUBLIC_ORIGIN: 'https://kpi.example.gov.cn' });
+    expect(config.NOTIFY_RETRY_DELAYS_MS).toEqual([50, 100]);
+    expect(config.NOTIFY_RETRY_ATTEMPTS).toBe(3);
+    expect(config.NOTIFY_DAILY_AT).toBe('09:00');
+    expect(() => loadConfig({ PUBLIC_ORIGIN: 'https://kpi.example.gov.cn/path' })).toThrow(/PUBLIC_ORIGIN/);
+    expect(() => loadConfig({ NOTIFY_DAILY_AT: '9am' })).toThrow(/NOTIFY_DAILY_AT/);
+    expect(() => loadConfig({ NOTIFY_RETRY_DELAYS_MS: '1s' })).toThrow(/NOTIFY_RETRY_DELAYS_MS/);
+    expect(() => loadConfig({ SMTP_URL: 'http://x' })).toThrow(/SMTP_URL/);
+  });
 });

@@ -43,6 +43,33 @@ export const configSchema = z.object({
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
   /** The city named in report titles (e.g. 某某市); reports say 本市 when unset. */
   CITY_NAME: z.preprocess(emptyAsUndefined, z.string().trim().min(1).max(40, 'must be at most 40 characters').default('本市')),
+  /** The dashboard's address as users reach it; messages link to it (a scheduled job has no request to take a host from). */
+  PUBLIC_ORIGIN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^https?:\/\/[^/\s]+$/, 'must be an origin such as https://kpi.example.gov.cn (no path)')
+      .default('http://localhost:3000'),
+  ),
+  /** Encrypts channel secrets at rest; when unset a key is generated once and kept in the database. */
+  SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+  ),
+  SMTP_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).default('kpi-dashboard@localhost')),
+  /** Local time (assessment time zone) of the daily to-do messages, on working days. */
+  NOTIFY_DAILY_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)').default('09:00'),
+  NOTIFY_RETRY_ATTEMPTS: positiveInt(3),
+  /** Waits before the 2nd, 3rd, … try, comma-separated milliseconds; the last repeats. */
+  NOTIFY_RETRY_DELAYS_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'must be comma-separated milliseconds such as 1000,5000')
+    .default('1000,5000')
+    .transform((v) => v.split(',').map(Number)),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

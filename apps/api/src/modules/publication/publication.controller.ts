@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { periodParamSchema, publishedPeriodSchema, reopenRequestSchema, reopenResponseSchema, scoreRecordSchema, type CurrentUser } from '@app/contracts';
 import { actorOf, ALL_ROLES, Roles, User } from '../../common/auth-decorators';
+import { NotificationsService } from '../notifications/notifications.service';
 import { ReportsService } from '../reports/reports.service';
 import { ScoringService } from '../scoring/scoring.service';
 
@@ -18,6 +19,7 @@ export class PublicationController {
   constructor(
     private readonly scoring: ScoringService,
     private readonly reports: ReportsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   @Get('published')
@@ -27,13 +29,15 @@ export class PublicationController {
     return this.scoring.publishedPeriods();
   }
 
-  /** Freezes a period's record; its reports are generated once and kept for the record. */
+  /** Freezes a period's record; its reports are generated once and kept for the record; the results are sent in the background. */
   @Post(':period/publish')
   @Roles('inspector')
   @ZodResponse({ status: 200, type: ScoreRecordDto })
   async publish(@Param() params: PeriodParam, @User() user: CurrentUser) {
     const { record } = await this.scoring.publish(params.period, actorOf(user));
     await this.reports.generateForPublication(record.period, actorOf(user));
+    // Each department's result goes out after the answer: a slow receiver never holds up the request.
+    this.notifications.resultsInBackground(record.period);
     return record;
   }
 

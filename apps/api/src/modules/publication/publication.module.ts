@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ReportsModule } from '../reports/reports.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { PublicationController } from './publication.controller';
 
-/** Publishing and re-opening periods: scoring freezes the record, reports keeps its files. */
-@Module({ imports: [ScoringModule, ReportsModule], controllers: [PublicationController] })
+/** Publishing and re-opening periods: scoring freezes the record, reports keeps its files, notifications sends the results. */
+@Module({ imports: [ScoringModule, ReportsModule, NotificationsModule], controllers: [PublicationController] })
 export class PublicationModule {}

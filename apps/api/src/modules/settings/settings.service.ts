@@ -14,4 +14,10 @@ export class SettingsService {
     if (configured) return configured;
     return this.settings.putIfAbsent('jwt_secret', randomBytes(48).toString('base64url'));
   }
+
+  /** The key that encrypts channel secrets at rest: SECRET_KEY when configured, else one generated once and kept like the JWT secret. */
+  async secretKey(configured: string | undefined): Promise<string> {
+    if (configured) return configured;
+    return this.settings.putIfAbsent('secret_key', randomBytes(32).toString('base64url'));
+  }
 }
