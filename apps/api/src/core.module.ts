@@ -14,6 +14,7 @@ import { IngestModule } from './modules/ingest/ingest.module';
 import { MasterDataModule } from './modules/master-data/master-data.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PublicationModule } from './modules/publication/publication.module';
+import { RectificationModule } from './modules/rectification/rectification.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { InsightsModule } from './modules/insights/insights.module';
 import { SchemesModule } from './modules/schemes/schemes.module';
@@ -67,4 +68,5 @@ export const FEATURE_MODULES = [
   ReportsModule,
   TodoModule,
   NotificationsModule,
+  RectificationModule,
 ];
