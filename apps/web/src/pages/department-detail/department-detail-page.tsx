@@ -15,6 +15,7 @@ import { CountsPanel } from './counts-panel';
 import { DepartmentTrendCard } from './department-trend-card';
 import { DimensionsPanel } from './dimensions-panel';
 import { FindingsPanel } from './findings-panel';
+import { RectificationPanel } from './rectification-panel';
 import { TodoPanel } from './todo-panel';
 
 /** One department for one period: scores against the city, the counts, the findings and appeals. */
@@ -44,6 +45,7 @@ export function DepartmentDetailPage() {
         ) : null}
       </PageHeading>
       {showTodo ? <TodoPanel code={code} /> : null}
+      {showTodo ? <RectificationPanel code={code} /> : null}
       {summary.isPending ? (
         <LoadingState minHeight={320} />
       ) : summary.isError ? (
