@@ -8,6 +8,7 @@ import { rectificationDue } from '@app/scoring';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
 import { loadExampleOverHttp } from './support/example-http';
 import { EXAMPLE_DIR } from './support/example';
+import { RectificationService } from '../../apps/api/src/modules/rectification/rectification.service';
 import { loginAs, runCli, startTestApp, type TestApp } from './support/test-app';
 
 const TIME_ZONE = 'Asia/Shanghai';
@@ -125,6 +126,17 @@ describe.each(databaseKinds())('rectification cases on the %s database', (kind) 
     const audit = ((await t.http.get('/api/audit?limit=500').set(bearer('admin')).expect(200)).body as { items: { action: string; target: string }[] }).items;
     const steps = audit.filter((a) => a.target === 'CAB' && a.action.startsWith('rectification.')).map((a) => a.action);
     for (const step of ['rectification.open', 'rectification.submit', 'rectification.return', 'rectification.accept']) expect(steps).toContain(step);
+  });
+
+  it('a case not closed by its due day is overdue: red in the list, audited and sent to its department once', async () => {
+    const msa = (await cases('inspector', '?period=2026-10')).find((c) => c.dept === 'MSA')!;
+    const service = t.app.get(RectificationService);
+    const after = Date.parse(msa.dueAt) + 1;
+    const first = await service.notifyOverdue(after);
+    expect(first.map((c) => [c.dept, c.overdue])).toEqual([['MSA', true]]);
+    expect(await service.notifyOverdue(after + 60_000)).toEqual([]);
+    const audit = ((await t.http.get('/api/audit?action=rectification.overdue').set(bearer('admin')).expect(200)).body as { items: { target: string }[] }).items;
+    expect(audit.map((a) => a.target)).toEqual(['MSA']);
   });
 
   it('re-opening and re-publishing 2026-10 keeps its cases and opens none again', async () => {
