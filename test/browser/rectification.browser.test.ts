@@ -43,19 +43,41 @@ describe.runIf(haveChromium)(`rectification in Chromium (${kind}, demo city)`, {
     base = `http://127.0.0.1:${address.port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
     // The demo city publishes nothing: publish last month, which opens its notice list's cases.
-    const published = (await t.http.post(`/api/periods/${period}/publish`).set(await auth('inspector')).expect(200)).body as ScoreRecord;
+    const published = (
+      await t.http
+        .post(`/api/periods/${period}/publish`)
+        .set(await auth('inspector'))
+        .expect(200)
+    ).body as ScoreRecord;
     expect(published.noticed.length, `${period} has a notice list`).toBeGreaterThan(0);
-    const cases = (await t.http.get(`/api/rectification?period=${period}`).set(await auth('inspector')).expect(200)).body as RectificationCase[];
+    const cases = (
+      await t.http
+        .get(`/api/rectification?period=${period}`)
+        .set(await auth('inspector'))
+        .expect(200)
+    ).body as RectificationCase[];
     expect(cases.map((c) => c.dept).sort()).toEqual(published.noticed.map((n) => n.dept).sort());
     // A demo department user when its department is on the list, else a user made for the first noticed department.
     const demoUser = cases.find((c) => c.dept === 'PSB' || c.dept === 'CAB');
     theCase = demoUser ?? cases[0];
     deptUser = theCase.dept.toLowerCase();
     if (!demoUser) {
-      await t.http.put(`/api/users/${deptUser}`).set(await auth('admin')).send({ password: `${deptUser}-demo`, role: 'department', dept: theCase.dept }).expect(200);
+      await t.http
+        .put(`/api/users/${deptUser}`)
+        .set(await auth('admin'))
+        .send({ password: `${deptUser}-demo`, role: 'department', dept: theCase.dept })
+        .expect(200);
     }
   }, 600_000);
   afterAll(async () => {
@@ -81,7 +103,8 @@ describe.runIf(haveChromium)(`rectification in Chromium (${kind}, demo city)`, {
 
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   const caseRow = (page: Page) => page.locator(`[data-testid=rectification-panel] [data-testid=case-row][data-period="${period}"]`);
-  const waitForState = (page: Page, state: string) => page.locator(`[data-testid=rectification-panel] [data-testid=case-row][data-period="${period}"][data-state=${state}]`).waitFor({ timeout: 30_000 });
+  const waitForState = (page: Page, state: string) =>
+    page.locator(`[data-testid=rectification-panel] [data-testid=case-row][data-period="${period}"][data-state=${state}]`).waitFor({ timeout: 30_000 });
   const confirm = (page: Page) => page.locator('.ant-modal-footer .ant-btn-primary, .ant-modal-footer .ant-btn-dangerous').last().click();
 
   async function submitAsDepartment(cause: string, measures: string, requests: string): Promise<void> {
@@ -129,7 +152,12 @@ describe.runIf(haveChromium)(`rectification in Chromium (${kind}, demo city)`, {
     await submitAsDepartment('人员调整，申请未及时分派', '已于本月办结全部逾期申请', 'RQ-demo-1');
     await decideAsInspector('accept', '');
 
-    const detail = (await t.http.get(`/api/rectification/${theCase.id}`).set(await auth('inspector')).expect(200)).body as RectificationCaseDetail;
+    const detail = (
+      await t.http
+        .get(`/api/rectification/${theCase.id}`)
+        .set(await auth('inspector'))
+        .expect(200)
+    ).body as RectificationCaseDetail;
     expect(detail.state).toBe('closed');
     expect(detail.closedAt).not.toBeNull();
     expect(detail.measures).toBe('已于本月办结全部逾期申请');
@@ -138,14 +166,21 @@ describe.runIf(haveChromium)(`rectification in Chromium (${kind}, demo city)`, {
   });
 
   it("lists the cases not closed on the leaders' overview and every case on the warnings page", async () => {
-    const cases = (await t.http.get(`/api/rectification`).set(await auth('leader')).expect(200)).body as RectificationCase[];
+    const cases = (
+      await t.http
+        .get(`/api/rectification`)
+        .set(await auth('leader'))
+        .expect(200)
+    ).body as RectificationCase[];
     const page = await logIn('leader');
     await page.goto(`${base}/overview?period=${period}`);
     await page.locator('[data-testid=overview-cases]').waitFor({ timeout: 30_000 });
     const open = cases.filter((c) => c.state !== 'closed');
     if (open.length > 0) await page.locator('[data-testid=overview-cases] [data-testid=cases-row]').first().waitFor({ timeout: 30_000 });
     expect(await page.locator(`[data-testid=overview-cases] [data-testid=cases-row][data-dept="${theCase.dept}"]`).count()).toBe(0);
-    expect(Number(await page.locator('[data-testid=overview-cases] [data-testid=cases-overdue-count]').getAttribute('data-value'))).toBe(cases.filter((c) => c.overdue).length);
+    expect(Number(await page.locator('[data-testid=overview-cases] [data-testid=cases-overdue-count]').getAttribute('data-value'))).toBe(
+      cases.filter((c) => c.overdue).length,
+    );
     await page.goto(`${base}/warnings`);
     await page.locator(`[data-testid=cases-section] [data-testid=cases-row][data-dept="${theCase.dept}"][data-state=closed]`).waitFor({ timeout: 30_000 });
     await shot(page, 'rectification-warnings');
@@ -153,10 +188,24 @@ describe.runIf(haveChromium)(`rectification in Chromium (${kind}, demo city)`, {
   });
 
   it("keeps a department user out of another department's case (403)", async () => {
-    const cases = (await t.http.get(`/api/rectification`).set(await auth('inspector')).expect(200)).body as RectificationCase[];
+    const cases = (
+      await t.http
+        .get(`/api/rectification`)
+        .set(await auth('inspector'))
+        .expect(200)
+    ).body as RectificationCase[];
     const other = cases.find((c) => c.dept !== theCase.dept);
-    const ownOnly = (await t.http.get(`/api/rectification`).set(await auth(deptUser)).expect(200)).body as RectificationCase[];
+    const ownOnly = (
+      await t.http
+        .get(`/api/rectification`)
+        .set(await auth(deptUser))
+        .expect(200)
+    ).body as RectificationCase[];
     expect(ownOnly.every((c) => c.dept === theCase.dept)).toBe(true);
-    if (other) await t.http.get(`/api/rectification/${other.id}`).set(await auth(deptUser)).expect(403);
+    if (other)
+      await t.http
+        .get(`/api/rectification/${other.id}`)
+        .set(await auth(deptUser))
+        .expect(403);
   });
 });

@@ -38,7 +38,11 @@ describe.each(databaseKinds())('rectification cases on the %s database', (kind) 
       ['cab', 'department', 'CAB'],
       ['msa', 'department', 'MSA'],
     ] as const) {
-      await t.http.put(`/api/users/${user}`).set(bearer('admin')).send({ password: `${user}-password`, role, dept }).expect(200);
+      await t.http
+        .put(`/api/users/${user}`)
+        .set(bearer('admin'))
+        .send({ password: `${user}-password`, role, dept })
+        .expect(200);
       token[user] = await loginAs(t.http, user, `${user}-password`);
     }
     const before = Date.now();
@@ -52,7 +56,8 @@ describe.each(databaseKinds())('rectification cases on the %s database', (kind) 
     await db?.drop();
   });
 
-  const cases = async (who: string, query = ''): Promise<RectificationCase[]> => (await t.http.get(`/api/rectification${query}`).set(bearer(who)).expect(200)).body as RectificationCase[];
+  const cases = async (who: string, query = ''): Promise<RectificationCase[]> =>
+    (await t.http.get(`/api/rectification${query}`).set(bearer(who)).expect(200)).body as RectificationCase[];
 
   it('publishing 2026-10 opens exactly two cases, CAB and MSA, due 10 working days after publication', async () => {
     expect(published.noticed.map((n) => n.dept).sort()).toEqual(['CAB', 'MSA']);
@@ -93,7 +98,9 @@ describe.each(databaseKinds())('rectification cases on the %s database', (kind) 
     const msa = (await cases('inspector')).find((c) => c.dept === 'MSA')!;
     await t.http.get(`/api/rectification/${msa.id}`).set(bearer('cab')).expect(403);
     await t.http.post(`/api/rectification/${msa.id}/submit`).set(bearer('cab')).send({ cause: 'x', measures: 'y' }).expect(403);
-    const audit = ((await t.http.get('/api/audit?action=access.denied&limit=500').set(bearer('admin')).expect(200)).body as { items: { actor: string; target: string }[] }).items;
+    const audit = (
+      (await t.http.get('/api/audit?action=access.denied&limit=500').set(bearer('admin')).expect(200)).body as { items: { actor: string; target: string }[] }
+    ).items;
     expect(audit.filter((a) => a.actor === 'user:cab' && a.target === 'MSA').length).toBeGreaterThanOrEqual(3);
   });
 
@@ -112,11 +119,21 @@ describe.each(databaseKinds())('rectification cases on the %s database', (kind) 
     await t.http.post(`/api/rectification/${cab.id}/submit`).set(bearer('cab')).send({ cause: 'again', measures: 'again' }).expect(409);
     await t.http.post(`/api/rectification/${cab.id}/decision`).set(bearer('inspector')).send({ decision: 'return' }).expect(400);
     await t.http.post(`/api/rectification/${cab.id}/decision`).set(bearer('cab')).send({ decision: 'accept' }).expect(403);
-    const returned = (await t.http.post(`/api/rectification/${cab.id}/decision`).set(bearer('inspector')).send({ decision: 'return', comment: '请说明 RQ-3 的办结时间' }).expect(200))
-      .body as RectificationCaseDetail;
+    const returned = (
+      await t.http
+        .post(`/api/rectification/${cab.id}/decision`)
+        .set(bearer('inspector'))
+        .send({ decision: 'return', comment: '请说明 RQ-3 的办结时间' })
+        .expect(200)
+    ).body as RectificationCaseDetail;
     expect(returned).toMatchObject({ state: 'returned', inspectorComment: '请说明 RQ-3 的办结时间', closedAt: null });
-    await t.http.post(`/api/rectification/${cab.id}/submit`).set(bearer('cab')).send({ cause: '人员变动', measures: 'RQ-3 已于 11 月 2 日办结', requests: ['RQ-3'] }).expect(200);
-    const closed = (await t.http.post(`/api/rectification/${cab.id}/decision`).set(bearer('inspector')).send({ decision: 'accept' }).expect(200)).body as RectificationCaseDetail;
+    await t.http
+      .post(`/api/rectification/${cab.id}/submit`)
+      .set(bearer('cab'))
+      .send({ cause: '人员变动', measures: 'RQ-3 已于 11 月 2 日办结', requests: ['RQ-3'] })
+      .expect(200);
+    const closed = (await t.http.post(`/api/rectification/${cab.id}/decision`).set(bearer('inspector')).send({ decision: 'accept' }).expect(200))
+      .body as RectificationCaseDetail;
     expect(closed.state).toBe('closed');
     expect(closed.closedAt).not.toBeNull();
     expect(closed.overdue).toBe(false);
@@ -135,7 +152,8 @@ describe.each(databaseKinds())('rectification cases on the %s database', (kind) 
     const first = await service.notifyOverdue(after);
     expect(first.map((c) => [c.dept, c.overdue])).toEqual([['MSA', true]]);
     expect(await service.notifyOverdue(after + 60_000)).toEqual([]);
-    const audit = ((await t.http.get('/api/audit?action=rectification.overdue').set(bearer('admin')).expect(200)).body as { items: { target: string }[] }).items;
+    const audit = ((await t.http.get('/api/audit?action=rectification.overdue').set(bearer('admin')).expect(200)).body as { items: { target: string }[] })
+      .items;
     expect(audit.map((a) => a.target)).toEqual(['MSA']);
   });
 
@@ -147,7 +165,7 @@ describe.each(databaseKinds())('rectification cases on the %s database', (kind) 
     expect(after.map((c) => [c.id, c.dept, c.state, c.due, c.closedAt])).toEqual(before.map((c) => [c.id, c.dept, c.state, c.due, c.closedAt]));
   });
 
-  it("the 2026-11 bulletin and workbook carry 上期通报整改情况: each case, its state, when it closed", async () => {
+  it('the 2026-11 bulletin and workbook carry 上期通报整改情况: each case, its state, when it closed', async () => {
     const all = await cases('inspector', '?period=2026-10');
     const cab = all.find((c) => c.dept === 'CAB')!;
     const binary = async (path: string) =>

@@ -12,7 +12,8 @@ export function registerRectificationCommands(program: Command): void {
     .option('--period <period>', 'one month only, e.g. 2026-10')
     .option('--json', 'print JSON lines (the only output format)')
     .action(async (opts: { period?: string }) => {
-      if (opts.period !== undefined && parsePeriod(opts.period) === null) throw new UsageError(`--period must be a period such as 2026-10, got "${opts.period}"`);
+      if (opts.period !== undefined && parsePeriod(opts.period) === null)
+        throw new UsageError(`--period must be a period such as 2026-10, got "${opts.period}"`);
       const cases = await withCliContext((app) => app.get(RectificationService).all(opts.period));
       for (const c of cases) printJson(c);
     });

@@ -13,6 +13,9 @@ export const decideCase = (id: number, body: CaseDecision) => apiRequest<Rectifi
 export const CASES_ROOT = 'rectification';
 
 export const casesQuery = (filter: CasesQuery) =>
-  queryOptions({ queryKey: [CASES_ROOT, 'list', filter.dept ?? null, filter.period ?? null, filter.state ?? null] as const, queryFn: ({ signal }) => fetchCases(filter, signal) });
+  queryOptions({
+    queryKey: [CASES_ROOT, 'list', filter.dept ?? null, filter.period ?? null, filter.state ?? null] as const,
+    queryFn: ({ signal }) => fetchCases(filter, signal),
+  });
 
 export const caseQuery = (id: number) => queryOptions({ queryKey: [CASES_ROOT, 'one', id] as const, queryFn: ({ signal }) => fetchCase(id, signal) });

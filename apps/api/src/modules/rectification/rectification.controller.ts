@@ -1,7 +1,15 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import { caseDecisionSchema, casesQuerySchema, caseSubmissionSchema, idParamSchema, rectificationCaseDetailSchema, rectificationCaseSchema, type CurrentUser } from '@app/contracts';
+import {
+  caseDecisionSchema,
+  casesQuerySchema,
+  caseSubmissionSchema,
+  idParamSchema,
+  rectificationCaseDetailSchema,
+  rectificationCaseSchema,
+  type CurrentUser,
+} from '@app/contracts';
 import { Roles, User } from '../../common/auth-decorators';
 import { RectificationService } from './rectification.service';
 

@@ -131,7 +131,12 @@ export class RectificationRepository {
         [d.accept ? 'closed' : 'returned', d.comment, d.actor, id],
       );
       if (!rows[0]) return null;
-      await tx.execute(`insert into rectification_event (case_id, actor, action, comment) values (?, ?, ?, ?)`, [id, d.actor, d.accept ? 'accepted' : 'returned', d.comment]);
+      await tx.execute(`insert into rectification_event (case_id, actor, action, comment) values (?, ?, ?, ?)`, [
+        id,
+        d.actor,
+        d.accept ? 'accepted' : 'returned',
+        d.comment,
+      ]);
       return toRecord(rows[0]);
     });
   }

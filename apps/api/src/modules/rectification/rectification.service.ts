@@ -117,7 +117,12 @@ export class RectificationService {
     const c = await this.readable(user, id);
     if (user.role !== 'department') throw new ForbiddenException('only the department answers its case');
     const actor = `user:${user.username}`;
-    const submitted = await this.repo.submit(id, { cause: body.cause, measures: body.measures, concerned: { resources: body.resources, requests: body.requests }, actor });
+    const submitted = await this.repo.submit(id, {
+      cause: body.cause,
+      measures: body.measures,
+      concerned: { resources: body.resources, requests: body.requests },
+      actor,
+    });
     if (!submitted) throw new ConflictException(`rectification case ${id} is ${c.state}; only an open or returned case can be submitted`);
     const v = this.toView(submitted);
     await this.audit.record(actor, 'rectification.submit', c.dept, { case: id, period: c.period, resources: body.resources, requests: body.requests });
@@ -136,7 +141,11 @@ export class RectificationService {
       throw new ConflictException(`rectification case ${id} is ${existing.state}; only a submitted case can be decided`);
     }
     const v = this.toView(decided);
-    await this.audit.record(actor, accept ? 'rectification.accept' : 'rectification.return', decided.dept, { case: id, period: decided.period, comment: v.inspectorComment });
+    await this.audit.record(actor, accept ? 'rectification.accept' : 'rectification.return', decided.dept, {
+      case: id,
+      period: decided.period,
+      comment: v.inspectorComment,
+    });
     if (!accept) this.notifications.caseInBackground('returned', v, new Date().toISOString());
     return { ...v, events: await this.repo.events(id) };
   }

@@ -124,7 +124,14 @@ export function RectificationPanel({ code }: { code: string }) {
             dataSource={data}
             pagination={false}
             rowClassName={(c) => (c.overdue ? 'todo-row-overdue' : '')}
-            onRow={(c) => ({ 'data-testid': 'case-row', 'data-state': c.state, 'data-period': c.period, 'data-overdue': String(c.overdue) }) as React.HTMLAttributes<HTMLElement>}
+            onRow={(c) =>
+              ({
+                'data-testid': 'case-row',
+                'data-state': c.state,
+                'data-period': c.period,
+                'data-overdue': String(c.overdue),
+              }) as React.HTMLAttributes<HTMLElement>
+            }
           />
         )}
       </QueryView>
@@ -164,7 +171,12 @@ function SubmitModal({ c, onClose }: { c: RectificationCase; onClose: () => void
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ cause: c.cause ?? '', measures: c.measures ?? '', resources: c.concerned.resources.join(', '), requests: c.concerned.requests.join(', ') }}
+        initialValues={{
+          cause: c.cause ?? '',
+          measures: c.measures ?? '',
+          resources: c.concerned.resources.join(', '),
+          requests: c.concerned.requests.join(', '),
+        }}
         onFinish={(v) => submit.mutate(v)}
         data-testid="case-submit-form"
       >

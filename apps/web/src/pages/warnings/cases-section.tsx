@@ -25,7 +25,12 @@ export function CasesSection({ dept, onlyOpen = false, testId = 'cases-section' 
   const overdue = rows.filter((c) => c.overdue).length;
 
   const columns: TableColumnsType<RectificationCase> = [
-    { key: 'dept', title: t('rectification.department'), width: 200, render: (_: unknown, c) => <Link to={link(ownDepartmentPath(c.dept))}>{nameOf(c.dept)}</Link> },
+    {
+      key: 'dept',
+      title: t('rectification.department'),
+      width: 200,
+      render: (_: unknown, c) => <Link to={link(ownDepartmentPath(c.dept))}>{nameOf(c.dept)}</Link>,
+    },
     { key: 'period', title: t('rectification.period'), dataIndex: 'period', width: 90 },
     { key: 'state', title: t('common.status'), width: 160, render: (_: unknown, c) => <CaseStateTag c={c} /> },
     { key: 'due', title: t('rectification.due'), dataIndex: 'due', width: 110 },
@@ -52,7 +57,14 @@ export function CasesSection({ dept, onlyOpen = false, testId = 'cases-section' 
             pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
             locale={{ emptyText: t('rectification.none') }}
             rowClassName={(c) => (c.overdue ? 'todo-row-overdue overview-cases-overdue' : '')}
-            onRow={(c) => ({ 'data-testid': 'cases-row', 'data-dept': c.dept, 'data-state': c.state, 'data-overdue': String(c.overdue) }) as React.HTMLAttributes<HTMLElement>}
+            onRow={(c) =>
+              ({
+                'data-testid': 'cases-row',
+                'data-dept': c.dept,
+                'data-state': c.state,
+                'data-overdue': String(c.overdue),
+              }) as React.HTMLAttributes<HTMLElement>
+            }
           />
         )}
       </QueryView>
