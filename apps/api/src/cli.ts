@@ -5,6 +5,7 @@ import { registerDemoCommands } from './cli/demo-commands';
 import { registerImportCommands } from './cli/import-commands';
 import { registerIngestCommands } from './cli/ingest-commands';
 import { registerNotifyCommands } from './cli/notify-commands';
+import { registerRectificationCommands } from './cli/rectification-commands';
 import { registerReportCommands } from './cli/report-commands';
 import { registerScoreCommands } from './cli/score-commands';
 import { registerTodoCommands } from './cli/todo-commands';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerTodoCommands(program);
   registerNotifyCommands(program);
   registerReportCommands(program);
+  registerRectificationCommands(program);
   registerUserCommands(program);
   registerDemoCommands(program);
   return program;

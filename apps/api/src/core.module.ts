@@ -15,6 +15,7 @@ import { IngestModule } from './modules/ingest/ingest.module';
 import { MasterDataModule } from './modules/master-data/master-data.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PublicationModule } from './modules/publication/publication.module';
+import { RectificationModule } from './modules/rectification/rectification.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { InsightsModule } from './modules/insights/insights.module';
 import { SchemesModule } from './modules/schemes/schemes.module';
@@ -69,4 +70,5 @@ export const FEATURE_MODULES = [
   ReportsModule,
   TodoModule,
   NotificationsModule,
+  RectificationModule,
 ];

@@ -5,9 +5,11 @@ import { DemoSeedJob } from './modules/demo/demo-seed.job';
 import { InboxJob } from './modules/ingest/inbox.job';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { NotifyJob } from './modules/notifications/notify.job';
+import { RectificationJob } from './modules/rectification/rectification.job';
+import { RectificationModule } from './modules/rectification/rectification.module';
 import { RecomputeJob } from './modules/scoring/recompute.job';
 import { ScoringModule } from './modules/scoring/scoring.module';
 
 /** Scheduled jobs: only the HTTP application runs them, never the CLI. */
-@Module({ imports: [IngestModule, ScoringModule, DemoModule, NotificationsModule], providers: [InboxJob, RecomputeJob, DemoSeedJob, NotifyJob] })
+@Module({ imports: [IngestModule, ScoringModule, DemoModule, NotificationsModule, RectificationModule], providers: [InboxJob, RecomputeJob, DemoSeedJob, NotifyJob, RectificationJob] })
 export class JobsModule {}

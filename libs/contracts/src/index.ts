@@ -10,3 +10,4 @@ export * from './ingest';
 export * from './reports';
 export * from './todo';
 export * from './notifications';
+export * from './rectification';

@@ -44,7 +44,7 @@ export const channelDeletedSchema = z.object({ id: z.number().int(), deleted: z.
 /** POST /api/notifications/channels/{id}/test: queued, sent in the background; its outcome is in the delivery log. */
 export const testQueuedSchema = z.object({ deliveryId: z.number().int(), queued: z.literal(true) });
 
-export const messageKindSchema = z.enum(['todo', 'digest', 'result', 'summary', 'test']);
+export const messageKindSchema = z.enum(['todo', 'digest', 'result', 'summary', 'test', 'case']);
 export type MessageKind = z.infer<typeof messageKindSchema>;
 export const deliveryStatusSchema = z.enum(['pending', 'sent', 'failed']);
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;

@@ -125,6 +125,10 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   // A period that has not ended: never published by the walk.
   'POST /api/periods/{period}/publish': { access: ['inspector'], params: { period: '2099-01' }, expect: 409 },
   'POST /api/periods/{period}/reopen': { access: ADMIN, params: { period: '2099-01' }, body: () => ({}), expect: 400 },
+  'GET /api/rectification': { access: ['leader', 'inspector', 'department'], response: listOf(api.rectificationCaseSchema), dept: { in: 'query', name: 'dept', scope: 'own', optional: true } },
+  'GET /api/rectification/{id}': { access: ['leader', 'inspector', 'department'], expect: 404 },
+  'POST /api/rectification/{id}/submit': { access: ['department'], body: () => ({}), expect: 400 },
+  'POST /api/rectification/{id}/decision': { access: ['inspector'], body: () => ({}), expect: 400 },
   'GET /api/appeals': { access: ALL, response: listOf(api.appealViewSchema), dept: { in: 'query', name: 'dept', scope: 'own', optional: true } },
   // A well-formed appeal naming no real finding: 404 for the own department, 403 for any other.
   'POST /api/appeals': {

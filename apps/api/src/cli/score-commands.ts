@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { parsePeriod, parseTimestamp } from '@app/scoring';
 import { loadConfig } from '../config/app-config';
 import { NotificationsService } from '../modules/notifications/notifications.service';
+import { RectificationService } from '../modules/rectification/rectification.service';
 import { ReportsService } from '../modules/reports/reports.service';
 import { ScoresViewService } from '../modules/scoring/scores-view.service';
 import { ScoringService } from '../modules/scoring/scoring.service';
@@ -56,6 +57,7 @@ export function registerScoreCommands(program: Command): void {
       checkPeriod(opts.period);
       const result = await withCliContext(async (app) => {
         const published = await app.get(ScoringService).publish(opts.period, cliActor());
+        await app.get(RectificationService).openForPublication(published.record.period, cliActor());
         await app.get(ReportsService).generateForPublication(published.record.period, cliActor());
         // The command waits for the results to go out (a failure is in the delivery log; the publication stands).
         await app

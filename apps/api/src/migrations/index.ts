@@ -5,6 +5,7 @@ import { Migration20261127000300_scoring } from './Migration20261127000300_scori
 import { Migration20261127000400_reports } from './Migration20261127000400_reports';
 import { Migration20261127000500_latency_per_department } from './Migration20261127000500_latency_per_department';
 import { Migration20261202000100_notifications } from './Migration20261202000100_notifications';
+import { Migration20261202000200_rectification } from './Migration20261202000200_rectification';
 
 /** Every migration, in order: listed explicitly so the same list runs from source, a build or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000400_reports', class: Migration20261127000400_reports },
   { name: 'Migration20261127000500_latency_per_department', class: Migration20261127000500_latency_per_department },
   { name: 'Migration20261202000100_notifications', class: Migration20261202000100_notifications },
+  { name: 'Migration20261202000200_rectification', class: Migration20261202000200_rectification },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DepartmentScore, DepartmentTodo, ScoreRecord } from '@app/contracts';
-import { digestNotice, periodLabel, render, resultNotice, summaryNotice, todoNotice } from './messages';
+import { caseNotice, digestNotice, periodLabel, render, resultNotice, summaryNotice, todoNotice } from './messages';
 
 const ORIGIN = 'https://kpi.example.gov.cn';
 
@@ -110,5 +110,19 @@ describe('resultNotice and summaryNotice', () => {
 
   it('labels periods in Chinese', () => {
     expect([periodLabel('2026-10'), periodLabel('2026-Q4'), periodLabel('2026')]).toEqual(['2026年10月', '2026年第4季度', '2026年度']);
+  });
+});
+
+describe('caseNotice', () => {
+  const c = { id: 7, period: '2026-10', dept: 'CAB', due: '2026-12-16', inspectorComment: '请补充办结时间' };
+  it('tells the department its case is opened, returned (with the comment) or overdue, and the inspectors it is submitted', () => {
+    const opened = caseNotice('opened', c, '市民政局', 'https://kpi.example.gov.cn');
+    expect(opened.kind).toBe('case');
+    expect(opened.title).toBe('【整改通知】市民政局（CAB）2026年10月通报整改');
+    expect(opened.text).toContain('请于 2026-12-16 前提交原因和整改措施');
+    expect(opened.markdown).toContain('https://kpi.example.gov.cn/departments/CAB?period=2026-10');
+    expect(caseNotice('returned', c, '市民政局', '').text).toContain('退回意见：请补充办结时间');
+    expect(caseNotice('submitted', c, '市民政局', '').title).toContain('整改待审核');
+    expect(caseNotice('overdue', c, '市民政局', '').text).toContain('整改期限 2026-12-16 已过');
   });
 });

@@ -142,6 +142,28 @@ export function summaryNotice(record: ScoreRecord, origin: string): Notice {
   );
 }
 
+/** A step of a rectification case (issue 15): opened, returned and overdue go to the department, submitted to the inspectors. */
+export type CaseStep = 'opened' | 'submitted' | 'returned' | 'overdue';
+
+const CASE_STEP_ZH: Record<CaseStep, string> = { opened: '整改通知', submitted: '整改待审核', returned: '整改退回', overdue: '整改逾期' };
+
+export function caseNotice(
+  step: CaseStep,
+  c: { id: number; period: string; dept: string; due: string; inspectorComment: string | null },
+  deptName: string,
+  origin: string,
+): Notice {
+  const title = `【${CASE_STEP_ZH[step]}】${deptName}（${c.dept}）${periodLabel(c.period)}通报整改`;
+  const lines: Record<CaseStep, string[]> = {
+    opened: [`${periodLabel(c.period)}考核结果通报了本部门，请于 ${c.due} 前提交原因和整改措施。`],
+    submitted: [`${deptName}已提交整改材料，请审核。`, `整改期限 ${c.due}`],
+    returned: [`整改材料被退回，请修改后重新提交。`, ...(c.inspectorComment ? [`退回意见：${c.inspectorComment}`] : []), `整改期限 ${c.due}`],
+    overdue: [`整改期限 ${c.due} 已过，整改尚未办结。`],
+  };
+  const url = `${origin}/departments/${encodeURIComponent(c.dept)}?period=${encodeURIComponent(c.period)}`;
+  return compose('case', title, [{ heading: '整改', lines: lines[step] }], { label: '查看整改', url }, { step, case: c });
+}
+
 export function testNotice(channelName: string, at: string): Notice {
   return compose(
     'test',

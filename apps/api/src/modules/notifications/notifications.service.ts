@@ -9,7 +9,7 @@ import { MasterDataService } from '../master-data/master-data.service';
 import { ScoringService } from '../scoring/scoring.service';
 import { SettingsService } from '../settings/settings.service';
 import { TodoService } from '../todo/todo.service';
-import { digestNotice, render, resultNotice, summaryNotice, testNotice, todoNotice, type Notice } from './messages';
+import { caseNotice, digestNotice, render, resultNotice, summaryNotice, testNotice, todoNotice, type CaseStep, type Notice } from './messages';
 import { NotificationsRepository, type ClaimedDelivery, type StoredChannel } from './notifications.repository';
 import { SecretBox } from './secret-box';
 import { transmit } from './transport';
@@ -170,6 +170,29 @@ export class NotificationsService implements BeforeApplicationShutdown {
       if (!(await this.enqueue(channel, notice.kind, item, notice))) skipped++;
     }
     return this.deliverQueued(skipped);
+  }
+
+  /**
+   * A rectification case's step to the department's channels (opened,
+   * returned, overdue) or the inspectors' (submitted), each once: the item
+   * carries the case and the step's moment.
+   */
+  async sendCase(step: CaseStep, c: { id: number; period: string; dept: string; due: string; inspectorComment: string | null }, at: string): Promise<SendCounts> {
+    const departments = await this.masterData.departments();
+    const name = departments.find((d) => d.code === c.dept)?.name ?? c.dept;
+    const notice = caseNotice(step, c, name, this.config.PUBLIC_ORIGIN);
+    let skipped = 0;
+    for (const channel of await this.repo.channels()) {
+      const wanted = step === 'submitted' ? channel.role === 'inspector' : channel.dept === c.dept;
+      if (!wanted) continue;
+      if (!(await this.enqueue(channel, 'case', `${c.id}:${step}@${at}`, notice))) skipped++;
+    }
+    return this.deliverQueued(skipped);
+  }
+
+  /** As sendCase, after the answer: a slow receiver never holds up the request. */
+  caseInBackground(step: CaseStep, c: { id: number; period: string; dept: string; due: string; inspectorComment: string | null }, at: string): void {
+    this.inBackground(`case ${c.id} ${step}`, () => this.sendCase(step, c, at));
   }
 
   /** On publication through the dashboard: the results go out after the answer. */

@@ -2,6 +2,7 @@ import { describeScheme } from '@app/scoring';
 import { CHART_WIDTH, pointsLostChart, rankingCharts, trendChart, type RenderedChart } from './charts';
 import { PDF_FONT, type PdfDocument } from './pdf-render';
 import {
+  caseStateText,
   findingRows,
   findingSummary,
   GRADE_ZH,
@@ -131,6 +132,21 @@ function departmentTrend(model: ReportModel, name: string, dept: string, section
   return svgChart(chart, `${name}总分与城市平均分`, sectionHeading);
 }
 
+/** 上期通报整改情况 (issue 15): each case the previous month's notice list opened, its state, when it closed. */
+function rectificationSection(model: ReportModel, number: string): Node[] {
+  const r = model.rectification;
+  if (!r) return [];
+  return [
+    heading(`${number}、上期通报整改情况`),
+    paragraph(`${r.periodLabel}通报的 ${r.cases.length} 个部门的整改情况：`),
+    table(
+      ['*', 90, 70, 100],
+      ['部门', '状态', '整改期限', '办结时间'],
+      r.cases.map((c) => [cell(c.name), cell(caseStateText(c), 'center'), cell(c.due, 'center'), cell(c.closedAt ? localDateTime(c.closedAt, model.timeZone) : '—', 'center')]),
+    ),
+  ];
+}
+
 function cityContent(model: ReportModel): Node[] {
   const g = model.gradeCounts;
   const commendedNames = model.commended.map((d) => d.name).join('、');
@@ -182,7 +198,8 @@ function cityContent(model: ReportModel): Node[] {
         )
       : paragraph('本期无通报部门。'),
     paragraph(`通报条件：等级为${GRADE_ZH.D}的部门，以及有已过答复期限仍未答复的共享申请（拖延不办）的部门。`),
-    ...methodSection(model, '六'),
+    ...rectificationSection(model, '六'),
+    ...methodSection(model, model.rectification ? '七' : '六'),
   ];
   return content;
 }

@@ -72,8 +72,28 @@ export interface ReportModel {
   trend: TrendPoint[];
   /** Totals per period (the trend's periods) of the departments in scope. */
   trendTotals: Record<string, (number | null)[]>;
+  /** 上期通报整改情况: the previous month's cases in scope; null when there are none. */
+  rectification: { period: string; periodLabel: string; cases: RectificationRow[] } | null;
   generatedAt: string;
   timeZone: string;
+}
+
+/** A case opened by the previous month's notice list, as the next bulletin reports it (issue 15). */
+export interface RectificationRow {
+  dept: string;
+  name: string;
+  state: 'open' | 'submitted' | 'returned' | 'closed';
+  overdue: boolean;
+  /** The due day, YYYY-MM-DD. */
+  due: string;
+  closedAt: string | null;
+}
+
+export const CASE_STATE_ZH: Record<RectificationRow['state'], string> = { open: '待整改', submitted: '待审核', returned: '已退回', closed: '已办结' };
+
+/** 已办结, or the state with 已逾期 when past due. */
+export function caseStateText(row: Pick<RectificationRow, 'state' | 'overdue'>): string {
+  return row.overdue ? `${CASE_STATE_ZH[row.state]}（已逾期）` : CASE_STATE_ZH[row.state];
 }
 
 export interface ModelSource {
@@ -86,6 +106,8 @@ export interface ModelSource {
   publishedAt: string | null;
   scheme: Scheme;
   trend: TrendSourcePoint[];
+  /** The previous month's rectification cases (a month's report only; null for quarters, years, or no cases). */
+  rectification?: { period: string; cases: Omit<RectificationRow, 'name'>[] } | null;
   now?: number;
 }
 
@@ -195,9 +217,17 @@ export function buildReportModel(source: ModelSource, dept?: string): ReportMode
       dept: dept === undefined ? null : (t.totals[dept] ?? null),
     })),
     trendTotals: Object.fromEntries(departments.map((d) => [d.dept, source.trend.map((t) => t.totals[d.dept] ?? null)])),
+    rectification: rectificationOf(source, inScope, byCode),
     generatedAt: formatInstant(source.now ?? Date.now(), source.timeZone),
     timeZone: source.timeZone,
   };
+}
+
+function rectificationOf(source: ModelSource, inScope: (code: string) => boolean, byCode: Map<string, DepartmentScore>): ReportModel['rectification'] {
+  const r = source.rectification;
+  if (!r) return null;
+  const cases = r.cases.filter((c) => inScope(c.dept)).map((c) => ({ ...c, name: byCode.get(c.dept)?.name ?? c.dept }));
+  return cases.length > 0 ? { period: r.period, periodLabel: periodLabel(r.period), cases } : null;
 }
 
 /** The status line every format carries: published with its scheme version, or provisional. */

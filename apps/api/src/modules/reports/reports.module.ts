@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { RectificationModule } from '../rectification/rectification.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [AuditModule, ScoringModule],
+  imports: [AuditModule, ScoringModule, RectificationModule],
   controllers: [ReportsController],
   providers: [ReportsRepository, ReportsService],
   exports: [ReportsService],

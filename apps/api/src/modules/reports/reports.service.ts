@@ -4,6 +4,7 @@ import { formatPeriod, parsePeriodOrThrow, previousPeriod, type Period, type Sco
 import type { CurrentUser } from '@app/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
+import { RectificationService } from '../rectification/rectification.service';
 import { ScoresViewService } from '../scoring/scores-view.service';
 import { ScoringService } from '../scoring/scoring.service';
 import { safeFilename } from './content-disposition';
@@ -75,6 +76,7 @@ export class ReportsService {
     private readonly view: ScoresViewService,
     private readonly kept: ReportsRepository,
     private readonly audit: AuditService,
+    private readonly rectification: RectificationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -245,6 +247,7 @@ export class ReportsService {
     const published = scores.origin === 'published';
     const scheme = await this.schemeOf(scores.record);
     const trend = withTrend ? await this.trend(scores.record, asOf) : [];
+    const rectification = await this.previousCases(period, asOf);
     return {
       city: this.config.CITY_NAME,
       timeZone: this.config.ASSESSMENT_TIME_ZONE,
@@ -255,7 +258,18 @@ export class ReportsService {
       publishedAt: published ? scores.computedAt : null,
       scheme,
       trend,
+      rectification,
     };
+  }
+
+  /** A month's report carries the cases its previous month's notice list opened, their states as of the report's instant. */
+  private async previousCases(period: string, asOf: number | undefined): Promise<ModelSource['rectification']> {
+    const p = parsePeriodOrThrow(period);
+    if (p.kind !== 'month') return null;
+    const previous = formatPeriod(previousPeriod(p));
+    const cases = await this.rectification.forPeriod(previous, asOf ?? Date.now());
+    if (cases.length === 0) return null;
+    return { period: previous, cases: cases.map((c) => ({ dept: c.dept, state: c.state, overdue: c.overdue, due: c.due, closedAt: c.closedAt })) };
   }
 
   /** The scheme version the record was computed with (the current one if that version is gone). */

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describeScheme } from '@app/scoring';
 import { neutraliseCell, type CellValue } from './neutralise';
 import {
+  caseStateText,
   departmentCells,
   findingCells,
   findingRows,
@@ -282,6 +283,24 @@ function listsSheet(wb: ExcelJS.Workbook, model: ReportModel): void {
   writeTable(sheet, 1, columns, rows);
 }
 
+/** 上期通报整改情况 (issue 15): only when the previous month's notice list opened cases. */
+function rectificationSheet(wb: ExcelJS.Workbook, model: ReportModel): void {
+  const r = model.rectification;
+  if (!r) return;
+  const sheet = wb.addWorksheet('上期通报整改情况');
+  setupSheet(sheet, model, false);
+  const columns: Column[] = [
+    { header: '通报期间', width: 12 },
+    { header: '部门代码', width: 12 },
+    { header: '部门名称', width: 26 },
+    { header: '状态', width: 16 },
+    { header: '整改期限', width: 12 },
+    { header: '办结时间', width: 17 },
+  ];
+  const rows: CellValue[][] = r.cases.map((c) => [r.period, c.dept, c.name, caseStateText(c), c.due, c.closedAt ? localDateTime(c.closedAt, model.timeZone) : null]);
+  writeTable(sheet, 1, columns, rows);
+}
+
 function schemeSheet(wb: ExcelJS.Workbook, model: ReportModel): void {
   const sheet = wb.addWorksheet('考核方案');
   setupSheet(sheet, model, false);
@@ -326,6 +345,7 @@ export async function buildWorkbook(model: ReportModel): Promise<Buffer> {
   if (model.scope.kind === 'department' && model.departments.length === 1) pointsLostSheet(wb, model);
   findingsSheet(wb, model);
   listsSheet(wb, model);
+  rectificationSheet(wb, model);
   schemeSheet(wb, model);
   const data = await wb.xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);

@@ -16,6 +16,7 @@ import { DepartmentTrendCard } from './department-trend-card';
 import { DimensionsPanel } from './dimensions-panel';
 import { FindingsPanel } from './findings-panel';
 import { PointsLostPanel } from './points-lost-panel';
+import { RectificationPanel } from './rectification-panel';
 import { TodoPanel } from './todo-panel';
 
 /** One department for one period: scores against the city, the counts, the findings and appeals. */
@@ -45,6 +46,7 @@ export function DepartmentDetailPage() {
         ) : null}
       </PageHeading>
       {showTodo ? <TodoPanel code={code} /> : null}
+      {showTodo ? <RectificationPanel code={code} /> : null}
       {summary.isPending ? (
         <LoadingState minHeight={320} />
       ) : summary.isError ? (

@@ -3,6 +3,7 @@ import { Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogQuery } from '../../api/score-queries';
+import { casesQuery } from '../../api/rectification-api';
 import { departmentTodoQuery } from '../../api/todo-api';
 import { formatInstant } from '../../lib/format';
 import { useAssessmentClock } from '../../lib/use-period';
@@ -10,6 +11,7 @@ import { useDepartments } from '../../lib/use-departments';
 import { ChartCard } from '../../components/chart-card';
 import { QueryView } from '../../components/query-view';
 import { EventsTable } from './events-table';
+import { CaseStateTag } from './rectification-panel';
 import { overdueRequestCount, todoColumns, todoRows, type TodoRow } from './todo-items';
 
 /** 待办与预警: what the department must act on now, overdue first (red), then at risk (amber), each with its events. */
@@ -19,6 +21,9 @@ export function TodoPanel({ code }: { code: string }) {
   const { nameOf } = useDepartments();
   const todo = useQuery(departmentTodoQuery(code));
   const catalog = useQuery(catalogQuery(code));
+  // A rectification case not yet closed is on the department's to-do too (issue 15).
+  const cases = useQuery(casesQuery({ dept: code }));
+  const openCases = (cases.data ?? []).filter((c) => c.state !== 'closed');
   const resourceName = useMemo(() => {
     const names = new Map((catalog.data ?? []).map((r) => [r.code, r.name]));
     return (resource: string) => (names.has(resource) ? `${names.get(resource)}（${resource}）` : resource);
@@ -42,6 +47,15 @@ export function TodoPanel({ code }: { code: string }) {
 
   return (
     <ChartCard title={t('todo.title')} testId="todo-panel" className="todo-panel" extra={counts}>
+      {openCases.length > 0 ? (
+        <ul className="todo-cases">
+          {openCases.map((c) => (
+            <li key={c.id} data-testid="todo-case" data-state={c.state} data-overdue={String(c.overdue)} className={c.overdue ? 'todo-case-overdue' : undefined}>
+              <CaseStateTag c={c} /> {t('rectification.todoLine', { period: c.period, state: t(`rectification.states.${c.state}`), due: c.due })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <QueryView query={todo} minHeight={80} isEmpty={(d) => d.overdue.length + d.atRisk.length === 0} empty={<p className="list-empty">{t('todo.none')}</p>}>
         {(data) => {
           const rows = todoRows(data);

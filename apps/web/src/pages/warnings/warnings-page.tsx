@@ -15,6 +15,7 @@ import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { EventsTable } from '../department-detail/events-table';
 import { todoColumns, todoRows, type TodoRow } from '../department-detail/todo-items';
+import { CasesSection } from './cases-section';
 
 const KINDS: readonly TodoItemKind[] = ['request', 'objection', 'window'];
 const STATES: readonly TodoState[] = ['overdue', 'atRisk'];
@@ -138,6 +139,7 @@ export function WarningsPage() {
           />
         )}
       </QueryView>
+      <CasesSection dept={dept} />
     </div>
   );
 }
