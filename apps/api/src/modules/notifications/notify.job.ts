@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { JobLock } from '../../database/job-lock';
 import { NotificationsService } from './notifications.service';
 
-export const NOTIFY_LOCK = 72_610_030;
+export const NOTIFY_LOCK = 72_610_050;
 const JOB_NAME = 'notify-daily';
 
 /** Thin: at NOTIFY_DAILY_AT local time, under the advisory lock, send the day's to-dos and digests (the service skips days off). */
