@@ -1,3 +1,4 @@
+import { NotFoundException } from '@nestjs/common';
 import type { Command } from 'commander';
 import { ROLES, type Role } from '@app/contracts';
 import { UsersService } from '../modules/users/users.service';
@@ -23,5 +24,18 @@ export function registerUserCommands(program: Command): void {
         app.get(UsersService).save({ username: opts.username, password: opts.password, role: opts.role as Role, dept: opts.dept ?? null }, cliActor()),
       );
       printJson({ username: result.username, role: result.role });
+    });
+  user
+    .command('disable')
+    .description('disable a user; their sign-ins end at once')
+    .requiredOption('--username <username>', 'login name')
+    .action(async (opts: { username: string }) => {
+      try {
+        await withCliContext((app) => app.get(UsersService).disable(opts.username, cliActor()));
+      } catch (error) {
+        if (error instanceof NotFoundException) throw new UsageError(`--username: user "${opts.username}" does not exist`);
+        throw error;
+      }
+      printJson({ username: opts.username, disabled: true });
     });
 }

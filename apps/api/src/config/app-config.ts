@@ -28,6 +28,17 @@ export const configSchema = z.object({
   ASSESSMENT_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
   JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   JWT_TTL_MINUTES: positiveInt(120),
+  /** A sign-in unused (background refreshes aside) for this long ends. */
+  IDLE_TIMEOUT_MINUTES: positiveInt(30),
+  /** The product's own origin (scheme://host[:port]) for the cookie requests' Origin check; by default the request's own. */
+  PUBLIC_ORIGIN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^https?:\/\/[^/\s]+$/, 'must be scheme://host[:port] with no path, e.g. https://dashboard.example.gov.cn')
+      .transform((v) => v.toLowerCase())
+      .optional(),
+  ),
   COOKIE_SECURE: z
     .enum(['true', 'false'])
     .default('false')

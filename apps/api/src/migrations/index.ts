@@ -4,6 +4,7 @@ import { Migration20261127000200_ingest } from './Migration20261127000200_ingest
 import { Migration20261127000300_scoring } from './Migration20261127000300_scoring';
 import { Migration20261127000400_reports } from './Migration20261127000400_reports';
 import { Migration20261127000500_latency_per_department } from './Migration20261127000500_latency_per_department';
+import { Migration20261202000100_sign_ins } from './Migration20261202000100_sign_ins';
 
 /** Every migration, in order: listed explicitly so the same list runs from source, a build or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000300_scoring', class: Migration20261127000300_scoring },
   { name: 'Migration20261127000400_reports', class: Migration20261127000400_reports },
   { name: 'Migration20261127000500_latency_per_department', class: Migration20261127000500_latency_per_department },
+  { name: 'Migration20261202000100_sign_ins', class: Migration20261202000100_sign_ins },
 ];

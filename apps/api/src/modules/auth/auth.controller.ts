@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { currentUserSchema, loginRequestSchema, loginResponseSchema, type CurrentUser } from '@app/contracts';
 import { ALL_ROLES, Public, Roles, User } from '../../common/auth-decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { ACCESS_COOKIE } from './auth.guard';
+import { ACCESS_COOKIE, assertSameOrigin, AuthGuard, tokenOf } from './auth.guard';
 import { AuthService } from './auth.service';
 
 class LoginDto extends createZodDto(loginRequestSchema) {}
@@ -18,6 +18,7 @@ class CurrentUserDto extends createZodDto(currentUserSchema) {}
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly guard: AuthGuard,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -25,8 +26,8 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @ZodResponse({ status: 200, type: LoginResponseDto })
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) res: Response) {
-    const result = await this.auth.login(body.username, body.password);
+  async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const result = await this.auth.login(body.username, body.password, { address: req.ip ?? null, userAgent: req.get('user-agent') ?? null });
     res.cookie(ACCESS_COOKIE, result.accessToken, {
       httpOnly: true,
       sameSite: 'strict',
@@ -40,7 +41,10 @@ export class AuthController {
   @Post('logout')
   @Public()
   @HttpCode(204)
-  logout(@Res({ passthrough: true }) res: Response): void {
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    const presented = tokenOf(req);
+    if (presented?.via === 'cookie') assertSameOrigin(req, this.config.PUBLIC_ORIGIN);
+    await this.auth.logout(presented ? await this.guard.verify(presented.token) : null);
     res.clearCookie(ACCESS_COOKIE, { path: '/api', httpOnly: true, sameSite: 'strict', secure: this.config.COOKIE_SECURE });
   }
 

@@ -34,6 +34,6 @@ import { AuthService } from './auth.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
 })
 export class AuthModule {}

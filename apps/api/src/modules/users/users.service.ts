@@ -3,6 +3,7 @@ import * as argon2 from 'argon2';
 import type { CurrentUser, Role, UserView } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { MasterDataService } from '../master-data/master-data.service';
+import { SignInsService } from './sign-ins.service';
 import { UsersRepository } from './users.repository';
 
 export interface UserInput {
@@ -23,6 +24,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly masterData: MasterDataService,
+    private readonly signIns: SignInsService,
   ) {}
 
   /** Creates the user or updates its password, role and department. */
@@ -31,9 +33,15 @@ export class UsersService {
     if (input.role === 'department' && !dept) throw new BadRequestException('dept: required for role "department"');
     if (input.role !== 'department' && dept) throw new BadRequestException('dept: only a "department" user is bound to a department');
     if (dept && !(await this.masterData.departmentExists(dept))) throw new BadRequestException(`dept: unknown department "${dept}"`);
+    const before = await this.users.findByUsername(input.username);
     const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
     const { created } = await this.users.upsert({ username: input.username, passwordHash, role: input.role, dept });
     await this.audit.record(actor, created ? 'user.create' : 'user.update', input.username, { role: input.role, dept });
+    if (before) {
+      // Saving always sets the password, so every update ends the user's sign-ins; the reason says what else changed.
+      const changed = ['password', ...(before.role !== input.role ? ['role'] : []), ...(before.dept !== dept ? ['dept'] : []), ...(before.disabled ? ['enabled'] : [])];
+      await this.signIns.endAll(input.username, `changed: ${changed.join(', ')}`, actor);
+    }
     return { username: input.username, role: input.role, created };
   }
 
@@ -63,6 +71,7 @@ export class UsersService {
   async disable(username: string, actor: string): Promise<void> {
     if (!(await this.users.setDisabled(username, true))) throw new NotFoundException(`user "${username}" does not exist`);
     await this.audit.record(actor, 'user.disable', username);
+    await this.signIns.endAll(username, 'disabled', actor);
   }
 
   /** The first admin from ADMIN_USERNAME / ADMIN_PASSWORD: created once, never overwritten. */
