@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Test } from 'supertest';
+import type { Role } from '@app/contracts';
+import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
+import { loadExampleOverHttp } from './support/example-http';
+import { loginAs, runCli, startTestApp, type TestApp } from './support/test-app';
+import { defaultParams, fetchOperations, fillPath, ROUTE_RULES, type Operation } from './support/api-surface';
+
+/**
+ * access.md on sign-ins (issue #16): a token is only as good as its sign-in on
+ * the server; cookie-carried changes must come from the product's origin;
+ * failed logins lock the username, not the address.
+ */
+
+const kinds = databaseKinds();
+const PASSWORD = 'Correct-Horse-42';
+const OTHER_PASSWORD = 'Battery-Staple-77';
+
+describe.each(kinds)('sign-ins on the %s database', (kind) => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let admin: { Authorization: string };
+  let operations: Operation[];
+  let origin: string;
+
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const putUser = (username: string, role: Role, dept: string | null = null, password = PASSWORD) =>
+    t.http.put(`/api/users/${username}`).set(admin).send({ password, role, dept }).expect(200);
+  const cookieOf = (res: { headers: Record<string, unknown> }) =>
+    (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('access_token='))!.split(';')[0];
+
+  /** Every authenticated route of the OpenAPI document, called with the token: the statuses that are not 401. */
+  async function notRefused(token: string): Promise<string[]> {
+    const defaults = defaultParams();
+    const wrong: string[] = [];
+    for (const op of operations) {
+      const rule = ROUTE_RULES[op.key];
+      if (!rule || rule.access === 'public' || rule.access === 'api-key') continue;
+      const values: Record<string, string> = {};
+      for (const p of op.parameters) if (p.in === 'path') values[p.name] = rule.params?.[p.name] ?? defaults[`path:${p.name}`] ?? 'x';
+      const query = new URLSearchParams();
+      for (const p of op.parameters) if (p.in === 'query' && p.required) query.set(p.name, rule.params?.[p.name] ?? defaults[`query:${p.name}`] ?? 'x');
+      const url = fillPath(op.path, values) + (query.size ? `?${query}` : '');
+      let req: Test = t.http[op.method.toLowerCase() as 'get'](url).set(bearer(token));
+      if (rule.body) req = req.send(rule.body('CAB') as object);
+      const res = await req;
+      if (res.status !== 401) wrong.push(`${op.method} ${url}: ${res.status}`);
+    }
+    return wrong;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    t = await startTestApp(db, { ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'root-password', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
+    ({ adminToken: admin } = await loadExampleOverHttp(t).then((r) => ({ adminToken: bearer(r.adminToken) })));
+    operations = await fetchOperations(t.http);
+    origin = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
+  }, 300_000);
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  it('ends the sign-in on logout: the old token gets 401 on every authenticated route (repro 1)', async () => {
+    await putUser('logout-admin', 'admin');
+    const token = await loginAs(t.http, 'logout-admin', PASSWORD);
+    await t.http.get('/api/departments/PSB/findings?period=2026-10').set(bearer(token)).expect(200);
+    await t.http.post('/api/auth/logout').set(bearer(token)).expect(204);
+    await t.http.get('/api/departments/PSB/findings?period=2026-10').set(bearer(token)).expect(401);
+    expect(await notRefused(token)).toEqual([]);
+    // Another sign-in of the same user is untouched by that logout.
+    const second = await loginAs(t.http, 'logout-admin', PASSWORD);
+    await t.http.get('/api/auth/me').set(bearer(second)).expect(200);
+    const audit = await t.http.get('/api/audit?action=auth.logout').set(admin).expect(200);
+    expect(audit.body.items.map((e: { target: string }) => e.target)).toContain('logout-admin');
+  });
+
+  it('ends the sign-in of a cookie on logout', async () => {
+    await putUser('cookie-leader', 'leader');
+    const res = await t.http.post('/api/auth/login').send({ username: 'cookie-leader', password: PASSWORD }).expect(200);
+    const cookie = cookieOf(res);
+    await t.http.get('/api/auth/me').set('Cookie', cookie).expect(200);
+    await t.http.post('/api/auth/logout').set('Cookie', cookie).set('Origin', origin).expect(204);
+    await t.http.get('/api/auth/me').set('Cookie', cookie).expect(401);
+  });
+
+  it.each([
+    ['disable', async (u: string) => void (await t.http.delete(`/api/users/${u}`).set(admin).expect(204))],
+    ['role change', async (u: string) => void (await putUser(u, 'inspector'))],
+    ['department change', async (u: string) => void (await putUser(u, 'department', 'MSA'))],
+    ['password change', async (u: string) => void (await putUser(u, 'department', 'CAB', OTHER_PASSWORD))],
+  ])('ends every sign-in of the user after a %s', async (change, apply) => {
+    const username = `changed-${change.replace(' ', '-')}`;
+    await putUser(username, 'department', 'CAB');
+    const tokens = [await loginAs(t.http, username, PASSWORD), await loginAs(t.http, username, PASSWORD)];
+    for (const token of tokens) await t.http.get('/api/departments/CAB/findings?period=2026-10').set(bearer(token)).expect(200);
+    await apply(username);
+    for (const token of tokens) expect(await notRefused(token), change).toEqual([]);
+    const audit = await t.http.get('/api/audit?action=auth.sign_ins_ended').set(admin).expect(200);
+    expect(audit.body.items.map((e: { target: string }) => e.target)).toContain(username);
+  });
+
+  it('stops a demoted admin from creating an admin with its old token', async () => {
+    await putUser('demoted', 'admin');
+    const token = await loginAs(t.http, 'demoted', PASSWORD);
+    await t.http.get('/api/users').set(bearer(token)).expect(200);
+    await putUser('demoted', 'leader');
+    await t.http.put('/api/users/sneaky').set(bearer(token)).send({ password: PASSWORD, role: 'admin' }).expect(401);
+    const users = await t.http.get('/api/users').set(admin).expect(200);
+    expect(users.body.map((u: { username: string }) => u.username)).not.toContain('sneaky');
+  });
+
+  it('ends the sign-ins at once when `cli user disable` disables the user', { timeout: 300_000 }, async () => {
+    await putUser('cli-disabled', 'leader');
+    const token = await loginAs(t.http, 'cli-disabled', PASSWORD);
+    await t.http.get('/api/auth/me').set(bearer(token)).expect(200);
+    const result = await runCli(db, ['user', 'disable', '--username', 'cli-disabled']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.json).toEqual([{ username: 'cli-disabled', disabled: true }]);
+    await t.http.get('/api/auth/me').set(bearer(token)).expect(401);
+    const unknown = await runCli(db, ['user', 'disable', '--username', 'nobody-here']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/nobody-here/);
+  });
+
+  it('ends a sign-in left idle; background refreshes do not count as activity', async () => {
+    await putUser('idler', 'leader');
+    const kept = await loginAs(t.http, 'idler', PASSWORD);
+    const idle = await loginAs(t.http, 'idler', PASSWORD);
+    const start = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'], now: start });
+    try {
+      vi.setSystemTime(start + 20 * 60_000);
+      await t.http.get('/api/auth/me').set(bearer(kept)).expect(200);
+      await t.http.get('/api/auth/me').set(bearer(idle)).set('X-Background', '1').expect(200);
+      vi.setSystemTime(start + 35 * 60_000);
+      await t.http.get('/api/auth/me').set(bearer(kept)).expect(200);
+      await t.http.get('/api/auth/me').set(bearer(idle)).set('X-Background', '1').expect(401);
+      await t.http.get('/api/auth/me').set(bearer(idle)).expect(401);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  describe('cookie-carried changes must come from the product origin', () => {
+    let inspectorCookie: string;
+    let inspectorToken: string;
+    beforeAll(async () => {
+      await putUser('csrf-inspector', 'inspector');
+      const res = await t.http.post('/api/auth/login').send({ username: 'csrf-inspector', password: PASSWORD }).expect(200);
+      inspectorCookie = cookieOf(res);
+      inspectorToken = (res.body as { accessToken: string }).accessToken;
+    });
+
+    it('refuses a cookie publication from another port of the same host (repro 2)', async () => {
+      const otherPort = origin.replace(/:(\d+)$/, (_, p: string) => `:${Number(p) + 1}`);
+      const res = await t.http.post('/api/periods/2026-10/publish').set('Cookie', inspectorCookie).set('Origin', otherPort).expect(403);
+      expect(res.body.message).toMatch(/origin/);
+      const status = await t.http.get('/api/periods/2026-10').set(bearer(inspectorToken)).expect(200);
+      expect(status.body.publishedAt).toBeNull();
+    });
+
+    it('refuses a cookie change with no Origin and no Referer, with Origin: null, or a foreign Referer', async () => {
+      const post = () => t.http.post('/api/periods/2099-01/publish').set('Cookie', inspectorCookie);
+      await post().expect(403);
+      await post().set('Origin', 'null').expect(403);
+      await post().set('Origin', 'http://evil.example').expect(403);
+      await post().set('Referer', 'http://evil.example/page').expect(403);
+      await post().set('Origin', 'null').set('Referer', `${origin}/admin`).expect(403);
+    });
+
+    it('lets the dashboard itself change state with the cookie, by Origin or by Referer', async () => {
+      // 409: the period has not ended; what matters is that the origin check let it through.
+      await t.http.post('/api/periods/2099-01/publish').set('Cookie', inspectorCookie).set('Origin', origin).expect(409);
+      await t.http.post('/api/periods/2099-01/publish').set('Cookie', inspectorCookie).set('Referer', `${origin}/admin?x=1`).expect(409);
+      await t.http.get('/api/auth/me').set('Cookie', inspectorCookie).expect(200);
+    });
+
+    it('judges a Bearer request by the token alone, wherever it comes from', async () => {
+      await t.http.post('/api/periods/2099-01/publish').set(bearer(inspectorToken)).set('Origin', 'http://evil.example').expect(409);
+      await t.http.post('/api/periods/2099-01/publish').set(bearer(inspectorToken)).set('Origin', 'null').expect(409);
+      await t.http.post('/api/periods/2099-01/publish').set(bearer(inspectorToken)).expect(409);
+    });
+  });
+});
