@@ -51,7 +51,7 @@ describe.each(kinds)('sign-ins on the %s database', (kind) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    t = await startTestApp(db, { ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'root-password', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
+    t = await startTestApp(db, { ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'root-password', LOGIN_ADDRESS_FAILURE_LIMIT: '6' });
     ({ adminToken: admin } = await loadExampleOverHttp(t).then((r) => ({ adminToken: bearer(r.adminToken) })));
     operations = await fetchOperations(t.http);
     origin = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
@@ -181,6 +181,69 @@ describe.each(kinds)('sign-ins on the %s database', (kind) => {
       await t.http.post('/api/periods/2099-01/publish').set(bearer(inspectorToken)).set('Origin', 'http://evil.example').expect(409);
       await t.http.post('/api/periods/2099-01/publish').set(bearer(inspectorToken)).set('Origin', 'null').expect(409);
       await t.http.post('/api/periods/2099-01/publish').set(bearer(inspectorToken)).expect(409);
+    });
+  });
+
+  describe('wrong passwords lock the username, not the address', () => {
+    const attempt = (username: string, password: string) => t.http.post('/api/auth/login').send({ username, password });
+
+    it('locks a username after five wrong passwords in a row, a known one and an unknown one alike (repro 3)', async () => {
+      await putUser('locked-user', 'leader');
+      await putUser('neighbour', 'leader');
+      const answers: Record<string, { statuses: number[]; message: string; retryAfter: number }> = {};
+      for (const username of ['locked-user', 'ghost-user']) {
+        const statuses: number[] = [];
+        for (let i = 0; i < 4; i++) statuses.push((await attempt(username, 'Wrong-Password-1')).status);
+        const fifth = await attempt(username, 'Wrong-Password-1');
+        statuses.push(fifth.status);
+        answers[username] = { statuses, message: fifth.body.message, retryAfter: Number(fifth.headers['retry-after']) };
+      }
+      expect(answers['locked-user'].statuses).toEqual([401, 401, 401, 401, 429]);
+      expect(answers['ghost-user']).toEqual(answers['locked-user']);
+      expect(answers['locked-user'].message).toMatch(/locked for 15 minutes/);
+      expect(answers['locked-user'].retryAfter).toBeGreaterThan(14 * 60);
+      expect(answers['locked-user'].retryAfter).toBeLessThanOrEqual(15 * 60);
+      // Locked: even the right password is refused, with the time left.
+      const refused = await attempt('locked-user', PASSWORD).expect(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      // Ten failures from this address did not lock anyone else behind it.
+      await loginAs(t.http, 'neighbour', PASSWORD);
+      const audit = await t.http.get('/api/audit?action=auth.lockout').set(admin).expect(200);
+      expect(audit.body.items.map((e: { target: string }) => e.target)).toEqual(expect.arrayContaining(['locked-user', 'ghost-user']));
+    });
+
+    it('lets an admin see and lift a lockout, audited', async () => {
+      const locks = await t.http.get('/api/auth/lockouts').set(admin).expect(200);
+      expect(locks.body.map((l: { username: string }) => l.username)).toContain('locked-user');
+      await t.http.delete('/api/auth/lockouts/locked-user').set(admin).expect(200, { username: 'locked-user', unlocked: true });
+      await loginAs(t.http, 'locked-user', PASSWORD);
+      await t.http.delete('/api/auth/lockouts/locked-user').set(admin).expect(404);
+      const audit = await t.http.get('/api/audit?action=auth.unlock').set(admin).expect(200);
+      expect(audit.body.items.map((e: { target: string }) => e.target)).toContain('locked-user');
+    });
+
+    it('lifts a lockout by itself after 15 minutes', async () => {
+      await attempt('ghost-user', 'Wrong-Password-1').expect(429);
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 16 * 60_000 });
+      try {
+        await attempt('ghost-user', 'Wrong-Password-1').expect(401);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('holds back an address spraying many usernames, but not a user who signed in from it before', async () => {
+      await putUser('office-worker', 'leader');
+      await putUser('newcomer', 'leader');
+      await loginAs(t.http, 'office-worker', PASSWORD);
+      const statuses: number[] = [];
+      for (let i = 1; i <= 6; i++) statuses.push((await attempt(`spray-${i}`, 'Wrong-Password-1')).status);
+      expect(statuses).toContain(429);
+      const held = await attempt('newcomer', PASSWORD).expect(429);
+      expect(held.body.message).toMatch(/address/);
+      expect(Number(held.headers['retry-after'])).toBeGreaterThan(0);
+      await loginAs(t.http, 'office-worker', PASSWORD);
+      await loginAs(t.http, 'neighbour', PASSWORD);
     });
   });
 });

@@ -43,3 +43,11 @@ export const userViewSchema = z.object({
   updatedAt: z.string(),
 });
 export type UserView = z.infer<typeof userViewSchema>;
+
+/** GET /api/auth/lockouts: usernames locked by wrong passwords now. */
+export const lockoutViewSchema = z.object({ username: z.string(), lockedUntil: z.string(), failures: z.number().int() });
+export type LockoutView = z.infer<typeof lockoutViewSchema>;
+
+/** DELETE /api/auth/lockouts/{username} */
+export const unlockResponseSchema = z.object({ username: z.string(), unlocked: z.literal(true) });
+export type UnlockResponse = z.infer<typeof unlockResponseSchema>;

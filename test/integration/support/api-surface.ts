@@ -77,6 +77,8 @@ export interface RouteRule {
   expect?: number;
   /** The answer holds master data (codes and names of every department) rather than any department's results. */
   masterData?: boolean;
+  /** The walk calls it without the caller's token (with one it would end the caller's sign-in). */
+  anonymousOnly?: boolean;
   /** The libs/contracts schema a successful JSON answer must satisfy (by the caller's role where it differs). */
   response?: z.ZodType | ((role: Role) => z.ZodType);
 }
@@ -89,9 +91,11 @@ const ADMIN: readonly Role[] = ['admin'];
 
 export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/auth/login': { access: 'public', body: () => ({}), expect: 400 },
-  // Logout only clears the cookie; it must work with an expired session, so it is public.
-  'POST /api/auth/logout': { access: 'public', expect: 204 },
+  // Logout ends the token's sign-in and clears the cookie; it must work with an expired session, so it is public.
+  'POST /api/auth/logout': { access: 'public', expect: 204, anonymousOnly: true },
   'GET /api/auth/me': { access: ALL, response: api.currentUserSchema },
+  'GET /api/auth/lockouts': { access: ADMIN, response: listOf(api.lockoutViewSchema) },
+  'DELETE /api/auth/lockouts/{username}': { access: ADMIN, expect: 404 },
   'GET /api/health': { access: 'public', response: api.healthResponseSchema },
   'GET /api/system': { access: ALL, response: api.systemInfoSchema },
   'GET /api/audit': { access: ['inspector', 'admin'], response: api.auditPageSchema },

@@ -43,7 +43,8 @@ export const configSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
-  LOGIN_RATE_LIMIT_PER_MINUTE: positiveInt(10),
+  /** Failed logins of this many distinct usernames from one address in 15 minutes hold that address back (users who signed in from it before excepted). */
+  LOGIN_ADDRESS_FAILURE_LIMIT: positiveInt(10),
   ADMIN_USERNAME: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
   ADMIN_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8, 'must be at least 8 characters').optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

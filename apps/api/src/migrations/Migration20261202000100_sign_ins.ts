@@ -4,6 +4,9 @@ import { Migration } from '@mikro-orm/migrations';
  * Server-side sign-ins: every token names its sign-in, and the guard checks
  * the row on each request, so logout, disabling a user or changing its role,
  * department or password can end a token before it expires.
+ * Failed logins are counted per username (the lockout; any name, known or
+ * not) and per address (across distinct usernames), and successful ones per
+ * user and address (who the address limit spares).
  */
 export class Migration20261202000100_sign_ins extends Migration {
   override up(): void {
@@ -20,6 +23,25 @@ export class Migration20261202000100_sign_ins extends Migration {
         revoked_reason text null
       );
       create index sign_in_username_idx on sign_in (username) where revoked_at is null;
+
+      create table login_lock (
+        username varchar(64) primary key,
+        failures integer not null,
+        last_failure_at timestamptz not null,
+        locked_until timestamptz null
+      );
+      create table login_failure (
+        address text not null,
+        username varchar(64) not null,
+        at timestamptz not null
+      );
+      create index login_failure_address_idx on login_failure (address, at);
+      create table login_success (
+        username varchar(64) not null,
+        address text not null,
+        at timestamptz not null,
+        primary key (username, address)
+      );
     `);
   }
 }

@@ -1,17 +1,28 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import { currentUserSchema, loginRequestSchema, loginResponseSchema, type CurrentUser } from '@app/contracts';
-import { ALL_ROLES, Public, Roles, User } from '../../common/auth-decorators';
+import {
+  currentUserSchema,
+  lockoutViewSchema,
+  loginRequestSchema,
+  loginResponseSchema,
+  unlockResponseSchema,
+  usernameParamSchema,
+  type CurrentUser,
+} from '@app/contracts';
+import { actorOf, ALL_ROLES, Public, Roles, User } from '../../common/auth-decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ACCESS_COOKIE, assertSameOrigin, AuthGuard, tokenOf } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginLimitsService, LoginRefused } from './login-limits.service';
 
 class LoginDto extends createZodDto(loginRequestSchema) {}
 class LoginResponseDto extends createZodDto(loginResponseSchema) {}
 class CurrentUserDto extends createZodDto(currentUserSchema) {}
+class LockoutDto extends createZodDto(lockoutViewSchema) {}
+class UnlockDto extends createZodDto(unlockResponseSchema) {}
+class UsernameParam extends createZodDto(usernameParamSchema) {}
 
 @ApiTags('auth')
 @Controller('auth')
@@ -19,15 +30,21 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly guard: AuthGuard,
+    private readonly limits: LoginLimitsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post('login')
   @Public()
-  @UseGuards(ThrottlerGuard)
   @ZodResponse({ status: 200, type: LoginResponseDto })
   async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const result = await this.auth.login(body.username, body.password, { address: req.ip ?? null, userAgent: req.get('user-agent') ?? null });
+    let result;
+    try {
+      result = await this.auth.login(body.username, body.password, { address: req.ip ?? null, userAgent: req.get('user-agent') ?? null });
+    } catch (error) {
+      if (error instanceof LoginRefused) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
     res.cookie(ACCESS_COOKIE, result.accessToken, {
       httpOnly: true,
       sameSite: 'strict',
@@ -53,5 +70,19 @@ export class AuthController {
   @ZodResponse({ type: CurrentUserDto })
   me(@User() user: CurrentUser) {
     return this.auth.me(user);
+  }
+
+  @Get('lockouts')
+  @Roles('admin')
+  @ZodResponse({ type: [LockoutDto] })
+  lockouts() {
+    return this.limits.locked();
+  }
+
+  @Delete('lockouts/:username')
+  @Roles('admin')
+  @ZodResponse({ status: 200, type: UnlockDto })
+  unlock(@Param() params: UsernameParam, @User() user: CurrentUser) {
+    return this.limits.unlock(params.username, actorOf(user));
   }
 }

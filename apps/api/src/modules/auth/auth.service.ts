@@ -4,6 +4,7 @@ import type { CurrentUser, LoginResponse } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { SignInsService } from '../users/sign-ins.service';
 import { UsersService } from '../users/users.service';
+import { LoginLimitsService } from './login-limits.service';
 
 export interface ClientInfo {
   address: string | null;
@@ -17,14 +18,19 @@ export class AuthService {
     private readonly signIns: SignInsService,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
+    private readonly limits: LoginLimitsService,
   ) {}
 
   async login(username: string, password: string, client: ClientInfo): Promise<LoginResponse> {
+    const address = client.address ?? 'unknown';
+    await this.limits.before(username, address);
     const user = await this.users.verify(username, password);
     if (!user) {
       await this.audit.record(`anonymous`, 'auth.login_failed', username, { address: client.address });
+      await this.limits.failed(username, address);
       throw new UnauthorizedException('wrong username or password');
     }
+    await this.limits.succeeded(user.username, address);
     const signIn = await this.signIns.open(user.username, client.address, client.userAgent);
     const accessToken = await this.jwt.signAsync({ sub: user.username, sid: signIn.id, role: user.role, dept: user.dept });
     await this.audit.record(`user:${user.username}`, 'auth.login', user.username, { address: client.address, signIn: signIn.id });
