@@ -15,6 +15,7 @@ import { defaultParams, fetchOperations, fillPath, ROUTE_RULES, type Operation }
 const kinds = databaseKinds();
 const PASSWORD = 'Correct-Horse-42';
 const OTHER_PASSWORD = 'Battery-Staple-77';
+const FIRST_PASSWORD = 'Given-By-Admin-2026';
 
 describe.each(kinds)('sign-ins on the %s database', (kind) => {
   let db: TestDatabase;
@@ -24,8 +25,16 @@ describe.each(kinds)('sign-ins on the %s database', (kind) => {
   let origin: string;
 
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const putUser = (username: string, role: Role, dept: string | null = null, password = PASSWORD) =>
-    t.http.put(`/api/users/${username}`).set(admin).send({ password, role, dept }).expect(200);
+  const created = new Set<string>();
+  /** Creates or updates a user; a new admin or inspector first changes the password it was given, as it must. */
+  async function putUser(username: string, role: Role, dept: string | null = null, password = PASSWORD): Promise<void> {
+    const first = !created.has(username) && (role === 'admin' || role === 'inspector');
+    created.add(username);
+    await t.http.put(`/api/users/${username}`).set(admin).send({ password: first ? FIRST_PASSWORD : password, role, dept }).expect(200);
+    if (!first) return;
+    const token = await loginAs(t.http, username, FIRST_PASSWORD);
+    await t.http.post('/api/auth/password').set(bearer(token)).send({ currentPassword: FIRST_PASSWORD, newPassword: password }).expect(200);
+  }
   const cookieOf = (res: { headers: Record<string, unknown> }) =>
     (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('access_token='))!.split(';')[0];
 
@@ -86,11 +95,21 @@ describe.each(kinds)('sign-ins on the %s database', (kind) => {
 
   it.each([
     ['disable', async (u: string) => void (await t.http.delete(`/api/users/${u}`).set(admin).expect(204))],
-    ['role change', async (u: string) => void (await putUser(u, 'inspector'))],
-    ['department change', async (u: string) => void (await putUser(u, 'department', 'MSA'))],
-    ['password change', async (u: string) => void (await putUser(u, 'department', 'CAB', OTHER_PASSWORD))],
+    ['role change', (u: string) => putUser(u, 'inspector')],
+    ['department change', (u: string) => putUser(u, 'department', 'MSA')],
+    ['password change', (u: string) => putUser(u, 'department', 'CAB', OTHER_PASSWORD)],
+    [
+      'own password change',
+      async (u: string) => {
+        const token = await loginAs(t.http, u, PASSWORD);
+        const res = await t.http.post('/api/auth/password').set(bearer(token)).send({ currentPassword: PASSWORD, newPassword: OTHER_PASSWORD }).expect(200);
+        // The change answers with a new sign-in of its own, which works.
+        await t.http.get('/api/auth/me').set(bearer(res.body.accessToken)).expect(200);
+        await t.http.get('/api/auth/me').set(bearer(token)).expect(401);
+      },
+    ],
   ])('ends every sign-in of the user after a %s', async (change, apply) => {
-    const username = `changed-${change.replace(' ', '-')}`;
+    const username = `changed-${change.replaceAll(' ', '-')}`;
     await putUser(username, 'department', 'CAB');
     const tokens = [await loginAs(t.http, username, PASSWORD), await loginAs(t.http, username, PASSWORD)];
     for (const token of tokens) await t.http.get('/api/departments/CAB/findings?period=2026-10').set(bearer(token)).expect(200);
@@ -181,6 +200,54 @@ describe.each(kinds)('sign-ins on the %s database', (kind) => {
       await t.http.post('/api/periods/2099-01/publish').set(bearer(inspectorToken)).set('Origin', 'http://evil.example').expect(409);
       await t.http.post('/api/periods/2099-01/publish').set(bearer(inspectorToken)).set('Origin', 'null').expect(409);
       await t.http.post('/api/periods/2099-01/publish').set(bearer(inspectorToken)).expect(409);
+    });
+  });
+
+  describe('password rules and the first password change', () => {
+    it.each([
+      ['Short-1a', /at least 12 characters/],
+      ['alllowercaseletters', /three of/],
+      ['lowercase-and-symbols', /three of/],
+      ['Xweak-user-2026', /username/],
+    ])('refuses %s on the admin page, saying why', async (password, reason) => {
+      const res = await t.http.put('/api/users/weak-user').set(admin).send({ password, role: 'leader' }).expect(400);
+      expect(res.body.message).toMatch(reason);
+    });
+
+    it('refuses a weak password in `cli user add` with exit 1 and the reason', { timeout: 300_000 }, async () => {
+      const weak = await runCli(db, ['user', 'add', '--username', 'cli-weak', '--password', 'password12345', '--role', 'leader']);
+      expect(weak.status).toBe(1);
+      expect(weak.stderr).toMatch(/--password must mix three of/);
+      expect(weak.stdout).toBe('');
+    });
+
+    it('makes an admin created on the admin page change the first password before anything else', async () => {
+      await t.http.put('/api/users/fresh-admin').set(admin).send({ password: FIRST_PASSWORD, role: 'admin' }).expect(200);
+      const login = await t.http.post('/api/auth/login').send({ username: 'fresh-admin', password: FIRST_PASSWORD }).expect(200);
+      expect(login.body.user.mustChangePassword).toBe(true);
+      const token = login.body.accessToken as string;
+      expect((await t.http.get('/api/auth/me').set(bearer(token)).expect(200)).body.mustChangePassword).toBe(true);
+      const blocked = await t.http.get('/api/users').set(bearer(token)).expect(403);
+      expect(blocked.body.message).toMatch(/new password/);
+      const wrong = await t.http.post('/api/auth/password').set(bearer(token)).send({ currentPassword: 'Not-The-One-2026', newPassword: PASSWORD }).expect(400);
+      expect(wrong.body.message).toMatch(/currentPassword/);
+      const weak = await t.http.post('/api/auth/password').set(bearer(token)).send({ currentPassword: FIRST_PASSWORD, newPassword: 'fresh-admin-Pass1' }).expect(400);
+      expect(weak.body.message).toMatch(/username/);
+      const changed = await t.http.post('/api/auth/password').set(bearer(token)).send({ currentPassword: FIRST_PASSWORD, newPassword: PASSWORD }).expect(200);
+      expect(changed.body.user.mustChangePassword).toBe(false);
+      expect(cookieOf(changed)).toMatch(/^access_token=/);
+      await t.http.get('/api/users').set(bearer(changed.body.accessToken)).expect(200);
+      await t.http.get('/api/users').set(bearer(token)).expect(401);
+      const relogin = await t.http.post('/api/auth/login').send({ username: 'fresh-admin', password: PASSWORD }).expect(200);
+      expect(relogin.body.user.mustChangePassword).toBe(false);
+      const audit = await t.http.get('/api/audit?action=auth.password_change').set(admin).expect(200);
+      expect(audit.body.items.map((e: { target: string }) => e.target)).toContain('fresh-admin');
+    });
+
+    it('does not force a change on a leader created on the admin page, nor on the ADMIN_PASSWORD admin', async () => {
+      await t.http.put('/api/users/fresh-leader').set(admin).send({ password: FIRST_PASSWORD, role: 'leader' }).expect(200);
+      expect((await t.http.post('/api/auth/login').send({ username: 'fresh-leader', password: FIRST_PASSWORD }).expect(200)).body.user.mustChangePassword).toBe(false);
+      expect((await t.http.get('/api/auth/me').set(admin).expect(200)).body.mustChangePassword).toBe(false);
     });
   });
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import * as api from '@app/contracts';
 import type { Role } from '@app/contracts';
 import { EXAMPLE_DIR } from './example';
-import { loginAs, type TestApp } from './test-app';
+import { addUser, loginAs, TEST_PASSWORD, type TestApp } from './test-app';
 
 /**
  * The API surface as the running app documents it (GET /api/docs-json), and
@@ -219,14 +219,14 @@ export async function setUpPrincipals(t: TestApp): Promise<{ principals: Princip
     ['edu', 'department', EMPTY_DEPT],
   ];
   for (const [username, role, dept] of users) {
-    await t.http.put(`/api/users/${username}`).set(admin).send({ password: `${username}-password`, role, dept }).expect(200);
+    await addUser(t.http, admin, username, role, dept);
   }
   const principals: Principal[] = [
     { name: 'anonymous', role: null, dept: null, token: null },
     { name: 'root', role: 'admin', dept: null, token: rootToken },
   ];
   for (const [username, role, dept] of users) {
-    principals.push({ name: username, role, dept, token: await loginAs(t.http, username, `${username}-password`) });
+    principals.push({ name: username, role, dept, token: await loginAs(t.http, username, TEST_PASSWORD) });
   }
   const source = await t.http.post('/api/ingest/sources').set(admin).send({ name: 'walk-source' }).expect(201);
   return { principals, apiKey: (source.body as { apiKey: string }).apiKey };

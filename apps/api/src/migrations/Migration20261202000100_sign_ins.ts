@@ -11,6 +11,8 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261202000100_sign_ins extends Migration {
   override up(): void {
     this.addSql(`
+      alter table app_user add column must_change_password boolean not null default false;
+
       create table sign_in (
         id uuid primary key,
         username varchar(64) not null references app_user (username) on update cascade on delete cascade,

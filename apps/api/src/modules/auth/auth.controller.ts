@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import {
+  changePasswordRequestSchema,
   currentUserSchema,
   lockoutViewSchema,
   loginRequestSchema,
@@ -13,11 +14,12 @@ import {
 } from '@app/contracts';
 import { actorOf, ALL_ROLES, Public, Roles, User } from '../../common/auth-decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { ACCESS_COOKIE, assertSameOrigin, AuthGuard, tokenOf } from './auth.guard';
-import { AuthService } from './auth.service';
+import { ACCESS_COOKIE, assertSameOrigin, AuthGuard, OpenBeforePasswordChange, tokenOf } from './auth.guard';
+import { AuthService, type ClientInfo } from './auth.service';
 import { LoginLimitsService, LoginRefused } from './login-limits.service';
 
 class LoginDto extends createZodDto(loginRequestSchema) {}
+class ChangePasswordDto extends createZodDto(changePasswordRequestSchema) {}
 class LoginResponseDto extends createZodDto(loginResponseSchema) {}
 class CurrentUserDto extends createZodDto(currentUserSchema) {}
 class LockoutDto extends createZodDto(lockoutViewSchema) {}
@@ -40,19 +42,33 @@ export class AuthController {
   async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     let result;
     try {
-      result = await this.auth.login(body.username, body.password, { address: req.ip ?? null, userAgent: req.get('user-agent') ?? null });
+      result = await this.auth.login(body.username, body.password, clientOf(req));
     } catch (error) {
       if (error instanceof LoginRefused) res.setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error;
     }
-    res.cookie(ACCESS_COOKIE, result.accessToken, {
+    this.setCookie(res, result.accessToken);
+    return result;
+  }
+
+  @Post('password')
+  @Roles(...ALL_ROLES)
+  @OpenBeforePasswordChange()
+  @ZodResponse({ status: 200, type: LoginResponseDto })
+  async changePassword(@Body() body: ChangePasswordDto, @User() user: CurrentUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const result = await this.auth.changePassword(user, body.currentPassword, body.newPassword, clientOf(req));
+    this.setCookie(res, result.accessToken);
+    return result;
+  }
+
+  private setCookie(res: Response, token: string): void {
+    res.cookie(ACCESS_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
       secure: this.config.COOKIE_SECURE,
       path: '/api',
       maxAge: this.config.JWT_TTL_MINUTES * 60_000,
     });
-    return result;
   }
 
   @Post('logout')
@@ -67,6 +83,7 @@ export class AuthController {
 
   @Get('me')
   @Roles(...ALL_ROLES)
+  @OpenBeforePasswordChange()
   @ZodResponse({ type: CurrentUserDto })
   me(@User() user: CurrentUser) {
     return this.auth.me(user);
@@ -85,4 +102,8 @@ export class AuthController {
   unlock(@Param() params: UsernameParam, @User() user: CurrentUser) {
     return this.limits.unlock(params.username, actorOf(user));
   }
+}
+
+function clientOf(req: Request): ClientInfo {
+  return { address: req.ip ?? null, userAgent: req.get('user-agent') ?? null };
 }

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
@@ -25,6 +25,10 @@ export interface PresentedToken {
 }
 
 export type SignedInRequest = Request & { user?: CurrentUser; signInId?: string };
+
+const PASSWORD_CHANGE_ROUTE = 'passwordChangeRoute';
+/** Open to a user who must change the password first (who am I, change it); every other route waits. */
+export const OpenBeforePasswordChange = () => SetMetadata(PASSWORD_CHANGE_ROUTE, true);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -61,6 +65,9 @@ export class AuthGuard implements CanActivate {
     request.signInId = state.id;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets);
     if (!roles || !roles.includes(state.role)) throw new ForbiddenException(`role "${state.role}" may not do this`);
+    if (state.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_ROUTE, targets)) {
+      throw new ForbiddenException('choose a new password first (POST /api/auth/password)');
+    }
     return true;
   }
 

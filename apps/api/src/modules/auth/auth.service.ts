@@ -31,9 +31,18 @@ export class AuthService {
       throw new UnauthorizedException('wrong username or password');
     }
     await this.limits.succeeded(user.username, address);
+    return this.openSignIn(user, client, 'auth.login');
+  }
+
+  async changePassword(user: CurrentUser, currentPassword: string, newPassword: string, client: ClientInfo): Promise<LoginResponse> {
+    const changed = await this.users.changeOwnPassword(user.username, currentPassword, newPassword);
+    return this.openSignIn(changed, client, 'auth.login_after_password_change');
+  }
+
+  private async openSignIn(user: CurrentUser, client: ClientInfo, action: string): Promise<LoginResponse> {
     const signIn = await this.signIns.open(user.username, client.address, client.userAgent);
     const accessToken = await this.jwt.signAsync({ sub: user.username, sid: signIn.id, role: user.role, dept: user.dept });
-    await this.audit.record(`user:${user.username}`, 'auth.login', user.username, { address: client.address, signIn: signIn.id });
+    await this.audit.record(`user:${user.username}`, action, user.username, { address: client.address, signIn: signIn.id });
     return { accessToken, user };
   }
 

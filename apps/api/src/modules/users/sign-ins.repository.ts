@@ -9,6 +9,7 @@ export interface SignInState {
   role: Role;
   dept: string | null;
   userDisabled: boolean;
+  mustChangePassword: boolean;
   expiresAt: number;
   lastActivityAt: number;
   revoked: boolean;
@@ -32,6 +33,7 @@ interface StateRow {
   role: Role;
   dept_code: string | null;
   disabled: boolean;
+  must_change_password: boolean;
   expires_at: Date;
   last_activity_at: Date;
   revoked_at: Date | null;
@@ -67,7 +69,7 @@ export class SignInsRepository {
 
   async state(id: string): Promise<SignInState | null> {
     const row = await this.db.one<StateRow>(
-      `select s.id, s.username, u.role, u.dept_code, u.disabled, s.expires_at, s.last_activity_at, s.revoked_at
+      `select s.id, s.username, u.role, u.dept_code, u.disabled, u.must_change_password, s.expires_at, s.last_activity_at, s.revoked_at
        from sign_in s join app_user u on u.username = s.username where s.id = ?`,
       [id],
     );
@@ -78,6 +80,7 @@ export class SignInsRepository {
       role: row.role,
       dept: row.dept_code,
       userDisabled: row.disabled,
+      mustChangePassword: row.must_change_password,
       expiresAt: new Date(row.expires_at).getTime(),
       lastActivityAt: new Date(row.last_activity_at).getTime(),
       revoked: row.revoked_at !== null,

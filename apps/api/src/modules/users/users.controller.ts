@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { savedUserSchema, saveUserRequestSchema, usernameParamSchema, userViewSchema, type CurrentUser } from '@app/contracts';
 import { actorOf, Roles, User } from '../../common/auth-decorators';
-import { UsersService } from './users.service';
+import { FIRST_PASSWORD_CHANGE_ROLES, UsersService } from './users.service';
 
 class SaveUserDto extends createZodDto(saveUserRequestSchema) {}
 class UsernameParam extends createZodDto(usernameParamSchema) {}
@@ -26,7 +26,7 @@ export class UsersController {
   @Roles('admin')
   @ZodResponse({ type: SavedUserDto })
   save(@Param() params: UsernameParam, @Body() body: SaveUserDto, @User() user: CurrentUser) {
-    return this.users.save({ username: params.username, ...body }, actorOf(user));
+    return this.users.save({ username: params.username, ...body }, actorOf(user), { mustChangePassword: FIRST_PASSWORD_CHANGE_ROLES.includes(body.role) });
   }
 
   @Delete(':username')
