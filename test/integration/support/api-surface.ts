@@ -94,6 +94,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   // Logout ends the token's sign-in and clears the cookie; it must work with an expired session, so it is public.
   'POST /api/auth/logout': { access: 'public', expect: 204, anonymousOnly: true },
   'GET /api/auth/me': { access: ALL, response: api.currentUserSchema },
+  // The walk's empty body is refused before any password is checked or changed.
+  'POST /api/auth/password': { access: ALL, body: () => ({}), expect: 400 },
   'GET /api/auth/lockouts': { access: ADMIN, response: listOf(api.lockoutViewSchema) },
   'DELETE /api/auth/lockouts/{username}': { access: ADMIN, expect: 404 },
   'GET /api/health': { access: 'public', response: api.healthResponseSchema },
