@@ -1,4 +1,4 @@
-import type { CurrentUser, LoginRequest, LoginResponse } from '@app/contracts';
+import type { ChangePasswordRequest, CurrentUser, LoginRequest, LoginResponse } from '@app/contracts';
 import { apiRequest, isApiError } from './api-client';
 
 export function login(credentials: LoginRequest): Promise<LoginResponse> {
@@ -17,4 +17,9 @@ export async function fetchCurrentUser(signal?: AbortSignal): Promise<CurrentUse
     if (isApiError(error) && error.status === 401) return null;
     throw error;
   }
+}
+
+/** The user's own password; answers with the new sign-in (its cookie is set), every other one ends. */
+export function changePassword(body: ChangePasswordRequest): Promise<LoginResponse> {
+  return apiRequest<LoginResponse>('/auth/password', { method: 'POST', body, handleUnauthorized: false });
 }

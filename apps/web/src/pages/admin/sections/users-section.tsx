@@ -132,7 +132,7 @@ function UserModal({ user, onClose }: { user: UserView | null; onClose: () => vo
         >
           <Input disabled={user !== null} autoComplete="off" maxLength={64} />
         </Form.Item>
-        <Form.Item name="password" label={t('users.password')} rules={[{ required: true, min: 8, max: 200, message: t('users.passwordRule') }]} extra={user ? t('users.passwordReset') : undefined}>
+        <Form.Item name="password" label={t('users.password')} rules={[{ required: true, min: 12, max: 200, message: t('users.passwordRule') }]} extra={user ? t('users.passwordReset') : t('users.firstPassword')}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
