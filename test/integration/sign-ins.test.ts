@@ -162,6 +162,32 @@ describe.each(kinds)('sign-ins on the %s database', (kind) => {
     }
   });
 
+  it('shows a user its open sign-ins and lets it end one; an admin ends all of another user', async () => {
+    await putUser('many-places', 'leader');
+    const first = await loginAs(t.http, 'many-places', PASSWORD);
+    const second = await loginAs(t.http, 'many-places', PASSWORD);
+    const third = await loginAs(t.http, 'many-places', PASSWORD);
+    const list = await t.http.get('/api/auth/sign-ins').set(bearer(first)).expect(200);
+    expect(list.body).toHaveLength(3);
+    expect(list.body.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+    const other = list.body.find((s: { current: boolean }) => !s.current) as { id: string };
+    await t.http.delete(`/api/auth/sign-ins/${other.id}`).set(bearer(first)).expect(200, { id: other.id, ended: true });
+    await t.http.delete(`/api/auth/sign-ins/${other.id}`).set(bearer(first)).expect(404);
+    const statuses = await Promise.all([first, second, third].map(async (tk) => (await t.http.get('/api/auth/me').set(bearer(tk))).status));
+    expect(statuses.filter((st) => st === 401)).toHaveLength(1);
+    // Another user's sign-in cannot be ended, nor even confirmed to exist.
+    await putUser('bystander', 'leader');
+    const bystander = await loginAs(t.http, 'bystander', PASSWORD);
+    await t.http.delete(`/api/auth/sign-ins/${(list.body[0] as { id: string }).id}`).set(bearer(bystander)).expect(404);
+    // The admin's view and the admin ending them all.
+    const adminView = await t.http.get('/api/users/many-places/sign-ins').set(admin).expect(200);
+    expect(adminView.body).toHaveLength(2);
+    await t.http.delete('/api/users/many-places/sign-ins').set(admin).expect(200, { username: 'many-places', ended: 2 });
+    for (const tk of [first, second, third]) await t.http.get('/api/auth/me').set(bearer(tk)).expect(401);
+    await t.http.get('/api/auth/me').set(bearer(bystander)).expect(200);
+    await t.http.get('/api/users/nobody-at-all/sign-ins').set(admin).expect(404);
+  });
+
   describe('cookie-carried changes must come from the product origin', () => {
     let inspectorCookie: string;
     let inspectorToken: string;

@@ -73,3 +73,22 @@ export type UnlockResponse = z.infer<typeof unlockResponseSchema>;
 /** POST /api/auth/password: the user's own password; answers with a new sign-in (every other one ends). */
 export const changePasswordRequestSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: newPasswordSchema });
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+
+/** GET /api/auth/sign-ins (the caller's own) and GET /api/users/{username}/sign-ins (an admin's view): the sign-ins still open. */
+export const signInViewSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  lastActivityAt: z.string(),
+  expiresAt: z.string(),
+  address: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  /** The sign-in this request came with. */
+  current: z.boolean(),
+});
+export type SignInView = z.infer<typeof signInViewSchema>;
+export const signInIdParamSchema = z.object({ id: z.uuid() });
+
+/** DELETE /api/auth/sign-ins/{id} */
+export const endedSignInSchema = z.object({ id: z.string(), ended: z.literal(true) });
+/** DELETE /api/users/{username}/sign-ins */
+export const endedSignInsSchema = z.object({ username: z.string(), ended: z.number().int() });

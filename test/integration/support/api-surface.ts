@@ -96,6 +96,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/auth/me': { access: ALL, response: api.currentUserSchema },
   // The walk's empty body is refused before any password is checked or changed.
   'POST /api/auth/password': { access: ALL, body: () => ({}), expect: 400 },
+  'GET /api/auth/sign-ins': { access: ALL, response: listOf(api.signInViewSchema) },
+  'DELETE /api/auth/sign-ins/{id}': { access: ALL, params: { id: '00000000-0000-4000-8000-000000000000' }, expect: 404 },
   'GET /api/auth/lockouts': { access: ADMIN, response: listOf(api.lockoutViewSchema) },
   'DELETE /api/auth/lockouts/{username}': { access: ADMIN, expect: 404 },
   'GET /api/health': { access: 'public', response: api.healthResponseSchema },
@@ -104,6 +106,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/users': { access: ADMIN, response: listOf(api.userViewSchema) },
   'PUT /api/users/{username}': { access: ADMIN, body: () => ({}), expect: 400 },
   'DELETE /api/users/{username}': { access: ADMIN, expect: 404 },
+  'GET /api/users/{username}/sign-ins': { access: ADMIN, expect: 404 },
+  'DELETE /api/users/{username}/sign-ins': { access: ADMIN, expect: 404 },
   'POST /api/master-data/{kind}': { access: ADMIN, body: () => ({}), expect: 400 },
   'GET /api/departments': { access: ALL, masterData: true, response: listOf(api.departmentViewSchema) },
   'GET /api/catalog': { access: ALL, masterData: true, response: listOf(api.resourceViewSchema), dept: { in: 'query', name: 'dept', scope: 'master-data', optional: true } },

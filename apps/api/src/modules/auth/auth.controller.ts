@@ -5,6 +5,9 @@ import { createZodDto, ZodResponse } from 'nestjs-zod';
 import {
   changePasswordRequestSchema,
   currentUserSchema,
+  endedSignInSchema,
+  signInIdParamSchema,
+  signInViewSchema,
   lockoutViewSchema,
   loginRequestSchema,
   loginResponseSchema,
@@ -14,7 +17,8 @@ import {
 } from '@app/contracts';
 import { actorOf, ALL_ROLES, Public, Roles, User } from '../../common/auth-decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { ACCESS_COOKIE, assertSameOrigin, AuthGuard, OpenBeforePasswordChange, tokenOf } from './auth.guard';
+import { SignInsService } from '../users/sign-ins.service';
+import { ACCESS_COOKIE, assertSameOrigin, AuthGuard, OpenBeforePasswordChange, tokenOf, type SignedInRequest } from './auth.guard';
 import { AuthService, type ClientInfo } from './auth.service';
 import { LoginLimitsService, LoginRefused } from './login-limits.service';
 
@@ -25,6 +29,9 @@ class CurrentUserDto extends createZodDto(currentUserSchema) {}
 class LockoutDto extends createZodDto(lockoutViewSchema) {}
 class UnlockDto extends createZodDto(unlockResponseSchema) {}
 class UsernameParam extends createZodDto(usernameParamSchema) {}
+class SignInDto extends createZodDto(signInViewSchema) {}
+class SignInIdParam extends createZodDto(signInIdParamSchema) {}
+class EndedSignInDto extends createZodDto(endedSignInSchema) {}
 
 @ApiTags('auth')
 @Controller('auth')
@@ -33,6 +40,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly guard: AuthGuard,
     private readonly limits: LoginLimitsService,
+    private readonly signIns: SignInsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -87,6 +95,20 @@ export class AuthController {
   @ZodResponse({ type: CurrentUserDto })
   me(@User() user: CurrentUser) {
     return this.auth.me(user);
+  }
+
+  @Get('sign-ins')
+  @Roles(...ALL_ROLES)
+  @ZodResponse({ type: [SignInDto] })
+  mySignIns(@User() user: CurrentUser, @Req() req: SignedInRequest) {
+    return this.signIns.list(user.username, req.signInId);
+  }
+
+  @Delete('sign-ins/:id')
+  @Roles(...ALL_ROLES)
+  @ZodResponse({ status: 200, type: EndedSignInDto })
+  endSignIn(@Param() params: SignInIdParam, @User() user: CurrentUser) {
+    return this.signIns.endOwn(user.username, params.id);
   }
 
   @Get('lockouts')

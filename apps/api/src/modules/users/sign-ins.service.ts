@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { SignInView } from '@app/contracts';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
@@ -104,8 +105,27 @@ export class SignInsService {
     return this.signIns.find(id);
   }
 
-  listOpen(username: string): Promise<SignInRecord[]> {
-    return this.signIns.listOpen(username, new Date(Date.now() - this.idleTimeoutMs));
+  /** The user's open sign-ins, marking the one the request came with. */
+  async list(username: string, currentId: string | undefined): Promise<SignInView[]> {
+    const open = await this.signIns.listOpen(username, new Date(Date.now() - this.idleTimeoutMs));
+    return open.map((r) => ({
+      id: r.id,
+      createdAt: r.createdAt,
+      lastActivityAt: r.lastActivityAt,
+      expiresAt: r.expiresAt,
+      address: r.address,
+      userAgent: r.userAgent,
+      current: r.id === currentId,
+    }));
+  }
+
+  /** The user ends one of its own sign-ins (another's, or an ended one, is a 404: it reveals nothing). */
+  async endOwn(username: string, id: string): Promise<{ id: string; ended: true }> {
+    const found = await this.signIns.find(id);
+    if (!found || found.username !== username || found.revokedAt) throw new NotFoundException(`no open sign-in "${id}"`);
+    await this.end(id, 'ended by the user');
+    await this.audit.record(`user:${username}`, 'auth.sign_in_ended', username, { signIn: id, reason: 'ended by the user' });
+    return { id, ended: true };
   }
 
   private prune(now: number): void {

@@ -88,6 +88,10 @@ export class UsersService {
     return { ...user, mustChangePassword: false };
   }
 
+  async exists(username: string): Promise<boolean> {
+    return (await this.users.findByUsername(username)) !== null;
+  }
+
   async list() {
     const users = await this.users.list();
     return users.map(({ passwordHash: _hash, ...view }): UserView => view);
