@@ -1,10 +1,10 @@
 import { LockOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, Button, Form, Input, List } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { passwordProblem, type ChangePasswordRequest } from '@app/contracts';
-import { changePassword } from '../../api/auth-api';
+import { changePassword, endMySignIn, fetchMySignIns } from '../../api/auth-api';
 import { currentUserQuery } from '../../api/queries';
 import { describeError } from '../../components/describe-error';
 import { LanguageSwitch } from '../../components/language-switch';
@@ -35,6 +35,11 @@ export function PasswordPage() {
     },
   });
   const forced = user?.mustChangePassword === true;
+  const signIns = useQuery({ queryKey: ['auth', 'sign-ins'] as const, queryFn: ({ signal }) => fetchMySignIns(signal), enabled: !!user && !forced });
+  const endSignIn = useMutation({
+    mutationFn: endMySignIn,
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ['auth', 'sign-ins'] }),
+  });
 
   return (
     <main className="login-page">
@@ -92,6 +97,35 @@ export function PasswordPage() {
             ) : null}
           </Form>
         </section>
+        {signIns.data ? (
+          <section className="login-card" aria-labelledby="sign-ins-title">
+            <h2 id="sign-ins-title" className="login-card-title">
+              {t('account.signIns')}
+            </h2>
+            <List
+              size="small"
+              dataSource={signIns.data}
+              renderItem={(s) => (
+                <List.Item
+                  actions={
+                    s.current
+                      ? [<span key="current">{t('account.thisSignIn')}</span>]
+                      : [
+                          <Button key="end" size="small" loading={endSignIn.isPending} onClick={() => endSignIn.mutate(s.id)}>
+                            {t('account.endSignIn')}
+                          </Button>,
+                        ]
+                  }
+                >
+                  <List.Item.Meta
+                    title={`${s.address ?? '—'} · ${new Date(s.createdAt).toLocaleString()}`}
+                    description={`${t('account.lastActive')} ${new Date(s.lastActivityAt).toLocaleString()}${s.userAgent ? ` · ${s.userAgent.slice(0, 60)}` : ''}`}
+                  />
+                </List.Item>
+              )}
+            />
+          </section>
+        ) : null}
       </div>
     </main>
   );
