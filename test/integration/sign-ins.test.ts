@@ -36,7 +36,7 @@ describe.each(kinds)('sign-ins on the %s database', (kind) => {
     await t.http.post('/api/auth/password').set(bearer(token)).send({ currentPassword: FIRST_PASSWORD, newPassword: password }).expect(200);
   }
   const cookieOf = (res: { headers: Record<string, unknown> }) =>
-    (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('access_token='))!.split(';')[0];
+    (res.headers['set-cookie'] as string[]).find((c) => c.startsWith('access_token='))!.split(';')[0];
 
   /** Every authenticated route of the OpenAPI document, called with the token: the statuses that are not 401. */
   async function notRefused(token: string): Promise<string[]> {
