@@ -50,9 +50,17 @@ describe.runIf(haveChromium)(`the dashboard in Chromium (${kind}, demo city)`, {
     await db?.drop();
   });
 
+  // README's demo logins.
+  const DEMO_PASSWORDS: Record<string, string> = {
+    leader: 'Lingdao-Demo-2026',
+    inspector: 'Ducha-Demo-2026',
+    admin: 'Guanli-Demo-2026',
+    psb: 'Gongan-Demo-2026',
+    cab: 'Minzheng-Demo-2026',
+  };
   const tokens = new Map<string, string>();
   async function api<T>(user: string, path: string): Promise<T> {
-    if (!tokens.has(user)) tokens.set(user, await loginAs(t.http, user, `${user}-demo`));
+    if (!tokens.has(user)) tokens.set(user, await loginAs(t.http, user, DEMO_PASSWORDS[user]));
     const token = tokens.get(user)!;
     return (await t.http.get(path).set('Authorization', `Bearer ${token}`).expect(200)).body as T;
   }
@@ -61,7 +69,7 @@ describe.runIf(haveChromium)(`the dashboard in Chromium (${kind}, demo city)`, {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     await page.goto(`${base}/login`);
     await page.fill('#username', user);
-    await page.fill('#password', `${user}-demo`);
+    await page.fill('#password', DEMO_PASSWORDS[user]);
     await page.click('button[type=submit]');
     await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
     return page;

@@ -6,7 +6,7 @@ import { RecomputeJob } from '../../apps/api/src/modules/scoring/recompute.job';
 import { SnapshotsRepository } from '../../apps/api/src/modules/scoring/snapshots.repository';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
 import { EXAMPLE_AS_OF, EXAMPLE_DIR, exampleJson, loadExampleThroughCli } from './support/example';
-import { loginAs, runCli, startTestApp, type TestApp } from './support/test-app';
+import { loginAs, runCli, startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 
 const kinds = databaseKinds();
 
@@ -26,11 +26,11 @@ describe.each(kinds)('the worked example on the %s database', (kind) => {
       ['cab', 'department', 'CAB'],
       ['msa', 'department', 'MSA'],
     ] as const) {
-      const r = await runCli(db, ['user', 'add', '--username', user, '--password', `${user}-password`, '--role', role, ...(dept ? ['--dept', dept] : [])]);
+      const r = await runCli(db, ['user', 'add', '--username', user, '--password', TEST_PASSWORD, '--role', role, ...(dept ? ['--dept', dept] : [])]);
       expect(r.status, r.stderr).toBe(0);
     }
     t = await startTestApp(db);
-    for (const user of ['admin', 'inspector', 'leader', 'cab', 'msa']) token[user] = await loginAs(t.http, user, `${user}-password`);
+    for (const user of ['admin', 'inspector', 'leader', 'cab', 'msa']) token[user] = await loginAs(t.http, user, TEST_PASSWORD);
   });
   afterAll(async () => {
     await t?.close();

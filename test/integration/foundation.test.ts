@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'pg';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
-import { loginAs, runCli, startTestApp, type TestApp } from './support/test-app';
+import { loginAs, runCli, startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 
 const kinds = databaseKinds();
 
@@ -32,7 +32,7 @@ describe.each(kinds)('foundation on the %s database', (kind) => {
 
   it('logs in with a cookie for the dashboard and a bearer token for scripts', async () => {
     const res = await t.http.post('/api/auth/login').send({ username: 'root', password: 'root-password' }).expect(200);
-    expect(res.body.user).toEqual({ username: 'root', role: 'admin', dept: null });
+    expect(res.body.user).toEqual({ username: 'root', role: 'admin', dept: null, mustChangePassword: false });
     const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('access_token='))!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
@@ -56,15 +56,15 @@ describe.each(kinds)('foundation on the %s database', (kind) => {
     await t.http
       .put('/api/users/mayor')
       .set('Authorization', `Bearer ${token}`)
-      .send({ password: 'mayor-password', role: 'leader' })
+      .send({ password: TEST_PASSWORD, role: 'leader' })
       .expect(200);
     const bad = await t.http
       .put('/api/users/clerk')
       .set('Authorization', `Bearer ${token}`)
-      .send({ password: 'clerk-password', role: 'department' })
+      .send({ password: TEST_PASSWORD, role: 'department' })
       .expect(400);
     expect(bad.body.message).toMatch(/dept/);
-    const leader = await loginAs(t.http, 'mayor', 'mayor-password');
+    const leader = await loginAs(t.http, 'mayor', TEST_PASSWORD);
     await t.http.get('/api/users').set('Authorization', `Bearer ${leader}`).expect(403);
     await t.http.get('/api/audit').set('Authorization', `Bearer ${leader}`).expect(403);
     const users = await t.http.get('/api/users').set('Authorization', `Bearer ${token}`).expect(200);
@@ -118,11 +118,11 @@ describe.each(kinds)('CLI user add on the %s database', (kind) => {
   afterAll(async () => db?.drop());
 
   it('creates a user, then a department user needs --dept, and usage errors exit 1', async () => {
-    const ok = await runCli(db, ['user', 'add', '--username', 'ops', '--password', 'ops-password', '--role', 'admin']);
+    const ok = await runCli(db, ['user', 'add', '--username', 'ops', '--password', TEST_PASSWORD, '--role', 'admin']);
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
     expect(ok.json).toEqual([{ username: 'ops', role: 'admin' }]);
-    const missingDept = await runCli(db, ['user', 'add', '--username', 'clerk', '--password', 'clerk-password', '--role', 'department']);
+    const missingDept = await runCli(db, ['user', 'add', '--username', 'clerk', '--password', TEST_PASSWORD, '--role', 'department']);
     expect(missingDept.status).toBe(1);
     expect(missingDept.stderr).toMatch(/--dept/);
     expect(missingDept.stdout).toBe('');

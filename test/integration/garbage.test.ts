@@ -205,7 +205,7 @@ describe.each(kinds)('garbage on the %s database', (kind) => {
 
   /** A valid body for the routes that take JSON, so a bad parameter is the only problem of the request. */
   const VALID_BODIES: Record<string, unknown> = {
-    'PUT /api/users/{username}': { password: 'garbage-password', role: 'leader' },
+    'PUT /api/users/{username}': { password: 'Garbage-Password-2026', role: 'leader' },
     'PUT /api/calendar/{date}': { kind: 'holiday' },
     'POST /api/periods/{period}/reopen': { reason: 'garbage' },
     'POST /api/appeals/{id}/decision': { status: 'accepted', comment: 'garbage' },
@@ -263,7 +263,7 @@ describe.each(kinds)('garbage on the %s database', (kind) => {
     await t.http.post('/api/schemes/preview').set('Authorization', `Bearer ${admin.token}`).send({ scheme, period: '2026-10' }).expect(200);
     const cases: { who: Principal; method: string; path: string; body: Record<string, unknown> }[] = [
       { who: admin, method: 'POST', path: '/api/auth/login', body: { username: 'root', password: 'root-password' } },
-      { who: admin, method: 'PUT', path: '/api/users/garbage-user', body: { password: 'garbage-password', role: 'leader' } },
+      { who: admin, method: 'PUT', path: '/api/users/garbage-user', body: { password: 'Garbage-Password-2026', role: 'leader' } },
       { who: admin, method: 'PUT', path: '/api/calendar/2031-01-02', body: { kind: 'holiday' } },
       { who: admin, method: 'POST', path: '/api/ingest/sources', body: { name: 'garbage-source' } },
       { who: admin, method: 'POST', path: '/api/periods/2099-01/reopen', body: { reason: 'x' } },

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobLock } from '../../apps/api/src/database/job-lock';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
 import { loadExampleOverHttp } from './support/example-http';
-import { loginAs, startTestApp, type TestApp } from './support/test-app';
+import { loginAs, startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 import { portOf, send, type RawRequest } from './support/raw-http';
 import { TcpProxy } from './support/tcp-proxy';
 
@@ -68,10 +68,10 @@ describe.skipIf(!onPostgres)('database outages on PostgreSQL, through a TCP prox
     const loaded = await loadExampleOverHttp(t);
     apiKey = loaded.apiKey;
     const admin = { Authorization: `Bearer ${loaded.adminToken}` };
-    await t.http.put('/api/users/leader').set(admin).send({ password: 'leader-password', role: 'leader' }).expect(200);
-    await t.http.put('/api/users/cab').set(admin).send({ password: 'cab-password', role: 'department', dept: 'CAB' }).expect(200);
-    leader = await loginAs(t.http, 'leader', 'leader-password');
-    cab = await loginAs(t.http, 'cab', 'cab-password');
+    await t.http.put('/api/users/leader').set(admin).send({ password: TEST_PASSWORD, role: 'leader' }).expect(200);
+    await t.http.put('/api/users/cab').set(admin).send({ password: TEST_PASSWORD, role: 'department', dept: 'CAB' }).expect(200);
+    leader = await loginAs(t.http, 'leader', TEST_PASSWORD);
+    cab = await loginAs(t.http, 'cab', TEST_PASSWORD);
   });
   afterAll(async () => {
     await proxy?.restore();

@@ -4,7 +4,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from './support/
 import { EXAMPLE_AS_OF } from './support/example';
 import { loadExampleOverHttp } from './support/example-http';
 import { pointsLostProblems, type SchemeWeights } from './support/points-lost-oracle';
-import { loginAs, startTestApp, type TestApp } from './support/test-app';
+import { addUser, loginAs, startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 
 // Every department's points lost (scoring.md "Points lost"), in a month, a
 // quarter and a year, against what the oracle works out from the record's
@@ -76,8 +76,8 @@ describe.each(kinds)('points lost on the %s database', (kind) => {
         ['insp', 'inspector', null],
         ['nat', 'department', 'NAT'],
       ] as const) {
-        await t.http.put(`/api/users/${username}`).set(as('root')).send({ password: `${username}-password`, role, dept }).expect(200);
-        tokens[username] = await loginAs(t.http, username, `${username}-password`);
+        await addUser(t.http, as('root'), username, role, dept);
+        tokens[username] = await loginAs(t.http, username, TEST_PASSWORD);
       }
       // One accepted appeal of each kind, through the routes a department and an inspector use.
       const findings = (await t.http.get('/api/departments/NAT/findings?period=2026-10').set(as('nat')).expect(200)).body.findings as Finding[];

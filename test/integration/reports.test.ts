@@ -11,7 +11,7 @@ import type { ScoreRecord } from '@app/scoring';
 import { ReportsService } from '../../apps/api/src/modules/reports/reports.service';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
 import { EXAMPLE_AS_OF, exampleJson, loadExampleThroughCli } from './support/example';
-import { loginAs, runCli, startTestApp, type TestApp } from './support/test-app';
+import { addUser, loginAs, runCli, startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 
 const kinds = databaseKinds();
 const AS_OF = encodeURIComponent(EXAMPLE_AS_OF);
@@ -111,8 +111,8 @@ describe.each(kinds)('assessment reports on the %s database', (kind) => {
       ['leader', 'leader', null],
       ['cab', 'department', 'CAB'],
     ] as const) {
-      await t.http.put(`/api/users/${user}`).set(bearer('admin')).send({ password: `${user}-password`, role, dept }).expect((res) => expect(res.status, JSON.stringify(res.body)).toBeLessThan(300));
-      token[user] = await loginAs(t.http, user, `${user}-password`);
+      await addUser(t.http, bearer('admin'), user, role, dept);
+      token[user] = await loginAs(t.http, user, TEST_PASSWORD);
     }
     record = (await t.http.get(`/api/scores?period=2026-10&asOf=${AS_OF}`).set(bearer('leader')).expect(200)).body as ScoreRecord;
     expect(record).toEqual(exampleJson('expected-2026-10.json'));

@@ -15,15 +15,31 @@ export const currentUserSchema = z.object({
   role: roleSchema,
   /** The department a `department` user is bound to; null for the other roles. */
   dept: z.string().nullable(),
+  /** The user must choose a new password before anything else (a first password set by an admin). */
+  mustChangePassword: z.boolean().optional(),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 
 export const loginResponseSchema = z.object({ accessToken: z.string(), user: currentUserSchema });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
+/**
+ * access.md password rules: at least 12 characters, three of the four
+ * character classes, and not the username inside it. The reason, or null.
+ */
+export function passwordProblem(password: string, username: string): string | null {
+  if (password.length < 12) return 'must be at least 12 characters';
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
+  if (classes < 3) return 'must mix three of: lower-case letters, upper-case letters, digits, other characters';
+  if (username && password.toLowerCase().includes(username.toLowerCase())) return 'must not contain the username';
+  return null;
+}
+
+const newPasswordSchema = z.string().min(12, 'must be at least 12 characters').max(200);
+
 /** PUT /api/users/{username} */
 export const saveUserRequestSchema = z.object({
-  password: z.string().min(8, 'must be at least 8 characters').max(200),
+  password: newPasswordSchema,
   role: roleSchema,
   dept: z.string().min(1).max(32).nullish(),
 });
@@ -39,7 +55,40 @@ export const userViewSchema = z.object({
   role: roleSchema,
   dept: z.string().nullable(),
   disabled: z.boolean(),
+  /** Must choose a new password at the next sign-in. */
+  mustChangePassword: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type UserView = z.infer<typeof userViewSchema>;
+
+/** GET /api/auth/lockouts: usernames locked by wrong passwords now. */
+export const lockoutViewSchema = z.object({ username: z.string(), lockedUntil: z.string(), failures: z.number().int() });
+export type LockoutView = z.infer<typeof lockoutViewSchema>;
+
+/** DELETE /api/auth/lockouts/{username} */
+export const unlockResponseSchema = z.object({ username: z.string(), unlocked: z.literal(true) });
+export type UnlockResponse = z.infer<typeof unlockResponseSchema>;
+
+/** POST /api/auth/password: the user's own password; answers with a new sign-in (every other one ends). */
+export const changePasswordRequestSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: newPasswordSchema });
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+
+/** GET /api/auth/sign-ins (the caller's own) and GET /api/users/{username}/sign-ins (an admin's view): the sign-ins still open. */
+export const signInViewSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  lastActivityAt: z.string(),
+  expiresAt: z.string(),
+  address: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  /** The sign-in this request came with. */
+  current: z.boolean(),
+});
+export type SignInView = z.infer<typeof signInViewSchema>;
+export const signInIdParamSchema = z.object({ id: z.uuid() });
+
+/** DELETE /api/auth/sign-ins/{id} */
+export const endedSignInSchema = z.object({ id: z.string(), ended: z.literal(true) });
+/** DELETE /api/users/{username}/sign-ins */
+export const endedSignInsSchema = z.object({ username: z.string(), ended: z.number().int() });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import * as api from '@app/contracts';
 import type { Role } from '@app/contracts';
 import { EXAMPLE_DIR } from './example';
-import { loginAs, type TestApp } from './test-app';
+import { addUser, loginAs, TEST_PASSWORD, type TestApp } from './test-app';
 
 /**
  * The API surface as the running app documents it (GET /api/docs-json), and
@@ -77,6 +77,8 @@ export interface RouteRule {
   expect?: number;
   /** The answer holds master data (codes and names of every department) rather than any department's results. */
   masterData?: boolean;
+  /** The walk calls it without the caller's token (with one it would end the caller's sign-in). */
+  anonymousOnly?: boolean;
   /** The libs/contracts schema a successful JSON answer must satisfy (by the caller's role where it differs). */
   response?: z.ZodType | ((role: Role) => z.ZodType);
 }
@@ -89,15 +91,23 @@ const ADMIN: readonly Role[] = ['admin'];
 
 export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/auth/login': { access: 'public', body: () => ({}), expect: 400 },
-  // Logout only clears the cookie; it must work with an expired session, so it is public.
-  'POST /api/auth/logout': { access: 'public', expect: 204 },
+  // Logout ends the token's sign-in and clears the cookie; it must work with an expired session, so it is public.
+  'POST /api/auth/logout': { access: 'public', expect: 204, anonymousOnly: true },
   'GET /api/auth/me': { access: ALL, response: api.currentUserSchema },
+  // The walk's empty body is refused before any password is checked or changed.
+  'POST /api/auth/password': { access: ALL, body: () => ({}), expect: 400 },
+  'GET /api/auth/sign-ins': { access: ALL, response: listOf(api.signInViewSchema) },
+  'DELETE /api/auth/sign-ins/{id}': { access: ALL, params: { id: '00000000-0000-4000-8000-000000000000' }, expect: 404 },
+  'GET /api/auth/lockouts': { access: ADMIN, response: listOf(api.lockoutViewSchema) },
+  'DELETE /api/auth/lockouts/{username}': { access: ADMIN, expect: 404 },
   'GET /api/health': { access: 'public', response: api.healthResponseSchema },
   'GET /api/system': { access: ALL, response: api.systemInfoSchema },
   'GET /api/audit': { access: ['inspector', 'admin'], response: api.auditPageSchema },
   'GET /api/users': { access: ADMIN, response: listOf(api.userViewSchema) },
   'PUT /api/users/{username}': { access: ADMIN, body: () => ({}), expect: 400 },
   'DELETE /api/users/{username}': { access: ADMIN, expect: 404 },
+  'GET /api/users/{username}/sign-ins': { access: ADMIN, expect: 404 },
+  'DELETE /api/users/{username}/sign-ins': { access: ADMIN, expect: 404 },
   'POST /api/master-data/{kind}': { access: ADMIN, body: () => ({}), expect: 400 },
   'GET /api/departments': { access: ALL, masterData: true, response: listOf(api.departmentViewSchema) },
   'GET /api/catalog': { access: ALL, masterData: true, response: listOf(api.resourceViewSchema), dept: { in: 'query', name: 'dept', scope: 'master-data', optional: true } },
@@ -227,14 +237,14 @@ export async function setUpPrincipals(t: TestApp): Promise<{ principals: Princip
     ['edu', 'department', EMPTY_DEPT],
   ];
   for (const [username, role, dept] of users) {
-    await t.http.put(`/api/users/${username}`).set(admin).send({ password: `${username}-password`, role, dept }).expect(200);
+    await addUser(t.http, admin, username, role, dept);
   }
   const principals: Principal[] = [
     { name: 'anonymous', role: null, dept: null, token: null },
     { name: 'root', role: 'admin', dept: null, token: rootToken },
   ];
   for (const [username, role, dept] of users) {
-    principals.push({ name: username, role, dept, token: await loginAs(t.http, username, `${username}-password`) });
+    principals.push({ name: username, role, dept, token: await loginAs(t.http, username, TEST_PASSWORD) });
   }
   const source = await t.http.post('/api/ingest/sources').set(admin).send({ name: 'walk-source' }).expect(201);
   return { principals, apiKey: (source.body as { apiKey: string }).apiKey };

@@ -28,11 +28,26 @@ export const configSchema = z.object({
   ASSESSMENT_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
   JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   JWT_TTL_MINUTES: positiveInt(120),
+  /** A sign-in unused (background refreshes aside) for this long ends. */
+  IDLE_TIMEOUT_MINUTES: positiveInt(30),
+  /**
+   * The product's own origin (scheme://host[:port]) as users reach it: the cookie requests' Origin check (by default
+   * the request's own) and the links in messages (by default http://localhost:PORT; a scheduled job has no request).
+   */
+  PUBLIC_ORIGIN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^https?:\/\/[^/\s]+$/, 'must be scheme://host[:port] with no path, e.g. https://dashboard.example.gov.cn')
+      .transform((v) => v.toLowerCase())
+      .optional(),
+  ),
   COOKIE_SECURE: z
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
-  LOGIN_RATE_LIMIT_PER_MINUTE: positiveInt(10),
+  /** Failed logins of this many distinct usernames from one address in 15 minutes hold that address back (users who signed in from it before excepted). */
+  LOGIN_ADDRESS_FAILURE_LIMIT: positiveInt(10),
   ADMIN_USERNAME: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
   ADMIN_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8, 'must be at least 8 characters').optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -55,14 +70,6 @@ export const configSchema = z.object({
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
   /** The city named in report titles (e.g. 某某市); reports say 本市 when unset. */
   CITY_NAME: z.preprocess(emptyAsUndefined, z.string().trim().min(1).max(40, 'must be at most 40 characters').default('本市')),
-  /** The dashboard's address as users reach it; messages link to it (a scheduled job has no request to take a host from). */
-  PUBLIC_ORIGIN: z.preprocess(
-    emptyAsUndefined,
-    z
-      .string()
-      .regex(/^https?:\/\/[^/\s]+$/, 'must be an origin such as https://kpi.example.gov.cn (no path)')
-      .default('http://localhost:3000'),
-  ),
   /** Encrypts channel secrets at rest; when unset a key is generated once and kept in the database. */
   SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   SMTP_URL: z.preprocess(

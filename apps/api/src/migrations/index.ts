@@ -6,6 +6,7 @@ import { Migration20261127000400_reports } from './Migration20261127000400_repor
 import { Migration20261127000500_latency_per_department } from './Migration20261127000500_latency_per_department';
 import { Migration20261202000100_notifications } from './Migration20261202000100_notifications';
 import { Migration20261202000200_rectification } from './Migration20261202000200_rectification';
+import { Migration20261202000300_sign_ins } from './Migration20261202000300_sign_ins';
 
 /** Every migration, in order: listed explicitly so the same list runs from source, a build or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000500_latency_per_department', class: Migration20261127000500_latency_per_department },
   { name: 'Migration20261202000100_notifications', class: Migration20261202000100_notifications },
   { name: 'Migration20261202000200_rectification', class: Migration20261202000200_rectification },
+  { name: 'Migration20261202000300_sign_ins', class: Migration20261202000300_sign_ins },
 ];

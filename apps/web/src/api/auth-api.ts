@@ -1,4 +1,4 @@
-import type { CurrentUser, LoginRequest, LoginResponse } from '@app/contracts';
+import type { ChangePasswordRequest, CurrentUser, LockoutView, LoginRequest, LoginResponse, SignInView, UnlockResponse } from '@app/contracts';
 import { apiRequest, isApiError } from './api-client';
 
 export function login(credentials: LoginRequest): Promise<LoginResponse> {
@@ -18,3 +18,18 @@ export async function fetchCurrentUser(signal?: AbortSignal): Promise<CurrentUse
     throw error;
   }
 }
+
+/** The user's own password; answers with the new sign-in (its cookie is set), every other one ends. */
+export function changePassword(body: ChangePasswordRequest): Promise<LoginResponse> {
+  return apiRequest<LoginResponse>('/auth/password', { method: 'POST', body, handleUnauthorized: false });
+}
+
+/** The caller's own open sign-ins. */
+export const fetchMySignIns = (signal?: AbortSignal) => apiRequest<SignInView[]>('/auth/sign-ins', { signal });
+export const endMySignIn = (id: string) => apiRequest<{ id: string; ended: true }>(`/auth/sign-ins/${encodeURIComponent(id)}`, { method: 'DELETE' });
+
+/** Admin: end every sign-in of a user; usernames locked by wrong passwords, and lifting a lock. */
+export const endUserSignIns = (username: string) =>
+  apiRequest<{ username: string; ended: number }>(`/users/${encodeURIComponent(username)}/sign-ins`, { method: 'DELETE' });
+export const fetchLockouts = (signal?: AbortSignal) => apiRequest<LockoutView[]>('/auth/lockouts', { signal });
+export const unlockUser = (username: string) => apiRequest<UnlockResponse>(`/auth/lockouts/${encodeURIComponent(username)}`, { method: 'DELETE' });

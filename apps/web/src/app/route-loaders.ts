@@ -5,6 +5,7 @@ import { landingPath } from '../lib/access';
 import { queryClient } from './query-client';
 
 export const LOGIN_PATH = '/login';
+export const PASSWORD_PATH = '/account/password';
 export const REDIRECT_PARAM = 'redirect';
 
 /** Navigation state of the login page. */
@@ -25,6 +26,15 @@ export async function requireUser({ request }: LoaderFunctionArgs): Promise<Curr
     const url = new URL(request.url);
     throw redirect(loginHref(url));
   }
+  // A first password set by an admin is changed before anything else (the server refuses the rest).
+  if (user.mustChangePassword) throw redirect(PASSWORD_PATH);
+  return user;
+}
+
+/** The password page: any signed-in user, including one who must change the password first. */
+export async function requireSignedIn({ request }: LoaderFunctionArgs): Promise<CurrentUser> {
+  const user = await queryClient.ensureQueryData(currentUserQuery);
+  if (!user) throw redirect(loginHref(new URL(request.url)));
   return user;
 }
 

@@ -3,7 +3,7 @@ import { FullPageLoading } from '../components/full-page-loading';
 import type { RouteHandle } from '../lib/access';
 import { adminSectionsFor } from '../lib/admin-sections';
 import { postLoginPath } from './post-login-path';
-import { landingRedirect, loginLoader, requireUser } from './route-loaders';
+import { landingRedirect, loginLoader, requireSignedIn, requireUser } from './route-loaders';
 import { RouteErrorPage } from './route-error-page';
 
 const handle = (h: RouteHandle): RouteHandle => h;
@@ -34,6 +34,11 @@ export const routes: RouteObject[] = [
           import('../pages/login/login-page').then(({ LoginPage }) => ({
             Component: () => <LoginPage nextPath={(user, requested) => postLoginPath(user, requested, routes)} />,
           })),
+      },
+      {
+        path: 'account/password',
+        loader: requireSignedIn,
+        lazy: () => import('../pages/account/password-page').then((m) => ({ Component: m.PasswordPage })),
       },
       {
         id: 'authenticated',

@@ -1,4 +1,4 @@
-import { DesktopOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DesktopOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, ConfigProvider, Layout, Space, Switch, Tag, Tooltip, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import type { CurrentUser, Role } from '@app/contracts';
 import { logout } from '../api/auth-api';
 import { usePreferences } from '../lib/preferences';
-import { LOGIN_PATH } from '../app/route-loaders';
+import { LOGIN_PATH, PASSWORD_PATH } from '../app/route-loaders';
 import { LanguageSwitch } from '../components/language-switch';
 import { PeriodPicker } from './period-picker';
 
@@ -58,6 +58,9 @@ export function AppHeader({ user }: { user: CurrentUser }) {
               {t(`role.${user.role}`)}
             </Tag>
           </span>
+          <Button size="small" icon={<KeyOutlined />} onClick={() => void navigate(PASSWORD_PATH)}>
+            {t('header.changePassword')}
+          </Button>
           <Button size="small" icon={<LogoutOutlined />} loading={signOut.isPending} onClick={() => signOut.mutate()}>
             {t('header.logout')}
           </Button>

@@ -1,53 +1,131 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import { currentUserSchema, loginRequestSchema, loginResponseSchema, type CurrentUser } from '@app/contracts';
-import { ALL_ROLES, Public, Roles, User } from '../../common/auth-decorators';
+import {
+  changePasswordRequestSchema,
+  currentUserSchema,
+  endedSignInSchema,
+  signInIdParamSchema,
+  signInViewSchema,
+  lockoutViewSchema,
+  loginRequestSchema,
+  loginResponseSchema,
+  unlockResponseSchema,
+  usernameParamSchema,
+  type CurrentUser,
+} from '@app/contracts';
+import { actorOf, ALL_ROLES, Public, Roles, User } from '../../common/auth-decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { ACCESS_COOKIE } from './auth.guard';
-import { AuthService } from './auth.service';
+import { SignInsService } from '../users/sign-ins.service';
+import { ACCESS_COOKIE, assertSameOrigin, AuthGuard, OpenBeforePasswordChange, tokenOf, type SignedInRequest } from './auth.guard';
+import { AuthService, type ClientInfo } from './auth.service';
+import { LoginLimitsService, LoginRefused } from './login-limits.service';
 
 class LoginDto extends createZodDto(loginRequestSchema) {}
+class ChangePasswordDto extends createZodDto(changePasswordRequestSchema) {}
 class LoginResponseDto extends createZodDto(loginResponseSchema) {}
 class CurrentUserDto extends createZodDto(currentUserSchema) {}
+class LockoutDto extends createZodDto(lockoutViewSchema) {}
+class UnlockDto extends createZodDto(unlockResponseSchema) {}
+class UsernameParam extends createZodDto(usernameParamSchema) {}
+class SignInDto extends createZodDto(signInViewSchema) {}
+class SignInIdParam extends createZodDto(signInIdParamSchema) {}
+class EndedSignInDto extends createZodDto(endedSignInSchema) {}
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly guard: AuthGuard,
+    private readonly limits: LoginLimitsService,
+    private readonly signIns: SignInsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post('login')
   @Public()
-  @UseGuards(ThrottlerGuard)
   @ZodResponse({ status: 200, type: LoginResponseDto })
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) res: Response) {
-    const result = await this.auth.login(body.username, body.password);
-    res.cookie(ACCESS_COOKIE, result.accessToken, {
+  async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    let result;
+    try {
+      result = await this.auth.login(body.username, body.password, clientOf(req));
+    } catch (error) {
+      if (error instanceof LoginRefused) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
+    this.setCookie(res, result.accessToken);
+    return result;
+  }
+
+  @Post('password')
+  @Roles(...ALL_ROLES)
+  @OpenBeforePasswordChange()
+  @ZodResponse({ status: 200, type: LoginResponseDto })
+  async changePassword(@Body() body: ChangePasswordDto, @User() user: CurrentUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const result = await this.auth.changePassword(user, body.currentPassword, body.newPassword, clientOf(req));
+    this.setCookie(res, result.accessToken);
+    return result;
+  }
+
+  private setCookie(res: Response, token: string): void {
+    res.cookie(ACCESS_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
       secure: this.config.COOKIE_SECURE,
       path: '/api',
       maxAge: this.config.JWT_TTL_MINUTES * 60_000,
     });
-    return result;
   }
 
   @Post('logout')
   @Public()
   @HttpCode(204)
-  logout(@Res({ passthrough: true }) res: Response): void {
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    const presented = tokenOf(req);
+    if (presented?.via === 'cookie') assertSameOrigin(req, this.config.PUBLIC_ORIGIN);
+    await this.auth.logout(presented ? await this.guard.verify(presented.token) : null);
     res.clearCookie(ACCESS_COOKIE, { path: '/api', httpOnly: true, sameSite: 'strict', secure: this.config.COOKIE_SECURE });
   }
 
   @Get('me')
   @Roles(...ALL_ROLES)
+  @OpenBeforePasswordChange()
   @ZodResponse({ type: CurrentUserDto })
   me(@User() user: CurrentUser) {
     return this.auth.me(user);
   }
+
+  @Get('sign-ins')
+  @Roles(...ALL_ROLES)
+  @ZodResponse({ type: [SignInDto] })
+  mySignIns(@User() user: CurrentUser, @Req() req: SignedInRequest) {
+    return this.signIns.list(user.username, req.signInId);
+  }
+
+  @Delete('sign-ins/:id')
+  @Roles(...ALL_ROLES)
+  @ZodResponse({ status: 200, type: EndedSignInDto })
+  endSignIn(@Param() params: SignInIdParam, @User() user: CurrentUser) {
+    return this.signIns.endOwn(user.username, params.id);
+  }
+
+  @Get('lockouts')
+  @Roles('admin')
+  @ZodResponse({ type: [LockoutDto] })
+  lockouts() {
+    return this.limits.locked();
+  }
+
+  @Delete('lockouts/:username')
+  @Roles('admin')
+  @ZodResponse({ status: 200, type: UnlockDto })
+  unlock(@Param() params: UsernameParam, @User() user: CurrentUser) {
+    return this.limits.unlock(params.username, actorOf(user));
+  }
+}
+
+function clientOf(req: Request): ClientInfo {
+  return { address: req.ip ?? null, userAgent: req.get('user-agent') ?? null };
 }

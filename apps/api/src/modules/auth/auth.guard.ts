@@ -1,52 +1,128 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import type { CurrentUser, Role } from '@app/contracts';
 import { PUBLIC_ROUTE, ROUTE_ROLES } from '../../common/auth-decorators';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { SignInsService } from '../users/sign-ins.service';
 
 export const ACCESS_COOKIE = 'access_token';
+/** Sent by the dashboard's background refreshes: they neither keep a sign-in alive nor count as activity. */
+export const BACKGROUND_HEADER = 'x-background';
 
-interface TokenPayload {
+export interface TokenPayload {
   sub: string;
+  /** The sign-in this token belongs to (sign_in.id). */
+  sid: string;
   role: Role;
   dept: string | null;
 }
+
+export interface PresentedToken {
+  token: string;
+  via: 'bearer' | 'cookie';
+}
+
+export type SignedInRequest = Request & { user?: CurrentUser; signInId?: string };
+
+const PASSWORD_CHANGE_ROUTE = 'passwordChangeRoute';
+/** Open to a user who must change the password first (who am I, change it); every other route waits. */
+export const OpenBeforePasswordChange = () => SetMetadata(PASSWORD_CHANGE_ROUTE, true);
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Every route is closed unless it says otherwise: public routes are marked
  * @Public(), every other route names its roles with @Roles(...), and a route
  * that names none is refused, so a forgotten declaration fails safe.
+ * A token is only as good as its sign-in on the server (ended by logout or by
+ * a change to the user's rights), and a state change carried by the cookie
+ * must come from the product's own origin.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(JwtService) private readonly jwt: JwtService,
+    private readonly signIns: SignInsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request & { user?: CurrentUser }>();
-    const token = tokenOf(request);
-    if (!token) throw new UnauthorizedException('not logged in');
-    let payload: TokenPayload;
-    try {
-      payload = await this.jwt.verifyAsync<TokenPayload>(token);
-    } catch {
-      throw new UnauthorizedException('session expired or invalid; log in again');
-    }
-    request.user = { username: payload.sub, role: payload.role, dept: payload.dept };
+    const request = context.switchToHttp().getRequest<SignedInRequest>();
+    const presented = tokenOf(request);
+    if (!presented) throw new UnauthorizedException('not logged in');
+    const payload = await this.verify(presented.token);
+    if (!payload) throw new UnauthorizedException('session expired or invalid; log in again');
+    const check = await this.signIns.check(payload.sid, request.headers[BACKGROUND_HEADER] !== '1');
+    if (!check.ok || check.state.username !== payload.sub) throw new UnauthorizedException(endedMessage(check.ok ? 'unknown' : check.reason));
+    if (presented.via === 'cookie') assertSameOrigin(request, this.config.PUBLIC_ORIGIN);
+    const { state } = check;
+    request.user = { username: state.username, role: state.role, dept: state.dept };
+    request.signInId = state.id;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets);
-    if (!roles || !roles.includes(payload.role)) throw new ForbiddenException(`role "${payload.role}" may not do this`);
+    if (!roles || !roles.includes(state.role)) throw new ForbiddenException(`role "${state.role}" may not do this`);
+    if (state.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_ROUTE, targets)) {
+      throw new ForbiddenException('choose a new password first (POST /api/auth/password)');
+    }
     return true;
+  }
+
+  /** The token's payload when its signature and expiry hold and it names a sign-in; null otherwise. */
+  async verify(token: string): Promise<TokenPayload | null> {
+    try {
+      const payload = await this.jwt.verifyAsync<TokenPayload>(token);
+      return typeof payload.sid === 'string' && typeof payload.sub === 'string' ? payload : null;
+    } catch {
+      return null;
+    }
   }
 }
 
-function tokenOf(request: Request): string | null {
+function endedMessage(reason: string): string {
+  switch (reason) {
+    case 'idle':
+      return 'signed out after inactivity; log in again';
+    case 'ended':
+      return 'this sign-in has ended; log in again';
+    case 'disabled':
+      return 'this account is disabled';
+    default:
+      return 'session expired or invalid; log in again';
+  }
+}
+
+export function tokenOf(request: Request): PresentedToken | null {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim() || null;
+  if (header?.startsWith('Bearer ')) {
+    const token = header.slice('Bearer '.length).trim();
+    return token ? { token, via: 'bearer' } : null;
+  }
   const cookies = (request as { cookies?: Record<string, string> }).cookies;
-  return cookies?.[ACCESS_COOKIE] ?? null;
+  const token = cookies?.[ACCESS_COOKIE];
+  return token ? { token, via: 'cookie' } : null;
+}
+
+/**
+ * The cookie is sent by the browser whatever page asks, so a state change it
+ * carries must name the product's own origin: Origin, else Referer; neither,
+ * or `Origin: null`, is refused (SameSite alone lets a sibling port through).
+ */
+export function assertSameOrigin(request: Request, publicOrigin: string | undefined): void {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return;
+  const expected = publicOrigin ?? `${request.protocol}://${request.get('host') ?? ''}`.toLowerCase();
+  const origin = request.headers.origin;
+  let claimed: string | null = null;
+  if (origin !== undefined) claimed = origin === 'null' ? null : origin.toLowerCase();
+  else if (request.headers.referer) {
+    try {
+      claimed = new URL(request.headers.referer).origin.toLowerCase();
+    } catch {
+      claimed = null;
+    }
+  }
+  if (claimed !== expected) throw new ForbiddenException('cross-origin request refused: this change must come from the dashboard itself');
 }

@@ -21,10 +21,13 @@ export const DEMO_EVENTS = 300_000;
 export const DEMO_BAD_LINES = 300;
 
 /** Demo logins: printed at seeding, documented in the README. */
-export const DEMO_USERS = [
-  { username: 'leader', password: 'leader-demo', role: 'leader' as const, dept: null },
-  { username: 'inspector', password: 'inspector-demo', role: 'inspector' as const, dept: null },
-  { username: 'admin', password: 'admin-demo', role: 'admin' as const, dept: null },
+export /** Demo passwords that pass the password rules (pinyin of the role or department, never the username). */
+const DEMO_DEPARTMENT_PASSWORDS: Record<string, string> = { PSB: 'Gongan-Demo-2026', CAB: 'Minzheng-Demo-2026' };
+
+const DEMO_USERS = [
+  { username: 'leader', password: 'Lingdao-Demo-2026', role: 'leader' as const, dept: null },
+  { username: 'inspector', password: 'Ducha-Demo-2026', role: 'inspector' as const, dept: null },
+  { username: 'admin', password: 'Guanli-Demo-2026', role: 'admin' as const, dept: null },
 ];
 
 const ACTOR = 'system:demo';
@@ -156,7 +159,7 @@ export class DemoSeedService {
   departmentUsers(written: Pick<WriteCityFilesResult, 'city'>) {
     const codes = written.city.departments.map((d) => d.code);
     const picked = ['PSB', 'CAB'].filter((c) => codes.includes(c));
-    return picked.map((dept) => ({ username: dept.toLowerCase(), password: `${dept.toLowerCase()}-demo`, role: 'department' as const, dept }));
+    return picked.map((dept) => ({ username: dept.toLowerCase(), password: DEMO_DEPARTMENT_PASSWORDS[dept], role: 'department' as const, dept }));
   }
 
   /** Every month, and the quarters and years they belong to. */

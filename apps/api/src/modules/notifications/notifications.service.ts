@@ -59,6 +59,11 @@ export class NotificationsService implements BeforeApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Where message links point: PUBLIC_ORIGIN, else this instance on localhost. */
+  private get publicOrigin(): string {
+    return this.config.PUBLIC_ORIGIN ?? `http://localhost:${this.config.PORT}`;
+  }
+
   private secretBox(): Promise<SecretBox> {
     this.box ??= this.settings.secretKey(this.config.SECRET_KEY).then((key) => new SecretBox(key));
     return this.box;
@@ -136,11 +141,11 @@ export class NotificationsService implements BeforeApplicationShutdown {
     const [todos, departments] = await Promise.all([this.todo.todos(asOf), this.masterData.departments()]);
     const names = new Map(departments.map((d) => [d.code, d.name]));
     const byDept = new Map<string, DepartmentTodo>(todos.map((t) => [t.dept, t]));
-    const digest = digestNotice(todos, names, date, this.config.PUBLIC_ORIGIN);
+    const digest = digestNotice(todos, names, date, this.publicOrigin);
     let skipped = 0;
     for (const channel of channels) {
       const todo = channel.dept !== null ? byDept.get(channel.dept) : undefined;
-      const notice = channel.dept !== null ? (todo ? todoNotice(todo, names.get(todo.dept) ?? todo.dept, this.config.PUBLIC_ORIGIN) : null) : digest;
+      const notice = channel.dept !== null ? (todo ? todoNotice(todo, names.get(todo.dept) ?? todo.dept, this.publicOrigin) : null) : digest;
       if (notice === null) continue;
       const item = channel.dept !== null ? `${channel.dept}:${date}` : date;
       if (!(await this.enqueue(channel, notice.kind, item, notice))) skipped++;
@@ -160,10 +165,10 @@ export class NotificationsService implements BeforeApplicationShutdown {
     let skipped = 0;
     for (const channel of await this.repo.channels()) {
       let notice: Notice | null = null;
-      if (channel.dept === null) notice = summaryNotice(record, this.config.PUBLIC_ORIGIN);
+      if (channel.dept === null) notice = summaryNotice(record, this.publicOrigin);
       else {
         const score = record.departments.find((d) => d.dept === channel.dept);
-        if (score) notice = resultNotice(record.period, score, record.departments.length, this.config.PUBLIC_ORIGIN);
+        if (score) notice = resultNotice(record.period, score, record.departments.length, this.publicOrigin);
       }
       if (notice === null) continue;
       const item = channel.dept !== null ? `${channel.dept}:${publication}` : publication;
@@ -180,7 +185,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
   async sendCase(step: CaseStep, c: { id: number; period: string; dept: string; due: string; inspectorComment: string | null }, at: string): Promise<SendCounts> {
     const departments = await this.masterData.departments();
     const name = departments.find((d) => d.code === c.dept)?.name ?? c.dept;
-    const notice = caseNotice(step, c, name, this.config.PUBLIC_ORIGIN);
+    const notice = caseNotice(step, c, name, this.publicOrigin);
     let skipped = 0;
     for (const channel of await this.repo.channels()) {
       const wanted = step === 'submitted' ? channel.role === 'inspector' : channel.dept === c.dept;

@@ -5,6 +5,7 @@ import { Db } from '../../database/db';
 /** A user as the service sees it: the view, plus the hash only the login checks. */
 export interface UserRecord extends UserView {
   passwordHash: string;
+  mustChangePassword: boolean;
 }
 
 interface UserRow {
@@ -13,11 +14,12 @@ interface UserRow {
   role: Role;
   dept_code: string | null;
   disabled: boolean;
+  must_change_password: boolean;
   created_at: Date;
   updated_at: Date;
 }
 
-const COLUMNS = 'username, password_hash, role, dept_code, disabled, created_at, updated_at';
+const COLUMNS = 'username, password_hash, role, dept_code, disabled, must_change_password, created_at, updated_at';
 
 function toRecord(r: UserRow): UserRecord {
   return {
@@ -26,6 +28,7 @@ function toRecord(r: UserRow): UserRecord {
     role: r.role,
     dept: r.dept_code,
     disabled: r.disabled,
+    mustChangePassword: r.must_change_password,
     createdAt: new Date(r.created_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),
   };
@@ -44,15 +47,20 @@ export class UsersRepository {
     return (await this.db.many<UserRow>(`select ${COLUMNS} from app_user order by username`)).map(toRecord);
   }
 
-  async upsert(values: { username: string; passwordHash: string; role: Role; dept: string | null }): Promise<{ created: boolean }> {
+  /** `mustChangePassword` applies to a new user only: an update keeps the flag it had. */
+  async upsert(values: { username: string; passwordHash: string; role: Role; dept: string | null; mustChangePassword: boolean }): Promise<{ created: boolean }> {
     const row = await this.db.one<{ created: boolean }>(
-      `insert into app_user (username, password_hash, role, dept_code) values (?, ?, ?, ?)
+      `insert into app_user (username, password_hash, role, dept_code, must_change_password) values (?, ?, ?, ?, ?)
        on conflict (username) do update set password_hash = excluded.password_hash, role = excluded.role,
          dept_code = excluded.dept_code, disabled = false, updated_at = now()
        returning (xmax = 0) as created`,
-      [values.username, values.passwordHash, values.role, values.dept],
+      [values.username, values.passwordHash, values.role, values.dept, values.mustChangePassword],
     );
     return { created: row!.created };
+  }
+
+  async setPassword(username: string, passwordHash: string): Promise<void> {
+    await this.db.execute(`update app_user set password_hash = ?, must_change_password = false, updated_at = now() where username = ?`, [passwordHash, username]);
   }
 
   async setDisabled(username: string, disabled: boolean): Promise<boolean> {

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { ROLES, type Role, type UserView } from '@app/contracts';
+import { ROLES, type LockoutView, type Role, type UserView } from '@app/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { disableUser, saveUser } from '../../../api/admin-api';
+import { endUserSignIns, fetchLockouts, unlockUser } from '../../../api/auth-api';
 import { usersQuery } from '../../../api/admin-queries';
 import { useCurrentUser } from '../../../lib/current-user';
 import { formatInstant } from '../../../lib/format';
@@ -39,6 +40,21 @@ export function UsersSection() {
     onError: feedback.fail,
   });
 
+  const lockouts = useQuery({ queryKey: ['admin', 'lockouts'] as const, queryFn: ({ signal }) => fetchLockouts(signal) });
+  const endSignIns = useMutation({
+    mutationFn: endUserSignIns,
+    onSuccess: ({ ended }) => feedback.ok(t('users.signInsEnded', { count: ended })),
+    onError: feedback.fail,
+  });
+  const unlock = useMutation({
+    mutationFn: unlockUser,
+    onSuccess: () => {
+      feedback.ok(t('users.unlocked'));
+      void queryClient.invalidateQueries({ queryKey: ['admin', 'lockouts'] });
+    },
+    onError: feedback.fail,
+  });
+
   const columns: TableColumnsType<UserView> = [
     { key: 'username', title: t('users.username'), dataIndex: 'username', sorter: (a, b) => a.username.localeCompare(b.username) },
     {
@@ -56,13 +72,18 @@ export function UsersSection() {
       title: t('common.status'),
       dataIndex: 'disabled',
       width: 90,
-      render: (d: boolean) => (d ? <Tag>{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>),
+      render: (d: boolean, u) => (
+        <>
+          {d ? <Tag>{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>}
+          {u.mustChangePassword ? <Tag color="orange">{t('users.mustChangePassword')}</Tag> : null}
+        </>
+      ),
     },
     { key: 'updatedAt', title: t('users.updatedAt'), dataIndex: 'updatedAt', width: 150, render: (v: string) => formatInstant(v, timeZone) },
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 170,
+      width: 260,
       render: (_: unknown, u) => (
         <Space size={4}>
           <Button size="small" onClick={() => setEditing(u)}>
@@ -75,6 +96,11 @@ export function UsersSection() {
               </Button>
             </Popconfirm>
           ) : null}
+          {!u.disabled && u.username !== me.username ? (
+            <Popconfirm title={t('users.endSignInsConfirm', { username: u.username })} onConfirm={() => endSignIns.mutate(u.username)} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+              <Button size="small">{t('users.endSignIns')}</Button>
+            </Popconfirm>
+          ) : null}
         </Space>
       ),
     },
@@ -85,6 +111,28 @@ export function UsersSection() {
       <QueryView query={users} minHeight={200}>
         {(data) => <Table<UserView> size="small" rowKey="username" columns={columns} dataSource={data} pagination={{ pageSize: 50, hideOnSinglePage: true }} />}
       </QueryView>
+      {lockouts.data && lockouts.data.length > 0 ? (
+        <Table<LockoutView>
+          size="small"
+          rowKey="username"
+          title={() => t('users.lockouts')}
+          pagination={false}
+          dataSource={lockouts.data}
+          columns={[
+            { key: 'username', title: t('users.username'), dataIndex: 'username' },
+            { key: 'lockedUntil', title: t('users.lockedUntil'), dataIndex: 'lockedUntil', render: (v: string) => formatInstant(v, timeZone) },
+            {
+              key: 'actions',
+              title: t('common.actions'),
+              render: (_: unknown, l) => (
+                <Button size="small" loading={unlock.isPending} onClick={() => unlock.mutate(l.username)}>
+                  {t('users.unlock')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      ) : null}
       {editing ? <UserModal user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
     </Card>
   );
@@ -132,7 +180,7 @@ function UserModal({ user, onClose }: { user: UserView | null; onClose: () => vo
         >
           <Input disabled={user !== null} autoComplete="off" maxLength={64} />
         </Form.Item>
-        <Form.Item name="password" label={t('users.password')} rules={[{ required: true, min: 8, max: 200, message: t('users.passwordRule') }]} extra={user ? t('users.passwordReset') : undefined}>
+        <Form.Item name="password" label={t('users.password')} rules={[{ required: true, min: 12, max: 200, message: t('users.passwordRule') }]} extra={user ? t('users.passwordReset') : t('users.firstPassword')}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
