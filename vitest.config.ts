@@ -18,8 +18,8 @@ export default defineConfig({
   test: {
     include: ['libs/*/src/**/*.test.ts', 'apps/api/src/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/lint/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
+    testTimeout: 60_000,
+    hookTimeout: 300_000,
     pool: 'forks',
   },
 });

@@ -14,7 +14,11 @@ const DURATION = Number(process.env.BENCH_API_SECONDS ?? 20);
 
 export function startServer(script: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', script], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', script], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let seen = '';
     const onData = (d: Buffer) => {
       seen += d.toString();
@@ -32,7 +36,9 @@ export function startServer(script: string, env: NodeJS.ProcessEnv, ready: RegEx
 
 function run(url: string, headers: Record<string, string>): Promise<autocannon.Result> {
   return new Promise((resolvePromise, reject) => {
-    autocannon({ url, connections: 50, duration: DURATION, headers }, (error, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolvePromise(result)));
+    autocannon({ url, connections: 50, duration: DURATION, headers }, (error, result) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolvePromise(result),
+    );
   });
 }
 
@@ -52,14 +58,21 @@ export async function benchApi(): Promise<Record<string, unknown>> {
     await cli(['user', 'add', '--username', 'bench', '--password', 'bench-password', '--role', 'leader'], db.url);
 
     // 36 monthly snapshots of a realistic 100-department record.
-    const base = computeScores({ ...syntheticYear({ updates: 100_000 }), departments: city.departments.map((d) => ({ code: d.code, name: d.name, active: true })) });
+    const base = computeScores({
+      ...syntheticYear({ updates: 100_000 }),
+      departments: city.departments.map((d) => ({ code: d.code, name: d.name, active: true })),
+    });
     const client = new Client({ connectionString: db.url });
     await client.connect();
     const { rows } = await client.query<{ id: string | null }>('select max(id) as id from score_invalidation');
     const basis = Number(rows[0].id ?? 0);
     const months = periodsBetween('2023-11', PERIOD).map(formatPeriod);
     for (const period of months) {
-      const record: ScoreRecord = { ...base.record, period, departments: base.record.departments.map((d, i) => ({ ...d, dept: city.departments[i % 100].code, name: city.departments[i % 100].name })) };
+      const record: ScoreRecord = {
+        ...base.record,
+        period,
+        departments: base.record.departments.map((d, i) => ({ ...d, dept: city.departments[i % 100].code, name: city.departments[i % 100].name })),
+      };
       await client.query(
         `insert into score_snapshot (period, period_end, record, findings, extras, as_of, provisional, scheme_version, basis_invalidation)
          values ($1, $2, $3, '{}', '{}', now(), false, 1, $4)`,
@@ -71,7 +84,11 @@ export async function benchApi(): Promise<Record<string, unknown>> {
     const apiPort = 3900 + Math.floor(Math.random() * 50);
     const basePort = apiPort + 50;
     children.push(
-      await startServer(join(REPO_ROOT, 'apps/api/src/main.ts'), { DATABASE_URL: db.url, PORT: String(apiPort), DEMO_SEED: 'off', NODE_ENV: 'production', LOG_LEVEL: process.env.BENCH_API_LOG_LEVEL ?? 'info' }, /Dashboard on/),
+      await startServer(
+        join(REPO_ROOT, 'apps/api/src/main.ts'),
+        { DATABASE_URL: db.url, PORT: String(apiPort), DEMO_SEED: 'off', NODE_ENV: 'production', LOG_LEVEL: process.env.BENCH_API_LOG_LEVEL ?? 'info' },
+        /Dashboard on/,
+      ),
     );
     children.push(await startServer(join(REPO_ROOT, 'scripts/bench/baseline-server.ts'), { DATABASE_URL: db.url, PORT: String(basePort) }, /listening/));
     const login = await fetch(`http://127.0.0.1:${apiPort}/api/auth/login`, {
@@ -82,7 +99,9 @@ export async function benchApi(): Promise<Record<string, unknown>> {
     const { accessToken } = (await login.json()) as { accessToken: string };
     const apiUrl = `http://127.0.0.1:${apiPort}/api/scores?period=${PERIOD}`;
     const baseUrl = `http://127.0.0.1:${basePort}/scores?period=${PERIOD}`;
-    const same = JSON.stringify(await (await fetch(apiUrl, { headers: { authorization: `Bearer ${accessToken}` } })).json()) === JSON.stringify(await (await fetch(baseUrl)).json());
+    const same =
+      JSON.stringify(await (await fetch(apiUrl, { headers: { authorization: `Bearer ${accessToken}` } })).json()) ===
+      JSON.stringify(await (await fetch(baseUrl)).json());
     log(`api: autocannon ${DURATION}s x 50 connections on the API, then the baseline`);
     const api = await run(apiUrl, { authorization: `Bearer ${accessToken}` });
     const baseline = await run(baseUrl, {});

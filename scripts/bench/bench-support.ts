@@ -75,14 +75,41 @@ export function psql(databaseUrl: string, command: string): void {
 }
 
 export const COPY_COLUMNS = [
-  'id', 'type', 'at', 'dept', 'resource', 'records', 'complete_records', 'request', 'requester', 'decision', 'reason',
-  'objection', 'raised_by', 'consumer', 'status', 'latency_ms',
+  'id',
+  'type',
+  'at',
+  'dept',
+  'resource',
+  'records',
+  'complete_records',
+  'request',
+  'requester',
+  'decision',
+  'reason',
+  'objection',
+  'raised_by',
+  'consumer',
+  'status',
+  'latency_ms',
 ] as const;
 
 const FIELD: Record<(typeof COPY_COLUMNS)[number], string> = {
-  id: 'id', type: 'type', at: 'at', dept: 'dept', resource: 'resource', records: 'records', complete_records: 'complete_records',
-  request: 'request', requester: 'requester', decision: 'decision', reason: 'reason', objection: 'objection',
-  raised_by: 'raised_by', consumer: 'consumer', status: 'status', latency_ms: 'latency_ms',
+  id: 'id',
+  type: 'type',
+  at: 'at',
+  dept: 'dept',
+  resource: 'resource',
+  records: 'records',
+  complete_records: 'complete_records',
+  request: 'request',
+  requester: 'requester',
+  decision: 'decision',
+  reason: 'reason',
+  objection: 'objection',
+  raised_by: 'raised_by',
+  consumer: 'consumer',
+  status: 'status',
+  latency_ms: 'latency_ms',
 };
 
 function copyText(value: unknown): string {

@@ -18,7 +18,14 @@ function rssMb(pid: number): number {
 function post(port: number, body: Buffer): Promise<string> {
   return new Promise((resolve) => {
     const req = request(
-      { host: '127.0.0.1', port, method: 'POST', path: '/api/ingest', agent: false, headers: { 'Content-Type': 'application/x-ndjson', 'Content-Encoding': 'gzip', 'Content-Length': body.length } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/ingest',
+        agent: false,
+        headers: { 'Content-Type': 'application/x-ndjson', 'Content-Encoding': 'gzip', 'Content-Length': body.length },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(String(res.statusCode)));
@@ -41,7 +48,11 @@ export async function benchHostile(): Promise<Record<string, unknown>> {
   let child: ChildProcess | undefined;
   try {
     const port = 3990 + Math.floor(Math.random() * 9);
-    child = await startServer(join(REPO_ROOT, 'apps/api/src/main.ts'), { DATABASE_URL: db.url, PORT: String(port), DEMO_SEED: 'off', NODE_ENV: 'production', LOG_LEVEL: 'info' }, /Dashboard on/);
+    child = await startServer(
+      join(REPO_ROOT, 'apps/api/src/main.ts'),
+      { DATABASE_URL: db.url, PORT: String(port), DEMO_SEED: 'off', NODE_ENV: 'production', LOG_LEVEL: 'info' },
+      /Dashboard on/,
+    );
     const pid = child.pid!;
     const body = gzipSync(Buffer.alloc(60 * 1024 * 1024), { level: 1 });
     // Warm the route once so lazily loaded code is not counted as the attack's.

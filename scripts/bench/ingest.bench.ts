@@ -13,7 +13,14 @@ export async function benchIngest(events: number): Promise<Record<string, unknow
   const db = await freshDatabase('bench_ingest');
   try {
     log(`ingest: generating ${events} events`);
-    const written = await writeCityFiles(dir, { seed: 7, endMonth: '2026-10', months: 12, targetEvents: events, mix: 'benchmark', calendar: CN_CALENDAR_2025_2026 });
+    const written = await writeCityFiles(dir, {
+      seed: 7,
+      endMonth: '2026-10',
+      months: 12,
+      targetEvents: events,
+      mix: 'benchmark',
+      calendar: CN_CALENDAR_2025_2026,
+    });
     const eventFiles = written.files.filter((f) => f.kind === 'events').map((f) => f.path);
     const lines = written.counts.events.lines;
     for (const kind of ['departments', 'catalog', 'calendar'] as const) await cli(['import', kind, join(dir, `${kind}.csv`)], db.url);

@@ -41,7 +41,15 @@ describe.runIf(haveChromium)(`the dashboard in Chromium (${kind}, demo city)`, {
     base = `http://127.0.0.1:${address.port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
   }, 600_000);
   afterAll(async () => {
@@ -173,7 +181,10 @@ describe.runIf(haveChromium)(`the dashboard in Chromium (${kind}, demo city)`, {
     }
     await shot(page, 'department-todo');
     await page.close();
-    await t.http.get('/api/departments/CAB/todo').set('Authorization', `Bearer ${tokens.get('psb')}`).expect(403);
+    await t.http
+      .get('/api/departments/CAB/todo')
+      .set('Authorization', `Bearer ${tokens.get('psb')}`)
+      .expect(403);
   });
 
   it("opens the warnings page from the overview's overdue card, for a leader, with every department's overdue requests and the filters", async () => {
@@ -211,7 +222,9 @@ describe.runIf(haveChromium)(`the dashboard in Chromium (${kind}, demo city)`, {
     await page.goto(`${base}/departments/PSB?period=${period}`);
     await page.locator('[data-testid=points-lost-chart][data-rendered=true]').waitFor({ timeout: 30_000 });
     const total = await value(page, '[data-testid=dimension-total]');
-    const steps = await page.locator('[data-testid=points-lost-step]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-part'), e.getAttribute('data-value')]));
+    const steps = await page
+      .locator('[data-testid=points-lost-step]')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-part'), e.getAttribute('data-value')]));
     expect(steps.map(([part]) => part)).toEqual(['timeliness', 'completeness', 'requests', 'objections', 'interfaces']);
     const shown = steps.filter(([, v]) => v !== '').map(([, v]) => Number(v));
     const sum = shown.reduce((a, b) => a + b, 0);
@@ -232,7 +245,9 @@ describe.runIf(haveChromium)(`the dashboard in Chromium (${kind}, demo city)`, {
     const ofPart = findings.findings.filter((f) => partOf[f.kind] === part);
     await page.locator(`[data-testid=points-lost-step][data-part=${part}]`).click();
     await page.locator('[data-testid=points-lost-finding]').first().waitFor({ timeout: 30_000 });
-    const listed = await page.locator('[data-testid=points-lost-finding]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind'), Number(e.getAttribute('data-value'))]));
+    const listed = await page
+      .locator('[data-testid=points-lost-finding]')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind'), Number(e.getAttribute('data-value'))]));
     expect(listed).toEqual(ofPart.map((f) => [f.kind, f.pointsLost]));
     await shot(page, 'department-points-lost');
 

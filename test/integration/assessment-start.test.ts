@@ -36,7 +36,11 @@ describe.each(kinds)('the assessment start and cli findings on the %s database',
       ['inspector', 'inspector'],
       ['leader', 'leader'],
     ] as const) {
-      await t.http.put(`/api/users/${user}`).set(bearer('admin')).send({ password: `${user}-password`, role, dept: null }).expect((res) => expect(res.status).toBeLessThan(300));
+      await t.http
+        .put(`/api/users/${user}`)
+        .set(bearer('admin'))
+        .send({ password: `${user}-password`, role, dept: null })
+        .expect((res) => expect(res.status).toBeLessThan(300));
       token[user] = await loginAs(t.http, user, `${user}-password`);
     }
   }, 600_000);
@@ -99,7 +103,9 @@ describe.each(kinds)('the assessment start and cli findings on the %s database',
 
     // Published before the start: its frozen record still answers; the first assessed month is scored.
     expect((await t.http.get('/api/scores?period=2026-09').set(bearer('leader')).expect(200)).body).toEqual(frozen);
-    const october = (await t.http.get(`/api/scores?period=2026-10&asOf=${AS_OF}`).set(bearer('leader')).expect(200)).body as { departments: { total: number | null }[] };
+    const october = (await t.http.get(`/api/scores?period=2026-10&asOf=${AS_OF}`).set(bearer('leader')).expect(200)).body as {
+      departments: { total: number | null }[];
+    };
     expect(october.departments.some((d) => d.total !== null)).toBe(true);
   }, 300_000);
 });

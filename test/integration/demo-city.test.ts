@@ -39,7 +39,7 @@ describe(`the demo city seeded on first start (${kind})`, () => {
     expect(seed.actual.accepted).toBeGreaterThan(250_000);
   });
 
-  it("ranks the last complete month with every grade, commends and notices", async () => {
+  it('ranks the last complete month with every grade, commends and notices', async () => {
     const record = await get<ScoreRecord>(`/api/scores?period=${lastComplete}`);
     expect(record.departments.length).toBeGreaterThanOrEqual(35);
     expect(new Set(record.departments.map((d) => d.grade))).toEqual(new Set(['A', 'B', 'C', 'D']));
@@ -48,7 +48,10 @@ describe(`the demo city seeded on first start (${kind})`, () => {
   });
 
   it('shows the nearly isolated department as isolated in the sharing network', async () => {
-    const isolated = t.app.get(DemoSeedService).lastSeed!.city.departments.filter((d) => d.profile === 'isolated').map((d) => d.code);
+    const isolated = t.app
+      .get(DemoSeedService)
+      .lastSeed!.city.departments.filter((d) => d.profile === 'isolated')
+      .map((d) => d.code);
     expect(isolated).toHaveLength(1);
     const network = await get<NetworkResponse>(`/api/network?period=${lastComplete}`);
     expect(network.nodes.filter((n) => n.isolated).map((n) => n.dept)).toContain(isolated[0]);
@@ -57,7 +60,10 @@ describe(`the demo city seeded on first start (${kind})`, () => {
   });
 
   it("shows profiles in trends: an improving department's total rises over the months", async () => {
-    const improving = t.app.get(DemoSeedService).lastSeed!.city.departments.filter((d) => d.profile === 'improving').map((d) => d.code);
+    const improving = t.app
+      .get(DemoSeedService)
+      .lastSeed!.city.departments.filter((d) => d.profile === 'improving')
+      .map((d) => d.code);
     const to = lastComplete;
     let from = periodContaining('month', Date.now(), 'Asia/Shanghai');
     for (let i = 0; i < 12; i++) from = previousPeriod(from);

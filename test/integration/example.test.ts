@@ -47,7 +47,10 @@ describe.each(kinds)('the worked example on the %s database', (kind) => {
 
   it('gives exactly the expected records from the API', async () => {
     for (const period of ['2026-10', '2026-Q4']) {
-      const res = await t.http.get(`/api/scores?period=${period}&asOf=${encodeURIComponent(EXAMPLE_AS_OF)}`).set(bearer('leader')).expect(200);
+      const res = await t.http
+        .get(`/api/scores?period=${period}&asOf=${encodeURIComponent(EXAMPLE_AS_OF)}`)
+        .set(bearer('leader'))
+        .expect(200);
       expect(res.body).toEqual(exampleJson(`expected-${period}.json`));
     }
   });
@@ -85,7 +88,10 @@ describe.each(kinds)('the worked example on the %s database', (kind) => {
   });
 
   it('shows a department user only its own detail and audits other attempts', async () => {
-    const res = await t.http.get(`/api/scores?period=2026-10&asOf=${encodeURIComponent(EXAMPLE_AS_OF)}`).set(bearer('cab')).expect(200);
+    const res = await t.http
+      .get(`/api/scores?period=2026-10&asOf=${encodeURIComponent(EXAMPLE_AS_OF)}`)
+      .set(bearer('cab'))
+      .expect(200);
     const own = res.body.departments.find((d: { dept: string }) => d.dept === 'CAB');
     const other = res.body.departments.find((d: { dept: string }) => d.dept === 'PSB');
     expect(own.counts).toBeDefined();
@@ -120,7 +126,15 @@ describe.each(kinds)('the worked example on the %s database', (kind) => {
     // A late event for October through the HTTP ingest endpoint.
     const source = await runCli(db, ['source', 'add', '--name', 'exchange']);
     const apiKey = (source.json[0] as { apiKey: string }).apiKey;
-    const line = JSON.stringify({ id: 'late-1', type: 'resource.updated', at: '2026-10-17T03:00:00+08:00', dept: 'PSB', resource: 'PSB-HH', records: 10, complete_records: 10 });
+    const line = JSON.stringify({
+      id: 'late-1',
+      type: 'resource.updated',
+      at: '2026-10-17T03:00:00+08:00',
+      dept: 'PSB',
+      resource: 'PSB-HH',
+      records: 10,
+      complete_records: 10,
+    });
     const ingest = await t.http.post('/api/ingest').set('X-Api-Key', apiKey).set('Content-Type', 'application/x-ndjson').send(line).expect(200);
     expect(ingest.body).toMatchObject({ read: 1, accepted: 1, duplicates: 0, quarantined: 0 });
 
@@ -133,7 +147,10 @@ describe.each(kinds)('the worked example on the %s database', (kind) => {
     expect(cabFindings.body.findings.some((f: { request?: string }) => f.request === 'RQ-3')).toBe(true);
     const appeal = await t.app
       .get(AppealsService)
-      .file({ username: 'cab', role: 'department', dept: 'CAB' }, { dept: 'CAB', period: '2026-Q4', kind: 'late_request', request: 'RQ-3', reason: 'answered by phone' });
+      .file(
+        { username: 'cab', role: 'department', dept: 'CAB' },
+        { dept: 'CAB', period: '2026-Q4', kind: 'late_request', request: 'RQ-3', reason: 'answered by phone' },
+      );
     await t.app.get(AppealsService).decide(appeal.id, 'accepted', 'confirmed', 'user:inspector');
 
     const after = await t.http.get('/api/scores?period=2026-10').set(bearer('leader')).expect(200);
@@ -141,7 +158,11 @@ describe.each(kinds)('the worked example on the %s database', (kind) => {
 
     await t.http.post('/api/periods/2026-10/reopen').set(bearer('inspector')).send({ reason: 'x' }).expect(403);
     await t.http.post('/api/periods/2026-10/reopen').set(bearer('admin')).send({}).expect(400);
-    await t.http.post('/api/periods/2026-10/reopen').set(bearer('admin')).send({ reason: 'appeal accepted' }).expect(200, { period: '2026-10', reopened: true });
+    await t.http
+      .post('/api/periods/2026-10/reopen')
+      .set(bearer('admin'))
+      .send({ reason: 'appeal accepted' })
+      .expect(200, { period: '2026-10', reopened: true });
     const reopened = await t.http.get('/api/scores?period=2026-10').set(bearer('leader')).expect(200);
     expect(reopened.body.schemeVersion).toBe(current.version + 1);
     const cab = reopened.body.departments.find((d: { dept: string }) => d.dept === 'CAB');
@@ -155,7 +176,8 @@ describe.each(kinds)('the worked example on the %s database', (kind) => {
   it('ingests over HTTP: CSV, gzip, bad keys, oversized bodies', async () => {
     const source = await runCli(db, ['source', 'add', '--name', 'csv-sender']);
     const apiKey = (source.json[0] as { apiKey: string }).apiKey;
-    const csv = 'id,type,at,dept,resource,consumer,status,latency_ms\nh-1,api.called,2026-10-20 10:00:00,MSA,MSA-ENT,PSB,200,12\nh-2,api.called,2026-10-20 10:00:01,MSA,MSA-ENT,PSB,abc,12\n';
+    const csv =
+      'id,type,at,dept,resource,consumer,status,latency_ms\nh-1,api.called,2026-10-20 10:00:00,MSA,MSA-ENT,PSB,200,12\nh-2,api.called,2026-10-20 10:00:01,MSA,MSA-ENT,PSB,abc,12\n';
     const res = await t.http.post('/api/ingest').set('X-Api-Key', apiKey).set('Content-Type', 'text/csv').send(csv).expect(200);
     expect(res.body).toMatchObject({ read: 2, accepted: 1, duplicates: 0, quarantined: 1 });
     expect(res.body.rejected[0].line).toBe(3);
@@ -181,7 +203,15 @@ describe.each(kinds)('the worked example on the %s database', (kind) => {
   it('replays quarantined lines once the master data is fixed', async () => {
     const source = await runCli(db, ['source', 'add', '--name', 'replay-src']);
     const apiKey = (source.json[0] as { apiKey: string }).apiKey;
-    const line = JSON.stringify({ id: 'new-1', type: 'resource.updated', at: '2026-10-09T10:00:00+08:00', dept: 'NEW', resource: 'NEW-R', records: 3, complete_records: 3 });
+    const line = JSON.stringify({
+      id: 'new-1',
+      type: 'resource.updated',
+      at: '2026-10-09T10:00:00+08:00',
+      dept: 'NEW',
+      resource: 'NEW-R',
+      records: 3,
+      complete_records: 3,
+    });
     const first = await t.http.post('/api/ingest').set('X-Api-Key', apiKey).send(line).expect(200);
     expect(first.body).toMatchObject({ read: 1, accepted: 0, duplicates: 0, quarantined: 1, rejected: [{ line: 1, reason: 'unknown department "NEW"' }] });
     const csv = 'records,id,type,at,dept,resource,complete_records\n4,new-2,resource.updated,2026-10-09 11:00:00,NEW,NEW-R,4\n';
@@ -211,7 +241,16 @@ describe.each(kinds)('the worked example on the %s database', (kind) => {
     const status = await t.http.get('/api/periods/2026-Q4').set(bearer('leader')).expect(200);
     const source = await runCli(db, ['source', 'add', '--name', 'late-sender']);
     const apiKey = (source.json[0] as { apiKey: string }).apiKey;
-    const line = JSON.stringify({ id: 'bg-1', type: 'api.called', at: '2026-11-02T10:00:00+08:00', dept: 'MSA', resource: 'MSA-ENT', consumer: 'PSB', status: 500, latency_ms: 5 });
+    const line = JSON.stringify({
+      id: 'bg-1',
+      type: 'api.called',
+      at: '2026-11-02T10:00:00+08:00',
+      dept: 'MSA',
+      resource: 'MSA-ENT',
+      consumer: 'PSB',
+      status: 500,
+      latency_ms: 5,
+    });
     await t.http.post('/api/ingest').set('X-Api-Key', apiKey).send(line).expect(200);
     const snapshots = t.app.get(SnapshotsRepository);
     expect((await snapshots.snapshot('2026-Q4'))!.stale).toBe(true);

@@ -53,16 +53,8 @@ describe.each(kinds)('foundation on the %s database', (kind) => {
 
   it('checks the role declared beside each route', async () => {
     const token = await loginAs(t.http, 'root', 'root-password');
-    await t.http
-      .put('/api/users/mayor')
-      .set('Authorization', `Bearer ${token}`)
-      .send({ password: TEST_PASSWORD, role: 'leader' })
-      .expect(200);
-    const bad = await t.http
-      .put('/api/users/clerk')
-      .set('Authorization', `Bearer ${token}`)
-      .send({ password: TEST_PASSWORD, role: 'department' })
-      .expect(400);
+    await t.http.put('/api/users/mayor').set('Authorization', `Bearer ${token}`).send({ password: TEST_PASSWORD, role: 'leader' }).expect(200);
+    const bad = await t.http.put('/api/users/clerk').set('Authorization', `Bearer ${token}`).send({ password: TEST_PASSWORD, role: 'department' }).expect(400);
     expect(bad.body.message).toMatch(/dept/);
     const leader = await loginAs(t.http, 'mayor', TEST_PASSWORD);
     await t.http.get('/api/users').set('Authorization', `Bearer ${leader}`).expect(403);

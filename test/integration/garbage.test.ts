@@ -90,16 +90,29 @@ describe.each(kinds)('garbage on the %s database', (kind) => {
       Object.fromEntries(
         queryParams.map((p) => {
           const values = valuesFor(p.name, validOf('query', p.name));
-          return [p.name, fc.option(fc.oneof({ weight: 4, arbitrary: values.map((v) => [v]) }, { weight: 1, arbitrary: fc.array(values, { minLength: 2, maxLength: 3 }) }), { freq: 4 })];
+          return [
+            p.name,
+            fc.option(fc.oneof({ weight: 4, arbitrary: values.map((v) => [v]) }, { weight: 1, arbitrary: fc.array(values, { minLength: 2, maxLength: 3 }) }), {
+              freq: 4,
+            }),
+          ];
         }),
       ),
     );
-    const extraQuery = fc.dictionary(fc.oneof(garbageString, fc.constantFrom('period', 'dept', 'asOf', 'limit', '__proto__', 'constructor')), garbageString, { maxKeys: 3 });
-    const sometimes = <T,>(arb: fc.Arbitrary<T>, weight: number) => fc.oneof({ weight, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
+    const extraQuery = fc.dictionary(fc.oneof(garbageString, fc.constantFrom('period', 'dept', 'asOf', 'limit', '__proto__', 'constructor')), garbageString, {
+      maxKeys: 3,
+    });
+    const sometimes = <T>(arb: fc.Arbitrary<T>, weight: number) => fc.oneof({ weight, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
     const rawTrick = sometimes(fc.constantFrom('%', '%zz', '%E0%A4%A', '%C0%AF', '%FF', '%2F..%2F..', '%u0041', '..', '.'), 8);
-    const rawQueryTrick = sometimes(fc.constantFrom('&&&', '=&=', 'a[b]=c', 'period[]=2026-10', 'period[x]=1', '%zz=%zz', 'a=%', '__proto__[x]=1', 'dept=CAB&dept=MSA'), 6);
+    const rawQueryTrick = sometimes(
+      fc.constantFrom('&&&', '=&=', 'a[b]=c', 'period[]=2026-10', 'period[x]=1', '%zz=%zz', 'a=%', '__proto__[x]=1', 'dept=CAB&dept=MSA'),
+      6,
+    );
     const body = bodyCases(bodyFieldNames(doc, op), RAW_LIMITS[op.key]);
-    const key = fc.oneof({ weight: 4, arbitrary: fc.constant(apiKey) }, { weight: 1, arbitrary: fc.constantFrom('', 'dsk_wrong', 'x'.repeat(2000), apiKey.slice(0, -1), `${apiKey} `) });
+    const key = fc.oneof(
+      { weight: 4, arbitrary: fc.constant(apiKey) },
+      { weight: 1, arbitrary: fc.constantFrom('', 'dsk_wrong', 'x'.repeat(2000), apiKey.slice(0, -1), `${apiKey} `) },
+    );
     const accept = fc.constantFrom(undefined, 'application/json', 'text/html', '*/*', 'image/png');
 
     return fc
@@ -133,49 +146,67 @@ describe.each(kinds)('garbage on the %s database', (kind) => {
     return null;
   }
 
-  it('never answers 500 (nor hangs) to garbage on any route, and every refusal is a {statusCode, message}', async () => {
-    const failures: string[] = [];
-    let requests = 0;
-    const statuses = new Map<number, number>();
-    const started = Date.now();
-    const only = process.env.GARBAGE_ONLY ? new RegExp(process.env.GARBAGE_ONLY) : null;
-    const seed = Number(process.env.GARBAGE_SEED ?? Date.now() % 2 ** 31);
-    for (const op of operations) {
-      if (only && !only.test(op.key)) continue;
-      const rule = ROUTE_RULES[op.key];
-      if (!rule) {
-        failures.push(`${op.key}: not classified in test/integration/support/api-surface.ts`);
-        continue;
+  it(
+    'never answers 500 (nor hangs) to garbage on any route, and every refusal is a {statusCode, message}',
+    async () => {
+      const failures: string[] = [];
+      let requests = 0;
+      const statuses = new Map<number, number>();
+      const started = Date.now();
+      const only = process.env.GARBAGE_ONLY ? new RegExp(process.env.GARBAGE_ONLY) : null;
+      const seed = Number(process.env.GARBAGE_SEED ?? Date.now() % 2 ** 31);
+      for (const op of operations) {
+        if (only && !only.test(op.key)) continue;
+        const rule = ROUTE_RULES[op.key];
+        if (!rule) {
+          failures.push(`${op.key}: not classified in test/integration/support/api-surface.ts`);
+          continue;
+        }
+        const routeStarted = Date.now();
+        const details = await fc.check(
+          fc.asyncProperty(garbageRequests(op, rule), async ({ label, request }) => {
+            requests++;
+            let res: RawResponse;
+            try {
+              res = await send(port, request, 10_000);
+            } catch (error) {
+              // The server may refuse an oversized body and close before it is all written.
+              if (request.body && request.body.length > 1024 * 1024 && /EPIPE|ECONNRESET/.test(String((error as Error).message))) return;
+              throw new Error(`${label}: ${(error as Error).message}`, { cause: error });
+            }
+            statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+            if (process.env.GARBAGE_VERBOSE && /^invalid input:/.test(String((res.json as { message?: string })?.message))) {
+              process.stdout.write(`safety net (the database refused a value): ${label.slice(0, 300)} -> ${res.text}\n`);
+            }
+            if (process.env.GARBAGE_VERBOSE === '2') process.stdout.write(`${res.status} ${label.slice(0, 160)} -> ${res.text.slice(0, 100)}\n`);
+            const problem = problemOf(res);
+            if (problem)
+              throw new Error(
+                `${label}: ${problem}${request.body ? ` (body ${JSON.stringify(Buffer.from(request.body).subarray(0, 300).toString('latin1'))})` : ''}`,
+              );
+          }),
+          { numRuns: RUNS, seed },
+        );
+        if (process.env.GARBAGE_VERBOSE)
+          process.stdout.write(
+            `${op.key}: ${details.numRuns} runs, ${details.numShrinks} shrinks, ${Date.now() - routeStarted} ms${details.failed ? ' FAILED' : ''}\n`,
+          );
+        if (details.failed)
+          failures.push(
+            `${op.key} (seed ${details.seed}, path ${details.counterexamplePath}): ${(details.errorInstance as Error | undefined)?.message ?? 'failed'}`,
+          );
       }
-      const routeStarted = Date.now();
-      const details = await fc.check(
-        fc.asyncProperty(garbageRequests(op, rule), async ({ label, request }) => {
-          requests++;
-          let res: RawResponse;
-          try {
-            res = await send(port, request, 10_000);
-          } catch (error) {
-            // The server may refuse an oversized body and close before it is all written.
-            if (request.body && request.body.length > 1024 * 1024 && /EPIPE|ECONNRESET/.test(String((error as Error).message))) return;
-            throw new Error(`${label}: ${(error as Error).message}`, { cause: error });
-          }
-          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-          if (process.env.GARBAGE_VERBOSE && /^invalid input:/.test(String((res.json as { message?: string })?.message))) {
-            process.stdout.write(`safety net (the database refused a value): ${label.slice(0, 300)} -> ${res.text}\n`);
-          }
-          if (process.env.GARBAGE_VERBOSE === '2') process.stdout.write(`${res.status} ${label.slice(0, 160)} -> ${res.text.slice(0, 100)}\n`);
-          const problem = problemOf(res);
-          if (problem) throw new Error(`${label}: ${problem}${request.body ? ` (body ${JSON.stringify(Buffer.from(request.body).subarray(0, 300).toString('latin1'))})` : ''}`);
-        }),
-        { numRuns: RUNS, seed },
+      const summary = [...statuses.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ');
+      process.stdout.write(
+        `garbage (${kind}, GARBAGE_SEED=${seed}): ${requests} requests on ${operations.length} routes in ${Date.now() - started} ms: ${summary}\n`,
       );
-      if (process.env.GARBAGE_VERBOSE) process.stdout.write(`${op.key}: ${details.numRuns} runs, ${details.numShrinks} shrinks, ${Date.now() - routeStarted} ms${details.failed ? ' FAILED' : ''}\n`);
-      if (details.failed) failures.push(`${op.key} (seed ${details.seed}, path ${details.counterexamplePath}): ${(details.errorInstance as Error | undefined)?.message ?? 'failed'}`);
-    }
-    const summary = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
-    process.stdout.write(`garbage (${kind}, GARBAGE_SEED=${seed}): ${requests} requests on ${operations.length} routes in ${Date.now() - started} ms: ${summary}\n`);
-    expect(failures).toEqual([]);
-  }, 60_000 + RUNS * 2_000);
+      expect(failures).toEqual([]);
+    },
+    60_000 + RUNS * 2_000,
+  );
 
   /** For each parameter, values that are certainly invalid: the 400 must name the parameter. */
   const INVALID: Record<string, string[]> = {
@@ -242,10 +273,17 @@ describe.each(kinds)('garbage on the %s database', (kind) => {
           const url = query ? `${path}?${query}` : path;
           const json = op.key in VALID_BODIES ? VALID_BODIES[op.key] : rule.body?.(who.dept ?? 'CAB');
           const body = json === undefined ? undefined : JSON.stringify(json);
-          const res = await send(port, { method: op.method, path: url, headers: { Authorization: `Bearer ${who.token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) }, body });
+          const res = await send(port, {
+            method: op.method,
+            path: url,
+            headers: { Authorization: `Bearer ${who.token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+            body,
+          });
           const label = `${who.name} ${op.method} ${url.slice(0, 200)}`;
-          if (res.status !== 400) failures.push(`${label}: expected 400 for ${p.name}=${JSON.stringify(value.slice(0, 40))}, got ${res.status} ${res.text.slice(0, 200)}`);
-          else if (!String((res.json as { message?: string })?.message).includes(p.name)) failures.push(`${label}: the message does not name ${p.name}: ${res.text.slice(0, 200)}`);
+          if (res.status !== 400)
+            failures.push(`${label}: expected 400 for ${p.name}=${JSON.stringify(value.slice(0, 40))}, got ${res.status} ${res.text.slice(0, 200)}`);
+          else if (!String((res.json as { message?: string })?.message).includes(p.name))
+            failures.push(`${label}: the message does not name ${p.name}: ${res.text.slice(0, 200)}`);
         }
       }
     }
@@ -272,7 +310,13 @@ describe.each(kinds)('garbage on the %s database', (kind) => {
       { who: admin, method: 'POST', path: '/api/schemes/preview', body: { scheme, period: '2026-10' } },
     ];
     const wrongTypes = (valid: unknown): unknown[] =>
-      typeof valid === 'string' ? [12, true, [], {}, ['x']] : typeof valid === 'number' ? ['12', true, [], {}, -1e308, 1e308] : typeof valid === 'object' && valid !== null ? ['x', 1, [], null] : ['x', {}, []];
+      typeof valid === 'string'
+        ? [12, true, [], {}, ['x']]
+        : typeof valid === 'number'
+          ? ['12', true, [], {}, -1e308, 1e308]
+          : typeof valid === 'object' && valid !== null
+            ? ['x', 1, [], null]
+            : ['x', {}, []];
     const failures: string[] = [];
     for (const c of cases) {
       const fields: [string[], unknown][] = [];
@@ -286,10 +330,16 @@ describe.each(kinds)('garbage on the %s database', (kind) => {
           let target = body;
           for (const k of path.slice(0, -1)) target = target[k] as Record<string, unknown>;
           target[path[path.length - 1]] = wrong;
-          const res = await send(port, { method: c.method, path: c.path, headers: { Authorization: `Bearer ${c.who.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+          const res = await send(port, {
+            method: c.method,
+            path: c.path,
+            headers: { Authorization: `Bearer ${c.who.token}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          });
           const label = `${c.method} ${c.path} with ${path.join('.')}=${JSON.stringify(wrong)}`;
           if (res.status !== 400) failures.push(`${label}: expected 400, got ${res.status} ${res.text.slice(0, 200)}`);
-          else if (!String((res.json as { message?: string })?.message).includes(path.join('.'))) failures.push(`${label}: the message does not name ${path.join('.')}: ${res.text.slice(0, 200)}`);
+          else if (!String((res.json as { message?: string })?.message).includes(path.join('.')))
+            failures.push(`${label}: the message does not name ${path.join('.')}: ${res.text.slice(0, 200)}`);
         }
       }
     }

@@ -121,7 +121,11 @@ describe.each(kinds)('hostile bodies (%s)', (kind) => {
       UPLOAD_CONCURRENCY: '2',
     });
     ({ adminToken, apiKey } = await loadExampleOverHttp(t));
-    await t.http.put('/api/users/leader').set({ Authorization: `Bearer ${adminToken}` }).send({ password: 'leader-password', role: 'leader' }).expect(200);
+    await t.http
+      .put('/api/users/leader')
+      .set({ Authorization: `Bearer ${adminToken}` })
+      .send({ password: 'leader-password', role: 'leader' })
+      .expect(200);
     leader = await loginAs(t.http, 'leader', 'leader-password');
   }, 120_000);
   afterAll(async () => {
@@ -137,7 +141,12 @@ describe.each(kinds)('hostile bodies (%s)', (kind) => {
   });
 
   it('answers a master-data upload by a leader 403 the same way, and an anonymous one 401', async () => {
-    const forbidden = await hostileUpload(t, '/api/master-data/departments', { Authorization: `Bearer ${leader}`, 'Content-Type': 'text/csv', 'Content-Encoding': 'gzip' }, bigGzipBody());
+    const forbidden = await hostileUpload(
+      t,
+      '/api/master-data/departments',
+      { Authorization: `Bearer ${leader}`, 'Content-Type': 'text/csv', 'Content-Encoding': 'gzip' },
+      bigGzipBody(),
+    );
     expectRefusedEarly(forbidden, 403);
     const anonymous = await hostileUpload(t, '/api/master-data/catalog', { 'Content-Type': 'text/csv' }, bigGzipBody());
     expectRefusedEarly(anonymous, 401);
@@ -149,16 +158,31 @@ describe.each(kinds)('hostile bodies (%s)', (kind) => {
   });
 
   it('inflates an authorised gzip body under its decompressed limit (413) and stops reading', async () => {
-    const answer = await hostileUpload(t, '/api/ingest', { 'X-Api-Key': apiKey, 'Content-Type': 'application/x-ndjson', 'Content-Encoding': 'gzip' }, ZEROS_GZIP);
+    const answer = await hostileUpload(
+      t,
+      '/api/ingest',
+      { 'X-Api-Key': apiKey, 'Content-Type': 'application/x-ndjson', 'Content-Encoding': 'gzip' },
+      ZEROS_GZIP,
+    );
     expect(answer.status, answer.body).toBe(413);
     expect(answer.body).toContain('INGEST_MAX_INFLATED_MB');
     expect(answer.closedByServer).toBe(true);
   });
 
   it('takes at most 4 KiB of login body, never compressed', async () => {
-    const big = await hostileUpload(t, '/api/auth/login', { 'Content-Type': 'application/json' }, Buffer.from(JSON.stringify({ username: 'x'.repeat(8000), password: 'y' })));
+    const big = await hostileUpload(
+      t,
+      '/api/auth/login',
+      { 'Content-Type': 'application/json' },
+      Buffer.from(JSON.stringify({ username: 'x'.repeat(8000), password: 'y' })),
+    );
     expect(big.status, big.body).toBe(413);
-    const gz = await hostileUpload(t, '/api/auth/login', { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, gzipSync(JSON.stringify({ username: 'root', password: 'root-password' })));
+    const gz = await hostileUpload(
+      t,
+      '/api/auth/login',
+      { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+      gzipSync(JSON.stringify({ username: 'root', password: 'root-password' })),
+    );
     expect(gz.status, gz.body).toBe(415);
     await t.http.post('/api/auth/login').send({ username: 'root', password: 'root-password' }).expect(200);
   });
@@ -168,7 +192,9 @@ describe.each(kinds)('hostile bodies (%s)', (kind) => {
     const holders = [0, 1].map(() => {
       const s = connect(portOf(t), '127.0.0.1');
       s.on('error', () => undefined);
-      s.write(`POST /api/ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: ${apiKey}\r\nContent-Type: application/x-ndjson\r\nContent-Length: 1000000\r\n\r\n{"id":`);
+      s.write(
+        `POST /api/ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: ${apiKey}\r\nContent-Type: application/x-ndjson\r\nContent-Length: 1000000\r\n\r\n{"id":`,
+      );
       return s;
     });
     try {
@@ -187,7 +213,16 @@ describe.each(kinds)('hostile bodies (%s)', (kind) => {
     const deadline = Date.now() + 10_000;
     let status = 0;
     while (Date.now() < deadline) {
-      const line = JSON.stringify({ id: 'after-cap', type: 'api.called', at: '2026-10-20T10:00:00+08:00', dept: 'MSA', resource: 'MSA-ENT', consumer: 'PSB', status: 200, latency_ms: 5 });
+      const line = JSON.stringify({
+        id: 'after-cap',
+        type: 'api.called',
+        at: '2026-10-20T10:00:00+08:00',
+        dept: 'MSA',
+        resource: 'MSA-ENT',
+        consumer: 'PSB',
+        status: 200,
+        latency_ms: 5,
+      });
       status = (await t.http.post('/api/ingest').set('X-Api-Key', apiKey).set('Content-Type', 'application/x-ndjson').send(`${line}\n`)).status;
       if (status === 200) break;
       await new Promise((r) => setTimeout(r, 100));
@@ -204,7 +239,10 @@ describe.each(kinds)('hostile bodies (%s)', (kind) => {
     return res;
   };
   const quarantineReasons = async (): Promise<Map<string, string>> => {
-    const res = await t.http.get('/api/quarantine?limit=500').set({ Authorization: `Bearer ${adminToken}` }).expect(200);
+    const res = await t.http
+      .get('/api/quarantine?limit=500')
+      .set({ Authorization: `Bearer ${adminToken}` })
+      .expect(200);
     const items = (res.body as { items: { raw: string; reason: string }[] }).items;
     return new Map(items.map((i) => [i.raw, i.reason]));
   };
@@ -245,7 +283,9 @@ describe.each(kinds)('hostile bodies (%s)', (kind) => {
       await sql.execute('alter table event drop constraint hostile_poison');
     }
     // The quarantined line reserved nothing: sent again without the constraint, it is accepted.
-    const again = await ingest([{ type: 'request.submitted', at: '2026-10-22T10:00:00+08:00', dept: 'MSA', resource: 'MSA-ENT', requester: 'PSB', id: 'iso-5', request: 'RQ-POISON' }]);
+    const again = await ingest([
+      { type: 'request.submitted', at: '2026-10-22T10:00:00+08:00', dept: 'MSA', resource: 'MSA-ENT', requester: 'PSB', id: 'iso-5', request: 'RQ-POISON' },
+    ]);
     expect(again.body).toMatchObject({ accepted: 1 });
   });
 

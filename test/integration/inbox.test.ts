@@ -19,7 +19,18 @@ function calls(from: number, to: number): string {
   const lines: string[] = [];
   for (let i = from; i < to; i++) {
     const at = new Date(Date.UTC(2026, 9, 1) + i * 60_000).toISOString();
-    lines.push(JSON.stringify({ id: `call-${i}`, type: 'api.called', at, dept: 'MSA', resource: 'MSA-ENT', consumer: 'PSB', status: i % 10 === 0 ? 503 : 200, latency_ms: i % 97 }));
+    lines.push(
+      JSON.stringify({
+        id: `call-${i}`,
+        type: 'api.called',
+        at,
+        dept: 'MSA',
+        resource: 'MSA-ENT',
+        consumer: 'PSB',
+        status: i % 10 === 0 ? 503 : 200,
+        latency_ms: i % 97,
+      }),
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -92,7 +103,14 @@ describe.each(kinds)('the inbox on the %s database', (kind) => {
     expect(await count(t, `select count(*) as n from event where id like 'call-%'`)).toBe(10_000);
 
     const results = await t.app.get(InboxService).processInbox();
-    expect(results.find((r) => r.file === 'big.ndjson')).toEqual({ file: 'big.ndjson', status: 'done', read: 24_000, accepted: 24_000, duplicates: 0, quarantined: 0 });
+    expect(results.find((r) => r.file === 'big.ndjson')).toEqual({
+      file: 'big.ndjson',
+      status: 'done',
+      read: 24_000,
+      accepted: 24_000,
+      duplicates: 0,
+      quarantined: 0,
+    });
     expect(await count(t, `select count(*) as n from event where id like 'call-%'`)).toBe(24_000);
     expect(await count(t, `select sum(c2xx + c5xx) as n from api_rollup where consumer = 'PSB'`)).toBe(callsBefore + 24_000);
   });

@@ -79,13 +79,25 @@ describe.each(kinds)('isolation on the %s database', (kind) => {
       .set(bearer(user('cab')))
       .send({ dept: 'CAB', period: '2026-10', kind: 'late_request', request: 'RQ-3', reason: 'answered by phone' })
       .expect(201);
-    const msaFindings = await t.http.get('/api/departments/MSA/findings?period=2026-10').set(bearer(user('msa'))).expect(200);
+    const msaFindings = await t.http
+      .get('/api/departments/MSA/findings?period=2026-10')
+      .set(bearer(user('msa')))
+      .expect(200);
     const f = (msaFindings.body.findings as Record<string, string>[])[0];
     expect(f, 'the example gives MSA a finding').toBeDefined();
     await t.http
       .post('/api/appeals')
       .set(bearer(user('msa')))
-      .send({ dept: 'MSA', period: '2026-10', kind: f.kind, resource: f.resource, windowStart: f.windowStart, request: f.request, objection: f.objection, reason: 'please check' })
+      .send({
+        dept: 'MSA',
+        period: '2026-10',
+        kind: f.kind,
+        resource: f.resource,
+        windowStart: f.windowStart,
+        request: f.request,
+        objection: f.objection,
+        reason: 'please check',
+      })
       .expect(201);
   });
   afterAll(async () => {
@@ -97,14 +109,20 @@ describe.each(kinds)('isolation on the %s database', (kind) => {
     const documented = operations.map((op) => op.key);
     const unclassified = documented.filter((key) => !(key in ROUTE_RULES));
     expect(unclassified, 'routes with no access rule in test/integration/support/api-surface.ts').toEqual([]);
-    expect(Object.keys(ROUTE_RULES).filter((key) => !documented.includes(key)), 'rules for routes that no longer exist').toEqual([]);
+    expect(
+      Object.keys(ROUTE_RULES).filter((key) => !documented.includes(key)),
+      'rules for routes that no longer exist',
+    ).toEqual([]);
   });
 
   it('answers every route for every role and department as access.md says, and audits every refused department', async () => {
     const defaults = defaultParams();
     const failures: string[] = [];
     const expectedDenials: string[] = [];
-    const before = await t.http.get('/api/audit?action=access.denied&limit=1').set(bearer(user('root'))).expect(200);
+    const before = await t.http
+      .get('/api/audit?action=access.denied&limit=1')
+      .set(bearer(user('root')))
+      .expect(200);
     const lastIdBefore: number = before.body.items[0]?.id ?? 0;
     let calls = 0;
 
@@ -175,7 +193,10 @@ describe.each(kinds)('isolation on the %s database', (kind) => {
     expect(calls).toBeGreaterThan(300);
 
     // Every refused department is in the audit log, once per attempt, with who asked.
-    const audit = await t.http.get('/api/audit?action=access.denied&limit=500').set(bearer(user('root'))).expect(200);
+    const audit = await t.http
+      .get('/api/audit?action=access.denied&limit=500')
+      .set(bearer(user('root')))
+      .expect(200);
     const logged = (audit.body.items as { id: number; actor: string; target: string }[])
       .filter((e) => e.id > lastIdBefore)
       .map((e) => `${e.actor} -> ${e.target}`);
@@ -185,7 +206,16 @@ describe.each(kinds)('isolation on the %s database', (kind) => {
   }, 300_000);
 
   it('lets only an ingest source use the ingest endpoint', async () => {
-    const line = JSON.stringify({ id: 'walk-1', type: 'api.called', at: '2026-10-20T10:00:00+08:00', dept: 'MSA', resource: 'MSA-ENT', consumer: 'PSB', status: 200, latency_ms: 5 });
+    const line = JSON.stringify({
+      id: 'walk-1',
+      type: 'api.called',
+      at: '2026-10-20T10:00:00+08:00',
+      dept: 'MSA',
+      resource: 'MSA-ENT',
+      consumer: 'PSB',
+      status: 200,
+      latency_ms: 5,
+    });
     for (const who of principals) {
       await t.http.post('/api/ingest').set(bearer(who)).set('Content-Type', 'application/x-ndjson').send(line).expect(401);
     }
@@ -199,7 +229,10 @@ describe.each(kinds)('isolation on the %s database', (kind) => {
     for (const period of ['2026-10', '2026-Q4', '2026']) {
       for (const asOf of [undefined, EXAMPLE_AS_OF]) {
         const query = `period=${period}${asOf ? `&asOf=${encodeURIComponent(asOf)}` : ''}`;
-        const full = await t.http.get(`/api/scores?${query}`).set(bearer(user('leader'))).expect(200);
+        const full = await t.http
+          .get(`/api/scores?${query}`)
+          .set(bearer(user('leader')))
+          .expect(200);
         for (const name of ['cab', 'msa', 'edu']) {
           const who = user(name);
           const res = await t.http.get(`/api/scores?${query}`).set(bearer(who)).expect(200);
@@ -247,11 +280,20 @@ describe.each(kinds)('isolation on the %s database', (kind) => {
       }
     }
     // Leadership sees both example departments' appeals; an unknown department is a 404 for them.
-    const all = await t.http.get('/api/appeals').set(bearer(user('inspector'))).expect(200);
+    const all = await t.http
+      .get('/api/appeals')
+      .set(bearer(user('inspector')))
+      .expect(200);
     expect(new Set((all.body as { dept: string }[]).map((a) => a.dept))).toEqual(new Set(['CAB', 'MSA']));
     for (const name of ['leader', 'inspector', 'root']) {
-      await t.http.get(`/api/departments/${UNKNOWN_DEPT}/summary?period=2026-10`).set(bearer(user(name))).expect(404);
-      await t.http.get(`/api/trends?from=2026-08&to=2026-10&dept=${UNKNOWN_DEPT}`).set(bearer(user(name))).expect(404);
+      await t.http
+        .get(`/api/departments/${UNKNOWN_DEPT}/summary?period=2026-10`)
+        .set(bearer(user(name)))
+        .expect(404);
+      await t.http
+        .get(`/api/trends?from=2026-08&to=2026-10&dept=${UNKNOWN_DEPT}`)
+        .set(bearer(user(name)))
+        .expect(404);
     }
   });
 });

@@ -81,7 +81,16 @@ describe.skipIf(!onPostgres)('database outages on PostgreSQL, through a TCP prox
   });
 
   const ingestLine = () =>
-    JSON.stringify({ id: `outage-${++eventSeq}`, type: 'api.called', at: '2026-10-21T10:00:00+08:00', dept: 'MSA', resource: 'MSA-ENT', consumer: 'PSB', status: 200, latency_ms: 7 });
+    JSON.stringify({
+      id: `outage-${++eventSeq}`,
+      type: 'api.called',
+      at: '2026-10-21T10:00:00+08:00',
+      dept: 'MSA',
+      resource: 'MSA-ENT',
+      consumer: 'PSB',
+      status: 200,
+      latency_ms: 7,
+    });
 
   const ROUTES: Record<string, () => RawRequest> = {
     scores: () => ({ method: 'GET', path: '/api/scores?period=2026-10', headers: { Authorization: `Bearer ${leader}` } }),
@@ -99,7 +108,14 @@ describe.skipIf(!onPostgres)('database outages on PostgreSQL, through a TCP prox
         try {
           const res = await send(port, make(), HANG_LIMIT_MS + 4_000);
           const body = res.json as { message?: unknown } | undefined;
-          samples.push({ route, start, end: Date.now(), status: res.status, retryAfter: res.headers['retry-after'] as string | undefined, message: body?.message });
+          samples.push({
+            route,
+            start,
+            end: Date.now(),
+            status: res.status,
+            retryAfter: res.headers['retry-after'] as string | undefined,
+            message: body?.message,
+          });
         } catch (error) {
           samples.push({ route, start, end: Date.now(), status: 0, error: (error as Error).message });
         }
@@ -210,7 +226,16 @@ describe.skipIf(!onPostgres)('database outages on PostgreSQL, through a TCP prox
       const day = 1 + (i % 28);
       const at = `2026-10-${String(day).padStart(2, '0')}T${String(8 + (i % 10)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00+08:00`;
       lines.push(
-        JSON.stringify({ id: `${prefix}-${i}`, type: 'api.called', at, dept, resource, consumer: dept === 'PSB' ? 'CAB' : 'PSB', status: i % 17 === 0 ? 500 : 200, latency_ms: i % 300 }),
+        JSON.stringify({
+          id: `${prefix}-${i}`,
+          type: 'api.called',
+          at,
+          dept,
+          resource,
+          consumer: dept === 'PSB' ? 'CAB' : 'PSB',
+          status: i % 17 === 0 ? 500 : 200,
+          latency_ms: i % 300,
+        }),
       );
     }
     return Buffer.from(lines.join('\n'));
@@ -252,7 +277,9 @@ describe.skipIf(!onPostgres)('database outages on PostgreSQL, through a TCP prox
     expect(counts.accepted + counts.duplicates).toBe(120_000);
     expect(counts.duplicates, 'lines committed before the cut').toBeGreaterThan(0);
     expect(counts.accepted, 'lines the cut kept out').toBeGreaterThan(0);
-    process.stdout.write(`ingest cut halfway: 503 after ${answeredAfter} ms; resent: ${counts.duplicates} lines were in before the cut, ${counts.accepted} after\n`);
+    process.stdout.write(
+      `ingest cut halfway: 503 after ${answeredAfter} ms; resent: ${counts.duplicates} lines were in before the cut, ${counts.accepted} after\n`,
+    );
   }, 120_000);
 
   it('answers from the stored snapshots while a large ingest runs', async () => {
@@ -262,7 +289,11 @@ describe.skipIf(!onPostgres)('database outages on PostgreSQL, through a TCP prox
     const samples: Sample[] = [];
     let done = false;
     const started = Date.now();
-    const ingest = send(port, { method: 'POST', path: '/api/ingest', headers: { 'X-Api-Key': apiKey, 'Content-Type': 'application/x-ndjson' }, body }, 240_000).finally(() => (done = true));
+    const ingest = send(
+      port,
+      { method: 'POST', path: '/api/ingest', headers: { 'X-Api-Key': apiKey, 'Content-Type': 'application/x-ndjson' }, body },
+      240_000,
+    ).finally(() => (done = true));
     const readers = ['scores', 'scores (department)'].map(async (route) => {
       while (!done) {
         const start = Date.now();

@@ -19,13 +19,22 @@ const APP_ENV = { ADMIN_USERNAME: ROOT.username, ADMIN_PASSWORD: ROOT.password }
 type Http = TestApp['http'];
 
 async function currentScheme(http: Http, token: string): Promise<SchemeVersion> {
-  const res = await http.get('/api/schemes').set({ Authorization: `Bearer ${token}` }).expect(200);
+  const res = await http
+    .get('/api/schemes')
+    .set({ Authorization: `Bearer ${token}` })
+    .expect(200);
   const versions = res.body as SchemeVersion[];
   return versions.reduce((a, b) => (b.version > a.version ? b : a));
 }
 
 /** The problems of every department of a period's record, with the findings of each. */
-async function problemsOf(http: Http, token: string, period: string, scheme: SchemeWeights, asOf?: string): Promise<{ record: ScoreRecord; problems: string[] }> {
+async function problemsOf(
+  http: Http,
+  token: string,
+  period: string,
+  scheme: SchemeWeights,
+  asOf?: string,
+): Promise<{ record: ScoreRecord; problems: string[] }> {
   const auth = { Authorization: `Bearer ${token}` };
   const query = asOf ? `&asOf=${encodeURIComponent(asOf)}` : '';
   const record = (await http.get(`/api/scores?period=${period}${query}`).set(auth).expect(200)).body as ScoreRecord;
@@ -90,7 +99,11 @@ describe.each(kinds)('points lost on the %s database', (kind) => {
         { kind: 'low_completeness', resource: 'NAT-M' },
       ];
       for (const appeal of appeals) {
-        const filed = await t.http.post('/api/appeals').set(as('nat')).send({ dept: 'NAT', period: '2026-10', reason: 'edge case', ...appeal }).expect(201);
+        const filed = await t.http
+          .post('/api/appeals')
+          .set(as('nat'))
+          .send({ dept: 'NAT', period: '2026-10', reason: 'edge case', ...appeal })
+          .expect(201);
         await t.http.post(`/api/appeals/${filed.body.id}/decision`).set(as('insp')).send({ status: 'accepted' }).expect(200);
       }
     });
@@ -163,11 +176,27 @@ async function loadEdgeCity(http: Http, adminToken: string): Promise<void> {
   const events: Record<string, unknown>[] = [];
   for (let day = 1; day <= 31; day++) {
     if (day === 5 || day === 6) continue;
-    events.push({ id: `d-${day}`, type: 'resource.updated', at: at(day), dept: 'NAT', resource: 'NAT-D', records: 100, complete_records: day === 10 ? 50 : 100 });
+    events.push({
+      id: `d-${day}`,
+      type: 'resource.updated',
+      at: at(day),
+      dept: 'NAT',
+      resource: 'NAT-D',
+      records: 100,
+      complete_records: day === 10 ? 50 : 100,
+    });
   }
   events.push({ id: 'm-15', type: 'resource.updated', at: at(15), dept: 'NAT', resource: 'NAT-M', records: 1000, complete_records: 990 });
   const request = (id: string, dept: string, submitted: string, answered?: string) => {
-    events.push({ id: `${id}-s`, type: 'request.submitted', at: submitted, dept, resource: `${dept}-${dept === 'NAT' ? 'D' : 'X'}`, requester: 'OTH', request: id });
+    events.push({
+      id: `${id}-s`,
+      type: 'request.submitted',
+      at: submitted,
+      dept,
+      resource: `${dept}-${dept === 'NAT' ? 'D' : 'X'}`,
+      requester: 'OTH',
+      request: id,
+    });
     if (answered) events.push({ id: `${id}-a`, type: 'request.answered', at: answered, dept, request: id, decision: 'approved' });
   };
   request('RQ-A', 'NAT', at(8, 9), at(9));

@@ -64,8 +64,7 @@ function parseCsv(text: string): string[][] {
       if (c === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
     else if (c === ',') {
@@ -156,17 +155,28 @@ describe.each(kinds)('assessment reports on the %s database', (kind) => {
     for (const d of record.departments) {
       const row = dims.find((r) => r['部门代码'] === d.dept)!;
       const c = d.counts;
-      expect([row['应考核窗口数'], row['按时更新窗口数'], row['记录数'], row['字段齐全记录数']]).toEqual([c.windowsDue, c.windowsMet, c.records, c.completeRecords]);
+      expect([row['应考核窗口数'], row['按时更新窗口数'], row['记录数'], row['字段齐全记录数']]).toEqual([
+        c.windowsDue,
+        c.windowsMet,
+        c.records,
+        c.completeRecords,
+      ]);
       expect([row['已办结申请数'], row['按时答复申请数'], row['办理中申请数'], row['拖延不办申请数']]).toEqual([
         c.requestsSettled,
         c.requestsOnTime,
         c.requestsPending,
         c.requestsOverdueOpen,
       ]);
-      expect([row['已办结异议数'], row['按时处理异议数'], row['接口成功次数'], row['接口失败次数']]).toEqual([c.objectionsSettled, c.objectionsOnTime, c.apiSuccess, c.apiFailure]);
+      expect([row['已办结异议数'], row['按时处理异议数'], row['接口成功次数'], row['接口失败次数']]).toEqual([
+        c.objectionsSettled,
+        c.objectionsOnTime,
+        c.apiSuccess,
+        c.apiFailure,
+      ]);
     }
 
-    const findings = (await t.http.get(`/api/departments/CAB/findings?period=2026-10&asOf=${AS_OF}`).set(bearer('leader')).expect(200)).body.findings as unknown[];
+    const findings = (await t.http.get(`/api/departments/CAB/findings?period=2026-10&asOf=${AS_OF}`).set(bearer('leader')).expect(200)).body
+      .findings as unknown[];
     const findingRows = sheetRows(wb.getWorksheet('问题清单')!, '部门代码');
     expect(findingRows.filter((r) => r['部门代码'] === 'CAB')).toHaveLength(findings.length);
     expect(findingRows.find((r) => r['申请/异议编号'] === 'RQ-3')).toMatchObject({ 部门代码: 'CAB', 逾期工作日: 11, '申请方/提出方': 'PSB' });
@@ -230,8 +240,11 @@ describe.each(kinds)('assessment reports on the %s database', (kind) => {
       pointsLost.interfaces ?? '不适用',
       pointsLost.total,
     ]);
-    const cabFindings = (await t.http.get(`/api/departments/CAB/findings?period=2026-10&asOf=${AS_OF}`).set(bearer('cab')).expect(200)).body
-      .findings as { kind: string; request?: string; pointsLost?: number }[];
+    const cabFindings = (await t.http.get(`/api/departments/CAB/findings?period=2026-10&asOf=${AS_OF}`).set(bearer('cab')).expect(200)).body.findings as {
+      kind: string;
+      request?: string;
+      pointsLost?: number;
+    }[];
     const rq3 = sheetRows(workbook.getWorksheet('问题清单')!, '部门代码').find((r) => r['申请/异议编号'] === 'RQ-3')!;
     expect(rq3['扣分']).toBe(cabFindings.find((f) => f.request === 'RQ-3')!.pointsLost);
     expect(text).toContain('扣分构成');
@@ -257,11 +270,16 @@ describe.each(kinds)('assessment reports on the %s database', (kind) => {
       actor: 'user:inspector',
       action: 'report.export',
       target: '2026-10',
-      detail: { format: 'csv', filters: { period: '2026-10', dept: null, asOf: new Date(EXAMPLE_AS_OF).toISOString() }, rows: record.departments.length, sha256: sha256(res.body as Buffer) },
+      detail: {
+        format: 'csv',
+        filters: { period: '2026-10', dept: null, asOf: new Date(EXAMPLE_AS_OF).toISOString() },
+        rows: record.departments.length,
+        sha256: sha256(res.body as Buffer),
+      },
     });
   });
 
-  it('zips every department\'s PDF for inspectors', async () => {
+  it("zips every department's PDF for inspectors", async () => {
     const res = await binary(t.http.get(`/api/reports/2026-10/departments.zip?asOf=${AS_OF}`).set(bearer('inspector'))).expect(200);
     expect(res.headers['content-type']).toBe('application/zip');
     const zip = await JSZip.loadAsync(res.body as Buffer);
@@ -279,7 +297,10 @@ describe.each(kinds)('assessment reports on the %s database', (kind) => {
 
     const xlsx = await binary(t.http.get(`/api/reports/2026-10.xlsx?asOf=${AS_OF}`).set(bearer('inspector'))).expect(200);
     const wb = await readWorkbook(xlsx.body as Buffer);
-    for (const [sheetName, header] of [['汇总与排名', '名次'], ['维度明细', '部门代码']] as const) {
+    for (const [sheetName, header] of [
+      ['汇总与排名', '名次'],
+      ['维度明细', '部门代码'],
+    ] as const) {
       const sheet = wb.getWorksheet(sheetName)!;
       const row = sheetRows(sheet, header).find((r) => r['部门代码'] === 'EVIL');
       expect(row?.['部门名称'], sheetName).toBe(`'${EVIL_NAME}`);

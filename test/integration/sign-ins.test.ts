@@ -30,7 +30,11 @@ describe.each(kinds)('sign-ins on the %s database', (kind) => {
   async function putUser(username: string, role: Role, dept: string | null = null, password = PASSWORD): Promise<void> {
     const first = !created.has(username) && (role === 'admin' || role === 'inspector');
     created.add(username);
-    await t.http.put(`/api/users/${username}`).set(admin).send({ password: first ? FIRST_PASSWORD : password, role, dept }).expect(200);
+    await t.http
+      .put(`/api/users/${username}`)
+      .set(admin)
+      .send({ password: first ? FIRST_PASSWORD : password, role, dept })
+      .expect(200);
     if (!first) return;
     const token = await loginAs(t.http, username, FIRST_PASSWORD);
     await t.http.post('/api/auth/password').set(bearer(token)).send({ currentPassword: FIRST_PASSWORD, newPassword: password }).expect(200);
@@ -178,7 +182,10 @@ describe.each(kinds)('sign-ins on the %s database', (kind) => {
     // Another user's sign-in cannot be ended, nor even confirmed to exist.
     await putUser('bystander', 'leader');
     const bystander = await loginAs(t.http, 'bystander', PASSWORD);
-    await t.http.delete(`/api/auth/sign-ins/${(list.body[0] as { id: string }).id}`).set(bearer(bystander)).expect(404);
+    await t.http
+      .delete(`/api/auth/sign-ins/${(list.body[0] as { id: string }).id}`)
+      .set(bearer(bystander))
+      .expect(404);
     // The admin's view and the admin ending them all.
     const adminView = await t.http.get('/api/users/many-places/sign-ins').set(admin).expect(200);
     expect(adminView.body).toHaveLength(2);
@@ -257,7 +264,11 @@ describe.each(kinds)('sign-ins on the %s database', (kind) => {
       expect(blocked.body.message).toMatch(/new password/);
       const wrong = await t.http.post('/api/auth/password').set(bearer(token)).send({ currentPassword: 'Not-The-One-2026', newPassword: PASSWORD }).expect(400);
       expect(wrong.body.message).toMatch(/currentPassword/);
-      const weak = await t.http.post('/api/auth/password').set(bearer(token)).send({ currentPassword: FIRST_PASSWORD, newPassword: 'fresh-admin-Pass1' }).expect(400);
+      const weak = await t.http
+        .post('/api/auth/password')
+        .set(bearer(token))
+        .send({ currentPassword: FIRST_PASSWORD, newPassword: 'fresh-admin-Pass1' })
+        .expect(400);
       expect(weak.body.message).toMatch(/username/);
       const changed = await t.http.post('/api/auth/password').set(bearer(token)).send({ currentPassword: FIRST_PASSWORD, newPassword: PASSWORD }).expect(200);
       expect(changed.body.user.mustChangePassword).toBe(false);
@@ -272,7 +283,9 @@ describe.each(kinds)('sign-ins on the %s database', (kind) => {
 
     it('does not force a change on a leader created on the admin page, nor on the ADMIN_PASSWORD admin', async () => {
       await t.http.put('/api/users/fresh-leader').set(admin).send({ password: FIRST_PASSWORD, role: 'leader' }).expect(200);
-      expect((await t.http.post('/api/auth/login').send({ username: 'fresh-leader', password: FIRST_PASSWORD }).expect(200)).body.user.mustChangePassword).toBe(false);
+      expect((await t.http.post('/api/auth/login').send({ username: 'fresh-leader', password: FIRST_PASSWORD }).expect(200)).body.user.mustChangePassword).toBe(
+        false,
+      );
       expect((await t.http.get('/api/auth/me').set(admin).expect(200)).body.mustChangePassword).toBe(false);
     });
   });

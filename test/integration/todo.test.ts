@@ -21,7 +21,9 @@ const CAB_OCT_29 = {
   overdue: [
     { kind: 'request', id: 'RQ-3', resource: 'CAB-MAR', counterpart: 'PSB', deadline: '2026-10-22T00:00:00+08:00', workdaysOverdue: 6, eventIds: ['ex-0067'] },
   ],
-  atRisk: [{ kind: 'window', resource: 'CAB-MAR', windowStart: '2026-10-01T00:00:00+08:00', windowEnd: '2026-11-01T00:00:00+08:00', workdaysLeft: 1, eventIds: [] }],
+  atRisk: [
+    { kind: 'window', resource: 'CAB-MAR', windowStart: '2026-10-01T00:00:00+08:00', windowEnd: '2026-11-01T00:00:00+08:00', workdaysLeft: 1, eventIds: [] },
+  ],
 };
 
 /**
@@ -64,7 +66,11 @@ describe.each(databaseKinds())('the to-do on the %s database', (kind) => {
         ['leader', 'leader'],
         ['cab', 'department', 'CAB'],
       ] as const) {
-        await t.http.put(`/api/users/${user}`).set('Authorization', `Bearer ${adminToken}`).send({ password: `${user}-password`, role, dept }).expect(200);
+        await t.http
+          .put(`/api/users/${user}`)
+          .set('Authorization', `Bearer ${adminToken}`)
+          .send({ password: `${user}-password`, role, dept })
+          .expect(200);
         token[user] = await loginAs(t.http, user, `${user}-password`);
       }
     }, 300_000);
@@ -96,7 +102,10 @@ describe.each(databaseKinds())('the to-do on the %s database', (kind) => {
 
     it('prints one line per active department in code order with `cli todo`, empty lists included', async () => {
       const departments = (await t.http.get('/api/departments').set(bearer('leader')).expect(200)).body as DepartmentView[];
-      const active = departments.filter((d) => d.active).map((d) => d.code).sort();
+      const active = departments
+        .filter((d) => d.active)
+        .map((d) => d.code)
+        .sort();
       const r = await runCli(db, ['todo', '--as-of', CAB_OCT_29.asOf, '--json']);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout.trim().split('\n')).toHaveLength(active.length);
@@ -117,7 +126,13 @@ describe.each(databaseKinds())('the to-do on the %s database', (kind) => {
 
     it('lists as overdue exactly the requests the month record counts as overdue and open, at several instants', async () => {
       let total = 0;
-      for (const asOf of ['2026-10-15T12:00:00+08:00', '2026-10-22T00:00:00+08:00', '2026-10-29T10:00:00+08:00', '2026-10-31T23:59:00+08:00', '2026-11-05T00:00:00+08:00']) {
+      for (const asOf of [
+        '2026-10-15T12:00:00+08:00',
+        '2026-10-22T00:00:00+08:00',
+        '2026-10-29T10:00:00+08:00',
+        '2026-10-31T23:59:00+08:00',
+        '2026-11-05T00:00:00+08:00',
+      ]) {
         total += await expectOverdueMatchesRecord(t, token.leader, asOf);
       }
       expect(total).toBeGreaterThan(0);
@@ -150,7 +165,11 @@ describe.each(databaseKinds())('the to-do on the %s database', (kind) => {
       const before = (await t.http.get('/api/scores?period=2026-10').set(bearer('leader')).expect(200)).body as ScoreRecord;
       const [current] = (await t.http.get('/api/schemes').set(bearer('admin')).expect(200)).body as Record<string, unknown>[];
       const { version: _v, note: _n, createdBy: _b, createdAt: _c, ...params } = current;
-      const saved = await t.http.post('/api/schemes').set(bearer('admin')).send({ scheme: { ...params, warnWorkdays: 0 }, note: 'warn on the last day only' }).expect(201);
+      const saved = await t.http
+        .post('/api/schemes')
+        .set(bearer('admin'))
+        .send({ scheme: { ...params, warnWorkdays: 0 }, note: 'warn on the last day only' })
+        .expect(201);
       const q = encodeURIComponent(CAB_OCT_29.asOf);
       // CAB-MAR's window has one working day left: no longer at risk with warnWorkdays 0.
       const cab = (await t.http.get(`/api/departments/CAB/todo?asOf=${q}`).set(bearer('cab')).expect(200)).body as DepartmentTodo;
@@ -170,7 +189,15 @@ describe.each(databaseKinds())('the to-do on the %s database', (kind) => {
 
     beforeAll(async () => {
       dir = await mkdtemp(join(tmpdir(), 'todo-city-'));
-      const city = await writeCityFiles(dir, { seed: 1313, departments: 16, endMonth: '2026-10', months: 3, targetEvents: 30_000, calendar: chinaCalendar().entries, badLines: 0 });
+      const city = await writeCityFiles(dir, {
+        seed: 1313,
+        departments: 16,
+        endMonth: '2026-10',
+        months: 3,
+        targetEvents: 30_000,
+        calendar: chinaCalendar().entries,
+        badLines: 0,
+      });
       db = await createTestDatabase(kind);
       // Loaded over HTTP as an operator and an ingest source would: no CLI process per file.
       t = await startTestApp(db, { ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'root-password' });
@@ -182,7 +209,12 @@ describe.each(databaseKinds())('the to-do on the %s database', (kind) => {
       const source = await t.http.post('/api/ingest/sources').set(admin).send({ name: 'todo-city' }).expect(201);
       const apiKey = (source.body as { apiKey: string }).apiKey;
       for (const f of city.files.filter((x) => x.kind === 'events')) {
-        const res = await t.http.post('/api/ingest').set('X-Api-Key', apiKey).set('Content-Type', 'application/x-ndjson').send(readFileSync(f.path)).expect(200);
+        const res = await t.http
+          .post('/api/ingest')
+          .set('X-Api-Key', apiKey)
+          .set('Content-Type', 'application/x-ndjson')
+          .send(readFileSync(f.path))
+          .expect(200);
         expect(res.body, f.name).toMatchObject(f.expected!);
       }
       await t.http.put('/api/users/leader').set(admin).send({ password: 'leader-password', role: 'leader' }).expect(200);
@@ -196,7 +228,13 @@ describe.each(databaseKinds())('the to-do on the %s database', (kind) => {
 
     it('lists as overdue exactly the requests each month record counts as overdue and open', async () => {
       let total = 0;
-      for (const asOf of ['2026-08-20T10:00:00+08:00', '2026-09-15T16:30:00+08:00', '2026-10-09T09:00:00+08:00', '2026-10-30T18:00:00+08:00', '2026-11-03T08:00:00+08:00']) {
+      for (const asOf of [
+        '2026-08-20T10:00:00+08:00',
+        '2026-09-15T16:30:00+08:00',
+        '2026-10-09T09:00:00+08:00',
+        '2026-10-30T18:00:00+08:00',
+        '2026-11-03T08:00:00+08:00',
+      ]) {
         total += await expectOverdueMatchesRecord(t, token, asOf);
       }
       expect(total).toBeGreaterThan(0);

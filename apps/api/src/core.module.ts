@@ -41,13 +41,7 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [MikroOrmModule.forRoot({ ...buildOrmOptions(target), registerRequestContext: true })],
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: DATABASE_TARGET, useValue: target },
-        Db,
-        JobLock,
-        UploadBodies,
-      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: DATABASE_TARGET, useValue: target }, Db, JobLock, UploadBodies],
       exports: [APP_CONFIG, DATABASE_TARGET, Db, JobLock, UploadBodies],
     };
   }

@@ -11,5 +11,8 @@ import { RecomputeJob } from './modules/scoring/recompute.job';
 import { ScoringModule } from './modules/scoring/scoring.module';
 
 /** Scheduled jobs: only the HTTP application runs them, never the CLI. */
-@Module({ imports: [IngestModule, ScoringModule, DemoModule, NotificationsModule, RectificationModule], providers: [InboxJob, RecomputeJob, DemoSeedJob, NotifyJob, RectificationJob] })
+@Module({
+  imports: [IngestModule, ScoringModule, DemoModule, NotificationsModule, RectificationModule],
+  providers: [InboxJob, RecomputeJob, DemoSeedJob, NotifyJob, RectificationJob],
+})
 export class JobsModule {}

@@ -46,6 +46,7 @@ for (const [label, prefixes] of [
 ]) {
   rows.push([label, closure([entry, ...prefixes.map(chunk)])]);
 }
-for (const [label, files] of rows) console.log(`${label.padEnd(26)} ${String(files.size).padStart(3)} files  ${kb(raw(files)).padStart(9)} raw  ${kb(gz(files)).padStart(9)} gzip`);
+for (const [label, files] of rows)
+  console.log(`${label.padEnd(26)} ${String(files.size).padStart(3)} files  ${kb(raw(files)).padStart(9)} raw  ${kb(gz(files)).padStart(9)} gzip`);
 const all = readdirSync(assets).filter((f) => f.endsWith('.js'));
 console.log(`${'all JS'.padEnd(26)} ${String(all.length).padStart(3)} files  ${kb(raw(all)).padStart(9)} raw  ${kb(gz(all)).padStart(9)} gzip`);

@@ -49,7 +49,10 @@ describe('server-side SVG rendering', () => {
       ],
       { cityAverage: 75.65 },
     );
-    const svg = renderSvg(rankingBarParts, buildRankingBarOption(model, { total: '总分', grades, cityAverage: '全市平均', empty: '暂无数据' }, { animation: false }));
+    const svg = renderSvg(
+      rankingBarParts,
+      buildRankingBarOption(model, { total: '总分', grades, cityAverage: '全市平均', empty: '暂无数据' }, { animation: false }),
+    );
     expect(svg).toMatch(/^<svg/);
     expect(svg).toContain('市公安局');
     expect(svg).not.toContain('无数据');
@@ -58,24 +61,46 @@ describe('server-side SVG rendering', () => {
   });
 
   it('trend lines with gaps', () => {
-    const model = buildTrendLinesModel({ periods: ['2026-09', '2026-10'], city: [80, null], departments: [{ dept: 'A', name: '甲局', values: [null, 90] }] }, { pick: 'all' });
+    const model = buildTrendLinesModel(
+      { periods: ['2026-09', '2026-10'], city: [80, null], departments: [{ dept: 'A', name: '甲局', values: [null, 90] }] },
+      { pick: 'all' },
+    );
     const svg = renderSvg(trendLinesParts, buildTrendLinesOption(model, { cityAverage: '全市平均', empty: '暂无数据' }, { animation: false }));
     expect(svg).toContain('甲局');
     expect(svg).toContain('2026-10');
   });
 
   it('heatmap', () => {
-    const model = buildDeptHeatmapModel({ months: ['2026-09', '2026-10'], departments: [{ dept: 'A', name: '甲局', totals: [95, null] }, { dept: 'B', name: '乙局', totals: [50, 70] }] });
+    const model = buildDeptHeatmapModel({
+      months: ['2026-09', '2026-10'],
+      departments: [
+        { dept: 'A', name: '甲局', totals: [95, null] },
+        { dept: 'B', name: '乙局', totals: [50, 70] },
+      ],
+    });
     const svg = renderSvg(deptHeatmapParts, buildDeptHeatmapOption(model, { grades, empty: '暂无数据' }, { animation: false }));
     expect(svg).toContain('乙局');
     expect(svg.toLowerCase()).toContain(GRADE_COLORS.D.toLowerCase());
   });
 
   it('radar with an N/A dimension', () => {
-    const model = buildDimensionRadarModel({ department: { timeliness: null, completeness: 80, response: 90 }, city: { timeliness: 70, completeness: 75, response: 85 } });
+    const model = buildDimensionRadarModel({
+      department: { timeliness: null, completeness: 80, response: 90 },
+      city: { timeliness: 70, completeness: 75, response: 85 },
+    });
     const svg = renderSvg(
       dimensionRadarParts,
-      buildDimensionRadarOption(model, { dimensions: { timeliness: '及时性', completeness: '完整性', response: '响应' }, department: '甲局', cityAverage: '全市平均', notApplicable: '不适用', empty: '暂无数据' }, { animation: false }),
+      buildDimensionRadarOption(
+        model,
+        {
+          dimensions: { timeliness: '及时性', completeness: '完整性', response: '响应' },
+          department: '甲局',
+          cityAverage: '全市平均',
+          notApplicable: '不适用',
+          empty: '暂无数据',
+        },
+        { animation: false },
+      ),
     );
     expect(svg).toContain('不适用');
   });
@@ -105,7 +130,6 @@ describe('server-side SVG rendering', () => {
     }
   });
 
-
   it('points-lost waterfall, with an N/A part, and the empty message', () => {
     const labels = {
       start: '满分',
@@ -114,7 +138,9 @@ describe('server-side SVG rendering', () => {
       notApplicable: '不适用',
       empty: '暂无数据',
     };
-    const model = buildPointsLostWaterfallModel({ pointsLost: { total: 3.7, timeliness: 2.29, completeness: 0.29, requests: 0, objections: null, interfaces: 1.13 } });
+    const model = buildPointsLostWaterfallModel({
+      pointsLost: { total: 3.7, timeliness: 2.29, completeness: 0.29, requests: 0, objections: null, interfaces: 1.13 },
+    });
     const svg = renderSvg(pointsLostWaterfallParts, buildPointsLostWaterfallOption(model, labels, { animation: false }));
     expect(svg).toMatch(/^<svg/);
     expect(svg).toContain('满分');

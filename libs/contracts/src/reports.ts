@@ -17,7 +17,10 @@ export function parseReportFileName(file: string): { period: string; format: Rep
 export const reportFileParamSchema = z.object({
   file: z
     .string()
-    .refine((f) => parseReportFileName(f) !== null, `must be a period and a format, e.g. 2026-10.xlsx, 2026-Q4.pdf or 2026.csv (formats: ${REPORT_FORMATS.join(', ')})`),
+    .refine(
+      (f) => parseReportFileName(f) !== null,
+      `must be a period and a format, e.g. 2026-10.xlsx, 2026-Q4.pdf or 2026.csv (formats: ${REPORT_FORMATS.join(', ')})`,
+    ),
 });
 export const reportQuerySchema = z.object({ dept: deptCodeSchema.optional(), asOf: asOfSchema });
 

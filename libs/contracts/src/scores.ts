@@ -108,7 +108,14 @@ const lateAnswerFields = {
 };
 
 export const findingSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('missed_window'), resource: z.string(), windowStart: z.string(), windowEnd: z.string(), appeal: findingAppealSchema.nullable(), pointsLost: findingCost }),
+  z.object({
+    kind: z.literal('missed_window'),
+    resource: z.string(),
+    windowStart: z.string(),
+    windowEnd: z.string(),
+    appeal: findingAppealSchema.nullable(),
+    pointsLost: findingCost,
+  }),
   z.object({ kind: z.literal('late_request'), request: z.string(), requester: z.string(), ...lateAnswerFields }),
   z.object({ kind: z.literal('late_objection'), objection: z.string(), raisedBy: z.string(), ...lateAnswerFields }),
   z.object({

@@ -14,7 +14,12 @@ export const todoStateSchema = z.enum(['overdue', 'atRisk']);
 export type TodoState = z.infer<typeof todoStateSchema>;
 
 /** GET /api/todo.xlsx: the warnings page's filters, each optional. */
-export const todoExportQuerySchema = z.object({ asOf: asOfSchema, dept: deptCodeSchema.optional(), kind: todoItemKindSchema.optional(), state: todoStateSchema.optional() });
+export const todoExportQuerySchema = z.object({
+  asOf: asOfSchema,
+  dept: deptCodeSchema.optional(),
+  kind: todoItemKindSchema.optional(),
+  state: todoStateSchema.optional(),
+});
 export type TodoExportQuery = z.infer<typeof todoExportQuerySchema>;
 
 export const todoCaseKindSchema = z.enum(['request', 'objection']);
@@ -69,8 +74,8 @@ export const todoListSchema = z.array(departmentTodoSchema);
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 /** Compile-time proof that the wire form and the engine's to-do are the same shape. */
-export const TODO_SHAPES_MATCH: [Same<DepartmentTodo, Engine.DepartmentTodo>, Same<TodoOverdueItem, Engine.OverdueItem>, Same<TodoAtRiskItem, Engine.AtRiskItem>] = [
-  true,
-  true,
-  true,
-];
+export const TODO_SHAPES_MATCH: [
+  Same<DepartmentTodo, Engine.DepartmentTodo>,
+  Same<TodoOverdueItem, Engine.OverdueItem>,
+  Same<TodoAtRiskItem, Engine.AtRiskItem>,
+] = [true, true, true];

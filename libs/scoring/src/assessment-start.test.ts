@@ -54,7 +54,8 @@ describe('assessment start', () => {
   it('an answer stamped before it counts as no answer', () => {
     // Submitted after the start, answer stamped before it (before the submission too).
     const requests = [request('R', 'A', '2026-11-02T09:00', '2026-10-30T09:00')];
-    const s = computeScores(input({ period: '2026-11', asOf: t('2026-12-05'), departments: [A], requests, scheme: withStart('2026-11') })).record.departments[0];
+    const s = computeScores(input({ period: '2026-11', asOf: t('2026-12-05'), departments: [A], requests, scheme: withStart('2026-11') })).record
+      .departments[0];
     expect(s.counts).toMatchObject({ requestsSettled: 1, requestsOnTime: 0, requestsOverdueOpen: 1 });
   });
 
@@ -64,14 +65,16 @@ describe('assessment start', () => {
     const quarterly = resource('A-Q', 'A', 'quarterly');
     const updates = dailyUpdates(daily, datesBetween('2026-10-01', '2026-10-31'));
     const run = (month: string | null) =>
-      computeScores(input({ period: '2026-10', departments: [A], resources: [weekly, daily, quarterly], updates, scheme: withStart(month) })).record.departments[0].counts;
+      computeScores(input({ period: '2026-10', departments: [A], resources: [weekly, daily, quarterly], updates, scheme: withStart(month) })).record
+        .departments[0].counts;
     // Weeks ending Oct 5, 12, 19, 26 and 31 days; the third quarter ends Oct 1, in September.
     expect(run(null)).toMatchObject({ windowsDue: 4 + 31 });
     // From October: the week of Sep 28 started before it.
     expect(run('2026-10')).toMatchObject({ windowsDue: 3 + 31, windowsMet: 31 });
     // December assesses the fourth quarter (it ends Jan 1), unless it began before the start.
     const dec = (month: string | null) =>
-      computeScores(input({ period: '2026-12', asOf: t('2027-01-05'), departments: [A], resources: [quarterly], scheme: withStart(month) })).record.departments[0].counts.windowsDue;
+      computeScores(input({ period: '2026-12', asOf: t('2027-01-05'), departments: [A], resources: [quarterly], scheme: withStart(month) })).record
+        .departments[0].counts.windowsDue;
     expect(dec(null)).toBe(1);
     expect(dec('2026-10')).toBe(1);
     expect(dec('2026-11')).toBe(0);
@@ -87,15 +90,29 @@ describe('assessment start', () => {
       previousRanks: { A: 2, B: 1 },
     };
     const changes = (over: Partial<ScoringInput>) => computeScores(input({ ...base, ...over })).record.departments.map((d) => [d.dept, d.rankChange]);
-    expect(changes({})).toEqual([['A', 1], ['B', -1]]);
-    expect(changes({ scheme: withStart('2026-10') })).toEqual([['A', null], ['B', null]]);
-    expect(changes({ scheme: withStart('2026-10'), previousPublished: true })).toEqual([['A', 1], ['B', -1]]);
-    expect(changes({ scheme: withStart('2026-09') })).toEqual([['A', 1], ['B', -1]]);
+    expect(changes({})).toEqual([
+      ['A', 1],
+      ['B', -1],
+    ]);
+    expect(changes({ scheme: withStart('2026-10') })).toEqual([
+      ['A', null],
+      ['B', null],
+    ]);
+    expect(changes({ scheme: withStart('2026-10'), previousPublished: true })).toEqual([
+      ['A', 1],
+      ['B', -1],
+    ]);
+    expect(changes({ scheme: withStart('2026-09') })).toEqual([
+      ['A', 1],
+      ['B', -1],
+    ]);
   });
 
   it('a period before it has nothing to score', () => {
     const r = resource('A-R', 'A', 'daily');
-    const rec = computeScores(input({ period: '2026-09', departments: [A], resources: [r], updates: dailyUpdates(r, ['2026-09-10']), scheme: withStart('2026-10') })).record;
+    const rec = computeScores(
+      input({ period: '2026-09', departments: [A], resources: [r], updates: dailyUpdates(r, ['2026-09-10']), scheme: withStart('2026-10') }),
+    ).record;
     expect(rec.departments[0]).toMatchObject({ total: null, pointsLost: null, counts: { windowsDue: 0, records: 0 } });
   });
 });

@@ -36,7 +36,7 @@ export function dayToDate(day: number): string {
 
 /** ISO weekday: Monday 1 ... Sunday 7. */
 export function isoWeekday(day: number): number {
-  return (((day + 3) % 7) + 7) % 7 + 1;
+  return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
 export function isWeekend(day: number): boolean {

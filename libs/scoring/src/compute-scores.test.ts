@@ -2,20 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeScores, departmentFindings } from './compute-scores';
 import type { AppealFact, DepartmentScore, ScoringInput, ScoringResult } from './types';
 import { DEFAULT_SCHEME } from './scheme';
-import {
-  api,
-  dailyUpdates,
-  datesBetween,
-  dept,
-  input,
-  NATIONAL_DAY_2026,
-  objection,
-  request,
-  resource,
-  scheme,
-  t,
-  update,
-} from './test-support/builders';
+import { api, dailyUpdates, datesBetween, dept, input, NATIONAL_DAY_2026, objection, request, resource, scheme, t, update } from './test-support/builders';
 
 function run(over: Partial<ScoringInput>): ScoringResult {
   return computeScores(input(over));
@@ -63,7 +50,14 @@ describe('timeliness windows', () => {
     expect(s.counts.windowsMet).toBe(1);
     const f = run({ departments: [A], resources: [daily], asOf: t('2026-10-03'), updates: [update(daily, '2026-10-02T00:00:00')] }).findings.A;
     expect(f).toEqual([
-      { kind: 'missed_window', resource: 'A-D', windowStart: '2026-10-01T00:00:00+08:00', windowEnd: '2026-10-02T00:00:00+08:00', appeal: null, pointsLost: 28.57 },
+      {
+        kind: 'missed_window',
+        resource: 'A-D',
+        windowStart: '2026-10-01T00:00:00+08:00',
+        windowEnd: '2026-10-02T00:00:00+08:00',
+        appeal: null,
+        pointsLost: 28.57,
+      },
     ]);
   });
 
@@ -192,7 +186,9 @@ describe('completeness', () => {
   });
 
   it('is N/A with no records at all', () => {
-    expect(one({ departments: [A], resources: [r1], updates: [update(r1, '2026-10-05T10:00', 0, 0)], api: [api('A', [0, 1, 0, 0, 0])] }).completeness).toBeNull();
+    expect(
+      one({ departments: [A], resources: [r1], updates: [update(r1, '2026-10-05T10:00', 0, 0)], api: [api('A', [0, 1, 0, 0, 0])] }).completeness,
+    ).toBeNull();
   });
 
   it('lists up to five resources below 100, lowest first, ties by code', () => {
@@ -212,13 +208,33 @@ describe('completeness', () => {
   it('names the events behind a finding sorted by at', () => {
     const updates = [update(r1, '2026-10-09T10:00', 10, 10, 'e-3'), update(r1, '2026-10-02T10:00', 10, 5, 'e-9'), update(r1, '2026-10-02T10:00', 10, 5, 'e-1')];
     const f = run({ departments: [A], resources: [r1], updates }).findings.A[0];
-    expect(f).toEqual({ kind: 'low_completeness', resource: 'A-1', records: 30, completeRecords: 20, completeness: 66.67, eventIds: ['e-1', 'e-9', 'e-3'], appeal: null, pointsLost: 33.33 });
+    expect(f).toEqual({
+      kind: 'low_completeness',
+      resource: 'A-1',
+      records: 30,
+      completeRecords: 20,
+      completeness: 66.67,
+      eventIds: ['e-1', 'e-9', 'e-3'],
+      appeal: null,
+      pointsLost: 33.33,
+    });
   });
 
   it('an accepted low-completeness appeal leaves the named events out; the finding stays, marked', () => {
     const r2 = resource('A-2', 'A', 'on_demand');
-    const updates = [update(r1, '2026-10-02T10:00', 100, 50, 'bad-1'), update(r1, '2026-10-03T10:00', 100, 70, 'bad-2'), update(r2, '2026-10-03T10:00', 100, 100, 'ok')];
-    const appeal = (status: AppealFact['status']): AppealFact => ({ id: 7, status, kind: 'low_completeness', dept: 'A', resource: 'A-1', eventIds: ['bad-1', 'bad-2'] });
+    const updates = [
+      update(r1, '2026-10-02T10:00', 100, 50, 'bad-1'),
+      update(r1, '2026-10-03T10:00', 100, 70, 'bad-2'),
+      update(r2, '2026-10-03T10:00', 100, 100, 'ok'),
+    ];
+    const appeal = (status: AppealFact['status']): AppealFact => ({
+      id: 7,
+      status,
+      kind: 'low_completeness',
+      dept: 'A',
+      resource: 'A-1',
+      eventIds: ['bad-1', 'bad-2'],
+    });
     const before = run({ departments: [A], resources: [r1, r2], updates, appeals: [appeal('pending')] });
     expect(before.record.departments[0].completeness).toBe(73.33);
     expect(before.findings.A[0]).toMatchObject({ resource: 'A-1', records: 200, completeRecords: 120, appeal: { id: 7, status: 'pending' } });
@@ -226,7 +242,16 @@ describe('completeness', () => {
     expect(after.record.departments[0].counts).toMatchObject({ records: 100, completeRecords: 100 });
     expect(after.record.departments[0].completeness).toBe(100);
     expect(after.findings.A).toEqual([
-      { kind: 'low_completeness', resource: 'A-1', records: 200, completeRecords: 120, completeness: 60, eventIds: ['bad-1', 'bad-2'], appeal: { id: 7, status: 'accepted' }, pointsLost: 0 },
+      {
+        kind: 'low_completeness',
+        resource: 'A-1',
+        records: 200,
+        completeRecords: 120,
+        completeness: 60,
+        eventIds: ['bad-1', 'bad-2'],
+        appeal: { id: 7, status: 'accepted' },
+        pointsLost: 0,
+      },
     ]);
     const rejected = run({ departments: [A], resources: [r1, r2], updates, appeals: [appeal('rejected')] });
     expect(rejected.record.departments[0].completeness).toBe(73.33);
@@ -391,7 +416,10 @@ describe('requests', () => {
     expect(pending.findings.A[0]).toMatchObject({ appeal: { id: 5, status: 'pending' } });
     // Settled at the deadline day: October, not the month of the appeal, and not before the deadline.
     expect(one({ ...base, requests, appeals: [appeal('accepted')], period: '2026-11', asOf: t('2026-12-05') }).counts.requestsSettled).toBe(0);
-    expect(one({ ...base, requests, appeals: [appeal('accepted')], asOf: t('2026-10-29T12:00') }).counts).toMatchObject({ requestsSettled: 0, requestsPending: 1 });
+    expect(one({ ...base, requests, appeals: [appeal('accepted')], asOf: t('2026-10-29T12:00') }).counts).toMatchObject({
+      requestsSettled: 0,
+      requestsPending: 1,
+    });
   });
 
   it('an appeal of another department does not touch this request', () => {
@@ -455,7 +483,13 @@ describe('objections', () => {
     const objections = [objection('O', 'A', '2026-10-08T10:00', null)];
     const daily = resource('A-D', 'A', 'daily');
     const r1 = resource('A-1', 'A', 'on_demand');
-    const all = run({ ...base, resources: [daily, r1], requests, objections, updates: [...dailyUpdates(daily, datesBetween('2026-10-02', '2026-10-31')), update(r1, '2026-10-05T10:00', 10, 5)] }).findings.A;
+    const all = run({
+      ...base,
+      resources: [daily, r1],
+      requests,
+      objections,
+      updates: [...dailyUpdates(daily, datesBetween('2026-10-02', '2026-10-31')), update(r1, '2026-10-05T10:00', 10, 5)],
+    }).findings.A;
     expect(all.map((x) => `${x.kind} ${x.kind === 'late_request' ? x.request : x.resource}`)).toEqual([
       'missed_window A-D',
       'late_request R1',

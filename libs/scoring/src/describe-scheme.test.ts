@@ -27,7 +27,15 @@ describe('describeScheme', () => {
 
   it('explains the default scheme in English', () => {
     const all = text(describeScheme(DEFAULT_SCHEME, 'en'));
-    for (const phrase of ['timeliness (40% of the total), completeness (30%) and response (30%)', 'within 10 working days', 'within 5 working days', 'A (Excellent) from 90', 'D (Fail) below 60', 'top 3 ranks', '(1, 2, 2, 4)'])
+    for (const phrase of [
+      'timeliness (40% of the total), completeness (30%) and response (30%)',
+      'within 10 working days',
+      'within 5 working days',
+      'A (Excellent) from 90',
+      'D (Fail) below 60',
+      'top 3 ranks',
+      '(1, 2, 2, 4)',
+    ])
       expect(all).toContain(phrase);
   });
 

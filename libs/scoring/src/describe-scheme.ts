@@ -157,7 +157,7 @@ export function describeScheme(scheme: Scheme, locale: DescribeLocale): SchemeDe
           paragraphs: [
             `Each department is scored every period on three dimensions, each out of 100: timeliness (${num(wt)}% of the total), completeness (${num(wc)}%) and response (${num(wr)}%).`,
             'The total is the weighted average of the dimensions. A dimension with nothing to assess in the period is "not applicable": it is left out and the other dimensions share its weight in proportion. A department with no applicable dimension has no data for the period and is not ranked.',
-            'Monthly, quarterly and yearly scores use the same formulas on the whole period\'s data; they are not averages of monthly scores.',
+            "Monthly, quarterly and yearly scores use the same formulas on the whole period's data; they are not averages of monthly scores.",
             'Dimensions and the total are computed exactly and rounded once, to two decimals (halves away from zero). Ranks and grades use the rounded total.',
           ],
         },
@@ -188,8 +188,8 @@ export function describeScheme(scheme: Scheme, locale: DescribeLocale): SchemeDe
           paragraphs: [
             `Response combines three indicators: data requests answered on time (${num(sq)}%), objections resolved on time (${num(so)}%) and shared-interface success (${num(sa)}%). Only the indicators with data in the period count, their weights shared in proportion; with none, response is not applicable.`,
             `A data request must be answered within ${scheme.requestSlaWorkdays} working days after the day it was submitted, an objection resolved within ${scheme.objectionSlaWorkdays} working days after the day it was raised; the time runs to the end of the last working day. Working days are Monday to Friday, less public holidays, plus the weekend days declared working days.`,
-            'Answered before the deadline (approved or rejected) is on time and counts in the period of the answer; answered after the deadline, or not at all, is late and counts in the period of the deadline\'s last day. Each request or objection counts once. An answer stamped before the submission counts as given at the submission.',
-            'Interface calls returning status 200-399 succeed and 500-599 fail; 100-199 and 400-499 are the caller\'s side and are not counted. Interface success = 100 × successes ÷ (successes + failures).',
+            "Answered before the deadline (approved or rejected) is on time and counts in the period of the answer; answered after the deadline, or not at all, is late and counts in the period of the deadline's last day. Each request or objection counts once. An answer stamped before the submission counts as given at the submission.",
+            "Interface calls returning status 200-399 succeed and 500-599 fail; 100-199 and 400-499 are the caller's side and are not counted. Interface success = 100 × successes ÷ (successes + failures).",
             'Every late request and objection is listed as a finding with how many working days late it is. Rejection rate, median answer time, interface latency and requests still pending are shown but not scored.',
           ],
         },
@@ -197,7 +197,7 @@ export function describeScheme(scheme: Scheme, locale: DescribeLocale): SchemeDe
           id: 'grades',
           title: 'Ranks and grades',
           paragraphs: [
-            'Departments with a total are ranked by total, highest first; equal totals share a rank and the next rank is skipped (1, 2, 2, 4). Rank change = last period\'s rank − this period\'s rank (positive means climbed).',
+            "Departments with a total are ranked by total, highest first; equal totals share a rank and the next rank is skipped (1, 2, 2, 4). Rank change = last period's rank − this period's rank (positive means climbed).",
             `Grades by total: A (${labels.A}) from ${num(g.A)}, B (${labels.B}) from ${num(g.B)}, C (${labels.C}) from ${num(g.C)}, D (${labels.D}) below ${num(g.C)}.`,
           ],
         },

@@ -79,7 +79,16 @@ describe('worked example', () => {
           appeal: null,
           pointsLost: 3,
         },
-        { kind: 'low_completeness', resource: 'CAB-MAR', records: 500, completeRecords: 450, completeness: 90, eventIds: ['ex-0035'], appeal: null, pointsLost: 1.36 },
+        {
+          kind: 'low_completeness',
+          resource: 'CAB-MAR',
+          records: 500,
+          completeRecords: 450,
+          completeness: 90,
+          eventIds: ['ex-0035'],
+          appeal: null,
+          pointsLost: 1.36,
+        },
       ],
     });
   });
@@ -87,9 +96,32 @@ describe('worked example', () => {
   it("lists PSB's missed days and MSA's late request, and the extras", () => {
     const result = score('2026-10');
     expect(result.findings.PSB).toStrictEqual([
-      { kind: 'missed_window', resource: 'PSB-HH', windowStart: '2026-10-03T00:00:00+08:00', windowEnd: '2026-10-04T00:00:00+08:00', appeal: null, pointsLost: 1.14 },
-      { kind: 'missed_window', resource: 'PSB-HH', windowStart: '2026-10-17T00:00:00+08:00', windowEnd: '2026-10-18T00:00:00+08:00', appeal: null, pointsLost: 1.14 },
-      { kind: 'low_completeness', resource: 'PSB-HH', records: 29000, completeRecords: 28710, completeness: 99, eventIds: expect.any(Array), appeal: null, pointsLost: 0.29 },
+      {
+        kind: 'missed_window',
+        resource: 'PSB-HH',
+        windowStart: '2026-10-03T00:00:00+08:00',
+        windowEnd: '2026-10-04T00:00:00+08:00',
+        appeal: null,
+        pointsLost: 1.14,
+      },
+      {
+        kind: 'missed_window',
+        resource: 'PSB-HH',
+        windowStart: '2026-10-17T00:00:00+08:00',
+        windowEnd: '2026-10-18T00:00:00+08:00',
+        appeal: null,
+        pointsLost: 1.14,
+      },
+      {
+        kind: 'low_completeness',
+        resource: 'PSB-HH',
+        records: 29000,
+        completeRecords: 28710,
+        completeness: 99,
+        eventIds: expect.any(Array),
+        appeal: null,
+        pointsLost: 0.29,
+      },
     ]);
     const msa = result.findings.MSA;
     expect(msa.filter((f) => f.kind === 'missed_window')).toHaveLength(16);

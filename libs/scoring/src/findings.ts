@@ -12,18 +12,22 @@ export function buildFindings(
   format: (ms: number) => string,
   costs: FindingCosts,
 ): Finding[] {
-  const cost = (each: FindingCosts[keyof FindingCosts], appeal: AppealFact | undefined): number =>
-    appeal?.status === 'accepted' ? 0 : roundedCost(each);
+  const cost = (each: FindingCosts[keyof FindingCosts], appeal: AppealFact | undefined): number => (appeal?.status === 'accepted' ? 0 : roundedCost(each));
   const out: Finding[] = [];
 
-  st.missed.sort(
-    (a, b) => a.window.startMs - b.window.startMs || a.window.endMs - b.window.endMs || byCode(a.resource, b.resource),
-  );
+  st.missed.sort((a, b) => a.window.startMs - b.window.startMs || a.window.endMs - b.window.endMs || byCode(a.resource, b.resource));
   for (const m of st.missed) {
     const w = m.window;
     w.startText ??= format(w.startMs);
     w.endText ??= format(w.endMs);
-    out.push({ kind: 'missed_window', resource: m.resource, windowStart: w.startText, windowEnd: w.endText, appeal: toFindingAppeal(m.appeal), pointsLost: cost(costs.missedWindow, m.appeal) });
+    out.push({
+      kind: 'missed_window',
+      resource: m.resource,
+      windowStart: w.startText,
+      windowEnd: w.endText,
+      appeal: toFindingAppeal(m.appeal),
+      pointsLost: cost(costs.missedWindow, m.appeal),
+    });
   }
 
   const byDeadline = (a: LateCase, b: LateCase): number => a.deadline - b.deadline || byCode(a.item.id, b.item.id);

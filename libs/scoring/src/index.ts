@@ -37,16 +37,7 @@ export {
 export { type InstantRange, updateFetchRanges } from './fetch-ranges';
 export { computeScores, gradeOf, departmentFindings } from './compute-scores';
 export { assessmentStartInstant, isPeriodAssessed } from './assessment-start';
-export {
-  type TodoInput,
-  type CaseKind,
-  type OverdueItem,
-  type AtRiskItem,
-  type DepartmentTodo,
-  computeTodo,
-  todoUpdateRange,
-  rectificationDue,
-} from './todo';
+export { type TodoInput, type CaseKind, type OverdueItem, type AtRiskItem, type DepartmentTodo, computeTodo, todoUpdateRange, rectificationDue } from './todo';
 export { type SchemeDescription, type SchemeDescriptionSection, type DescribeLocale, describeScheme } from './describe-scheme';
 export { type DimensionAverages, cityAverages, gradeDistribution, rankMovers } from './summary';
 export { type RequestOutcome, requestOutcome } from './request-outcome';

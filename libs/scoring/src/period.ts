@@ -140,11 +140,6 @@ export function subPeriods(period: Period | string, kind: PeriodKind): Period[] 
  * True once the period has ended at `instant` (and its update grace has passed):
  * from then on its record is no longer provisional and it may be published.
  */
-export function isPeriodEnded(
-  period: Period | string,
-  instant: number,
-  timeZone: string = DEFAULT_TIME_ZONE,
-  graceHours = 0,
-): boolean {
+export function isPeriodEnded(period: Period | string, instant: number, timeZone: string = DEFAULT_TIME_ZONE, graceHours = 0): boolean {
   return instant >= periodBounds(period, timeZone).end + graceMs({ updateGraceHours: graceHours });
 }

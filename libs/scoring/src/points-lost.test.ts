@@ -6,7 +6,10 @@ import { dept, input, resource, update } from './test-support/builders';
 
 // A fraction of this test's own, so the expected values do not come from the engine's arithmetic.
 class Q {
-  constructor(readonly n: bigint, readonly d: bigint = 1n) {
+  constructor(
+    readonly n: bigint,
+    readonly d: bigint = 1n,
+  ) {
     if (d === 0n) throw new Error('zero denominator');
   }
   static of(x: number): Q {
@@ -139,7 +142,9 @@ describe('points lost in the edge-case city', () => {
       const { costs } = expectedFor(d, city.scheme);
       for (const f of result.findings[d.dept]) expect(f.pointsLost, `${d.dept} ${f.kind}`).toBe(expectedCost(f, costs));
     }
-    const accepted = Object.values(result.findings).flat().filter((f) => f.appeal?.status === 'accepted');
+    const accepted = Object.values(result.findings)
+      .flat()
+      .filter((f) => f.appeal?.status === 'accepted');
     expect(accepted.every((f) => f.pointsLost === 0)).toBe(true);
   });
 

@@ -3,17 +3,7 @@ import fc from 'fast-check';
 import { computeScores } from './compute-scores';
 import { addWorkingDays } from './working-days';
 import { parseTimestamp } from './time';
-import type {
-  AppealFact,
-  DepartmentScore,
-  Frequency,
-  ObjectionFact,
-  RequestFact,
-  ResourceInfo,
-  ScoringInput,
-  ScoringResult,
-  UpdateFact,
-} from './types';
+import type { AppealFact, DepartmentScore, Frequency, ObjectionFact, RequestFact, ResourceInfo, ScoringInput, ScoringResult, UpdateFact } from './types';
 import { DEFAULT_SCHEME } from './scheme';
 import { input, t } from './test-support/builders';
 import { prng } from './test-support/synthetic';
@@ -43,10 +33,9 @@ const world: fc.Arbitrary<ScoringInput> = fc
       }),
       { maxLength: 6 },
     ),
-    updates: fc.array(
-      fc.record({ resource: fc.nat(5), at: instant, records: fc.integer({ min: 0, max: 50 }), missing: fc.integer({ min: 0, max: 50 }) }),
-      { maxLength: 60 },
-    ),
+    updates: fc.array(fc.record({ resource: fc.nat(5), at: instant, records: fc.integer({ min: 0, max: 50 }), missing: fc.integer({ min: 0, max: 50 }) }), {
+      maxLength: 60,
+    }),
     requests: fc.array(
       fc.record({
         dept: fc.nat(3),
@@ -251,7 +240,12 @@ describe('properties of the method', () => {
         fc.pre(list.filter((x) => x.id === id).length === 1);
         // An accepted appeal already counts it on time, at its deadline day; a real answer
         // moves it to the answer's period instead, which is a change of period, not of merit.
-        fc.pre(!w.appeals.some((a) => a.status === 'accepted' && (objectionSide ? a.kind === 'late_objection' && a.objection === id : a.kind === 'late_request' && a.request === id)));
+        fc.pre(
+          !w.appeals.some(
+            (a) =>
+              a.status === 'accepted' && (objectionSide ? a.kind === 'late_objection' && a.objection === id : a.kind === 'late_request' && a.request === id),
+          ),
+        );
         const after: ScoringInput = objectionSide
           ? { ...w, objections: w.objections.map((o, k) => (k === i ? { ...o, resolvedAt: answeredAt, resolveEventId: 'new' } : o)) }
           : { ...w, requests: w.requests.map((q, k) => (k === i ? { ...q, answeredAt, answerEventId: 'new', decision: 'approved' } : q)) };
@@ -325,7 +319,11 @@ describe('properties of the method', () => {
         const named = new Set(f.eventIds);
         const without = computeScores({ ...w, updates: w.updates.filter((u) => !(u.dept === dept && named.has(u.id))) });
         const w2 = scoreOf(without, dept);
-        expect([after.counts.records, after.counts.completeRecords, after.completeness]).toEqual([w2.counts.records, w2.counts.completeRecords, w2.completeness]);
+        expect([after.counts.records, after.counts.completeRecords, after.completeness]).toEqual([
+          w2.counts.records,
+          w2.counts.completeRecords,
+          w2.completeness,
+        ]);
       }),
       RUNS,
     );
@@ -394,13 +392,22 @@ describe('properties of points lost', () => {
             return pairs[i][1] && !isZero(sum) ? div(fromDecimalNumber(pairs[i][0]), sum) : null;
           };
           const hasR = d.response !== null;
-          const dims: [number, boolean][] = [[W.timeliness, d.timeliness !== null], [W.completeness, d.completeness !== null], [W.response, hasR]];
-          const subs: [number, boolean][] = [[V.requests, k.requestsSettled > 0], [V.objections, k.objectionsSettled > 0], [V.api, k.apiSuccess + k.apiFailure > 0]];
+          const dims: [number, boolean][] = [
+            [W.timeliness, d.timeliness !== null],
+            [W.completeness, d.completeness !== null],
+            [W.response, hasR],
+          ];
+          const subs: [number, boolean][] = [
+            [V.requests, k.requestsSettled > 0],
+            [V.objections, k.objectionsSettled > 0],
+            [V.api, k.apiSuccess + k.apiFailure > 0],
+          ];
           const sT = share(dims, 0);
           const sC = share(dims, 1);
           const sR = share(dims, 2);
           const inR = (i: number): Rational | null => (sR === null || share(subs, i) === null ? null : mul(sR, share(subs, i)!));
-          const cost = (s: Rational | null, times: number, den: number): number => (s === null ? 0 : round2(div(mul(mul(s, HUNDRED), rational(BigInt(times))), rational(BigInt(den)))));
+          const cost = (s: Rational | null, times: number, den: number): number =>
+            s === null ? 0 : round2(div(mul(mul(s, HUNDRED), rational(BigInt(times))), rational(BigInt(den))));
           for (const f of result.findings[d.dept]) {
             let want: number;
             if (f.appeal?.status === 'accepted') want = 0;

@@ -129,11 +129,7 @@ export function scoreDepartment(st: DeptState, w: ExactWeights): Scored {
 }
 
 /** Ranks (1, 2, 2, 4), grades and rank changes; ranked departments by (rank, code), then the unranked by code. */
-export function rankDepartments(
-  scored: Scored[],
-  scheme: Scheme,
-  previousRanks: Readonly<Record<string, number | null>> | null,
-): Scored[] {
+export function rankDepartments(scored: Scored[], scheme: Scheme, previousRanks: Readonly<Record<string, number | null>> | null): Scored[] {
   const ranked = scored
     .filter((s) => s.totalHundredths !== null)
     .sort((a, b) => {

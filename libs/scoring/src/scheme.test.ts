@@ -46,9 +46,7 @@ describe('scheme', () => {
       'gradeThresholds.C',
       'commendTopN',
     ]);
-    expect(issues.find((i) => i.field === 'responseWeights')!.message).toBe(
-      'the response sub-indicator weights are all zero: at least one must be positive',
-    );
+    expect(issues.find((i) => i.field === 'responseWeights')!.message).toBe('the response sub-indicator weights are all zero: at least one must be positive');
     expect(issues.find((i) => i.field === 'gradeThresholds.B')!.message).toBe('the grade thresholds must descend: B (80) must be below A (80)');
     expect(issues.find((i) => i.field === 'weights.timeliness')!.message).toBe('weights.timeliness must be a number of 0 or more (got -1)');
   });
@@ -75,7 +73,8 @@ describe('scheme', () => {
 
   it('accepts an assessment start month, unset or null, and refuses anything else', () => {
     for (const ok of ['2026-07', '2026-12', null, undefined]) expect(fields({ ...DEFAULT_SCHEME, assessmentStart: ok })).toEqual([]);
-    for (const bad of ['2026-13', '2026-7', '2026-Q3', '2026', 202607, '']) expect(fields({ ...DEFAULT_SCHEME, assessmentStart: bad })).toEqual(['assessmentStart']);
+    for (const bad of ['2026-13', '2026-7', '2026-Q3', '2026', 202607, ''])
+      expect(fields({ ...DEFAULT_SCHEME, assessmentStart: bad })).toEqual(['assessmentStart']);
   });
 
   it('checks warnWorkdays (0 or more) and rectificationWorkdays (1 or more), both optional', () => {

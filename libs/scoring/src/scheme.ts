@@ -91,8 +91,7 @@ export function validateScheme(scheme: unknown): SchemeIssue[] {
   };
   if (!isRecord(scheme)) return [{ field: '', message: 'the scheme must be an object' }];
 
-  if (!Number.isInteger(scheme.version) || (scheme.version as number) < 1)
-    issue('version', 'version must be a whole number, 1 or more');
+  if (!Number.isInteger(scheme.version) || (scheme.version as number) < 1) issue('version', 'version must be a whole number, 1 or more');
 
   const weightGroup = (field: 'weights' | 'responseWeights', keys: readonly string[], label: string): void => {
     const group = scheme[field];

@@ -2,8 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { cityAverages, gradeDistribution, rankMovers } from './summary';
 import type { DepartmentScore } from './types';
 
-const dept = (code: string, total: number | null, rank: number | null, rankChange: number | null, grade: DepartmentScore['grade'], response: number | null = total): DepartmentScore =>
-  ({ dept: code, name: code, total, timeliness: total, completeness: total, response, rank, rankChange, grade, counts: {} as DepartmentScore['counts'], pointsLost: null });
+const dept = (
+  code: string,
+  total: number | null,
+  rank: number | null,
+  rankChange: number | null,
+  grade: DepartmentScore['grade'],
+  response: number | null = total,
+): DepartmentScore => ({
+  dept: code,
+  name: code,
+  total,
+  timeliness: total,
+  completeness: total,
+  response,
+  rank,
+  rankChange,
+  grade,
+  counts: {} as DepartmentScore['counts'],
+  pointsLost: null,
+});
 
 describe('record summaries', () => {
   const record = {

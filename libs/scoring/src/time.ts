@@ -39,9 +39,7 @@ export function parseTimestamp(text: string, timeZone: string = DEFAULT_TIME_ZON
 /** ISO-8601 with the time zone's offset, milliseconds only when non-zero: 2026-11-05T00:00:00+08:00. */
 export function formatInstant(ms: number, timeZone: string = DEFAULT_TIME_ZONE): string {
   const dt = DateTime.fromMillis(ms, { zone: timeZone });
-  return dt.millisecond === 0
-    ? dt.toISO({ suppressMilliseconds: true, includeOffset: true })!
-    : dt.toISO({ includeOffset: true })!;
+  return dt.millisecond === 0 ? dt.toISO({ suppressMilliseconds: true, includeOffset: true })! : dt.toISO({ includeOffset: true })!;
 }
 
 /** The local calendar date (YYYY-MM-DD) of an instant. */

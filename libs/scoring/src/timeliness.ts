@@ -38,8 +38,7 @@ export function dueWindows(ctx: EngineContext): DueWindows {
 export function activeDays(r: ResourceInfo): { activeFrom: number; activeTo: number } {
   const activeFrom = r.activeFrom ? dateToDay(r.activeFrom) : -Infinity;
   const activeTo = r.activeTo ? dateToDay(r.activeTo) : Infinity;
-  if (activeFrom === null || activeTo === null)
-    throw new Error(`resource "${r.code}" has an active range that is not made of dates (YYYY-MM-DD)`);
+  if (activeFrom === null || activeTo === null) throw new Error(`resource "${r.code}" has an active range that is not made of dates (YYYY-MM-DD)`);
   return { activeFrom, activeTo };
 }
 
@@ -60,12 +59,7 @@ function lowerBound(sorted: Float64Array, x: number): number {
 }
 
 /** Counts due and met windows and records the missed ones, walking each resource's sorted updates alongside its windows. */
-export function assessTimeliness(
-  ctx: EngineContext,
-  depts: DeptStates,
-  resources: readonly ResourceInfo[],
-  updates: readonly UpdateFact[],
-): void {
+export function assessTimeliness(ctx: EngineContext, depts: DeptStates, resources: readonly ResourceInfo[], updates: readonly UpdateFact[]): void {
   const due = dueWindows(ctx);
   // Update instants of every assessed resource, whichever department stamped them.
   const updateTimes = new Map<string, number[]>();

@@ -26,10 +26,25 @@ describe('to-do and early warnings', () => {
       dept: 'CAB',
       asOf: '2026-10-29T10:00:00+08:00',
       overdue: [
-        { kind: 'request', id: 'RQ-3', resource: 'CAB-MAR', counterpart: 'PSB', deadline: '2026-10-22T00:00:00+08:00', workdaysOverdue: 6, eventIds: ['ex-0067'] },
+        {
+          kind: 'request',
+          id: 'RQ-3',
+          resource: 'CAB-MAR',
+          counterpart: 'PSB',
+          deadline: '2026-10-22T00:00:00+08:00',
+          workdaysOverdue: 6,
+          eventIds: ['ex-0067'],
+        },
       ],
       atRisk: [
-        { kind: 'window', resource: 'CAB-MAR', windowStart: '2026-10-01T00:00:00+08:00', windowEnd: '2026-11-01T00:00:00+08:00', workdaysLeft: 1, eventIds: [] },
+        {
+          kind: 'window',
+          resource: 'CAB-MAR',
+          windowStart: '2026-10-01T00:00:00+08:00',
+          windowEnd: '2026-11-01T00:00:00+08:00',
+          workdaysLeft: 1,
+          eventIds: [],
+        },
       ],
     });
   });
@@ -62,7 +77,10 @@ describe('to-do and early warnings', () => {
       ['objection', 'O', 3],
     ]);
     // Answered requests are neither overdue nor at risk.
-    expect(todoOf({ ...base, requests: [request('R', 'A', '2026-10-16T10:00', '2026-10-26T10:00')], objections: [] })).toMatchObject({ overdue: [], atRisk: [] });
+    expect(todoOf({ ...base, requests: [request('R', 'A', '2026-10-16T10:00', '2026-10-26T10:00')], objections: [] })).toMatchObject({
+      overdue: [],
+      atRisk: [],
+    });
   });
 
   it('a window whose last day is a Sunday: no working day left from the Friday on', () => {
@@ -208,6 +226,9 @@ describe('rectification due', () => {
   it('is rectificationWorkdays working days after publication (default 10)', () => {
     expect(rectificationDue(t('2026-11-09T16:00'), scheme(), { holidays: [], workdays: [] })).toEqual({ deadlineDay: '2026-11-23', deadline: t('2026-11-24') });
     expect(rectificationDue(t('2026-11-09T16:00'), {}, { holidays: [], workdays: [] }).deadlineDay).toBe('2026-11-23');
-    expect(rectificationDue(t('2026-09-30T16:00'), scheme({ rectificationWorkdays: 3 }), { holidays: ['2026-10-01', '2026-10-02', '2026-10-05'], workdays: [] }).deadlineDay).toBe('2026-10-08');
+    expect(
+      rectificationDue(t('2026-09-30T16:00'), scheme({ rectificationWorkdays: 3 }), { holidays: ['2026-10-01', '2026-10-02', '2026-10-05'], workdays: [] })
+        .deadlineDay,
+    ).toBe('2026-10-08');
   });
 });

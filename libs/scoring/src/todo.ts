@@ -71,9 +71,7 @@ interface Sortable<T> {
 }
 
 function sorted<T>(items: Sortable<T>[]): T[] {
-  return items
-    .sort((a, b) => a.deadline - b.deadline || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || byCode(a.key, b.key))
-    .map((s) => s.item);
+  return items.sort((a, b) => a.deadline - b.deadline || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || byCode(a.key, b.key)).map((s) => s.item);
 }
 
 /** Every active department's to-do as of `asOf`, in code order, empty lists included. */

@@ -53,7 +53,7 @@ export class WorkingDays {
   /** The n-th working day strictly after `day` (n >= 1); `day` itself for n <= 0. */
   addWorkingDays(day: number, n: number): number {
     let d = day;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       d++;
       if (this.isWorkingDay(d)) left--;
     }
@@ -63,12 +63,7 @@ export class WorkingDays {
   /** Working days d with from < d <= to (0 when to <= from). */
   countBetween(from: number, to: number): number {
     if (to <= from) return 0;
-    return (
-      weekdaysThrough(to) -
-      weekdaysThrough(from) -
-      countIn(this.holidayDays, from, to) +
-      countIn(this.workdayDays, from, to)
-    );
+    return weekdaysThrough(to) - weekdaysThrough(from) - countIn(this.holidayDays, from, to) + countIn(this.workdayDays, from, to);
   }
 }
 
@@ -94,12 +89,7 @@ export interface WorkingDayDeadline {
 }
 
 /** "N working days after t" of the scoring method. */
-export function addWorkingDays(
-  t: number,
-  n: number,
-  calendar: WorkingDayCalendar | WorkingDays,
-  timeZone: string = DEFAULT_TIME_ZONE,
-): WorkingDayDeadline {
+export function addWorkingDays(t: number, n: number, calendar: WorkingDayCalendar | WorkingDays, timeZone: string = DEFAULT_TIME_ZONE): WorkingDayDeadline {
   const zone = new ZoneDays(timeZone, t);
   const day = prepared(calendar).addWorkingDays(zone.dayOf(t), n);
   return { deadlineDay: dayToDate(day), deadline: zone.start(day + 1) };
@@ -114,12 +104,7 @@ export function workingDaysBetween(fromDate: string, toDate: string, calendar: W
  * Lateness in working days: the working days after the deadline day up to and
  * including the local day of `until` (the answer, or the as-of instant).
  */
-export function workdaysLate(
-  deadlineDay: string,
-  until: number,
-  calendar: WorkingDayCalendar | WorkingDays,
-  timeZone: string = DEFAULT_TIME_ZONE,
-): number {
+export function workdaysLate(deadlineDay: string, until: number, calendar: WorkingDayCalendar | WorkingDays, timeZone: string = DEFAULT_TIME_ZONE): number {
   const zone = new ZoneDays(timeZone, until);
   return prepared(calendar).countBetween(requireDay(deadlineDay), zone.dayOf(until));
 }

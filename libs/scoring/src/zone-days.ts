@@ -25,7 +25,10 @@ export class ZoneDays {
   /** luxon writes 'Z' rather than '+00:00' for the UTC zone itself. */
   private readonly writesZ: boolean;
 
-  constructor(readonly timeZone: string, referenceInstant: number) {
+  constructor(
+    readonly timeZone: string,
+    referenceInstant: number,
+  ) {
     const ref = DateTime.fromMillis(referenceInstant, { zone: timeZone });
     if (!ref.isValid) throw new Error(`unknown time zone "${timeZone}"`);
     this.refOffsetMs = ref.offset * 60_000;

@@ -30,7 +30,8 @@ export async function loadExampleOverHttp(t: TestApp): Promise<{ adminToken: str
     .set('Content-Type', 'application/x-ndjson')
     .send(readFileSync(join(EXAMPLE_DIR, 'events.ndjson')))
     .expect(200);
-  const [{ read, accepted, duplicates, quarantined }] = exampleJson<{ read: number; accepted: number; duplicates: number; quarantined: number }[]>('expected-ingest.json');
+  const [{ read, accepted, duplicates, quarantined }] =
+    exampleJson<{ read: number; accepted: number; duplicates: number; quarantined: number }[]>('expected-ingest.json');
   expect(ingest.body).toMatchObject({ read, accepted, duplicates, quarantined });
   return { adminToken, apiKey };
 }

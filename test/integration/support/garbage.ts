@@ -114,8 +114,23 @@ export const numberLike: fc.Arbitrary<string> = fc.oneof(
 const DATES = ['2026-10-01', '2026-02-29', '2026-02-30', '2026-13-01', '0000-01-01', '0001-01-01', '9999-12-31', '2026-1-1', '20261001'];
 export const dateLike: fc.Arbitrary<string> = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...DATES) }, { weight: 1, arbitrary: garbageString });
 
-const REPORT_FILES = ['2026-10.csv', '2026-10.xlsx', '2026-Q4.csv', '9999-12.csv', '0001-01.csv', '2026-13.csv', '2026-10.exe', '2026-10', '.csv', '2026-10.csv.csv', '..%2F2026-10.csv'];
-export const reportFileLike: fc.Arbitrary<string> = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...REPORT_FILES) }, { weight: 1, arbitrary: garbageString });
+const REPORT_FILES = [
+  '2026-10.csv',
+  '2026-10.xlsx',
+  '2026-Q4.csv',
+  '9999-12.csv',
+  '0001-01.csv',
+  '2026-13.csv',
+  '2026-10.exe',
+  '2026-10',
+  '.csv',
+  '2026-10.csv.csv',
+  '..%2F2026-10.csv',
+];
+export const reportFileLike: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...REPORT_FILES) },
+  { weight: 1, arbitrary: garbageString },
+);
 
 /** Values for a parameter, by name: plausible, borderline and outright wrong. */
 export function valuesFor(name: string, valid: string | undefined): fc.Arbitrary<string> {
@@ -161,7 +176,10 @@ const bigNumberish = fc.oneof(
 
 /** Sharing-log events (sharing-log.md) with plausible fields and garbage in some. */
 export const nearlyValidEvent: fc.Arbitrary<Record<string, unknown>> = mostly({
-  id: fc.oneof(fc.string({ minLength: 1, maxLength: 12 }).map((s) => `g-${s}`), garbageString),
+  id: fc.oneof(
+    fc.string({ minLength: 1, maxLength: 12 }).map((s) => `g-${s}`),
+    garbageString,
+  ),
   type: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...EVENT_TYPES) }, { weight: 1, arbitrary: garbageString }),
   at: fc.oneof({ weight: 2, arbitrary: fc.constantFrom('2026-10-15T10:00:00+08:00', '2026-10-15 10:00:00') }, { weight: 2, arbitrary: instantLike }),
   dept: deptLike,
@@ -180,7 +198,22 @@ export const nearlyValidEvent: fc.Arbitrary<Record<string, unknown>> = mostly({
 
 /** A CSV cell: plausible values and garbage (quotes, separators, NUL, formulas). */
 const csvCell = fc.oneof(
-  fc.constantFrom('CAB', 'MSA', 'NEW', 'daily', 'weekly', 'monthly', 'on_demand', 'holiday', 'workday', '2026-10-01', '0000-01-01', '9999-12-31', '2026-02-30', ''),
+  fc.constantFrom(
+    'CAB',
+    'MSA',
+    'NEW',
+    'daily',
+    'weekly',
+    'monthly',
+    'on_demand',
+    'holiday',
+    'workday',
+    '2026-10-01',
+    '0000-01-01',
+    '9999-12-31',
+    '2026-02-30',
+    '',
+  ),
   garbageString.map((s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)),
 );
 
@@ -227,20 +260,49 @@ export function bodyCases(fieldNames: string[], rawLimitBytes?: number): fc.Arbi
   const cases: { weight: number; arbitrary: fc.Arbitrary<BodyCase | null> }[] = [
     { weight: 1, arbitrary: fc.constant(null) },
     { weight: 2, arbitrary: anyJson.map((v) => json(v, 'any JSON')) },
-    { weight: 2, arbitrary: fc.string({ maxLength: 60 }).map((s) => ({ label: 'malformed JSON', contentType: 'application/json', bytes: Buffer.from(`{${s}`) })) },
-    { weight: 1, arbitrary: fc.constantFrom('{"a":', '{"a":1,}', "{'a':1}", '[1,2', 'nul', '\u0000', '{"__proto__":{"x":1}}', '{"a":1}{"b":2}').map((s) => ({ label: 'broken JSON', contentType: 'application/json', bytes: Buffer.from(s) })) },
-    { weight: 1, arbitrary: fc.constantFrom({ label: 'oversized JSON', contentType: 'application/json', bytes: OVERSIZED_JSON }, { label: 'huge JSON', contentType: 'application/json', bytes: HUGE_JSON }) },
+    {
+      weight: 2,
+      arbitrary: fc.string({ maxLength: 60 }).map((s) => ({ label: 'malformed JSON', contentType: 'application/json', bytes: Buffer.from(`{${s}`) })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom('{"a":', '{"a":1,}', "{'a':1}", '[1,2', 'nul', '\u0000', '{"__proto__":{"x":1}}', '{"a":1}{"b":2}')
+        .map((s) => ({ label: 'broken JSON', contentType: 'application/json', bytes: Buffer.from(s) })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        { label: 'oversized JSON', contentType: 'application/json', bytes: OVERSIZED_JSON },
+        { label: 'huge JSON', contentType: 'application/json', bytes: HUGE_JSON },
+      ),
+    },
     {
       weight: 2,
       arbitrary: fc
-        .tuple(fc.constantFrom(...ODD_TYPES), fc.oneof(fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a)), fc.string({ maxLength: 200 }).map((s) => Buffer.from(s))))
+        .tuple(
+          fc.constantFrom(...ODD_TYPES),
+          fc.oneof(
+            fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a)),
+            fc.string({ maxLength: 200 }).map((s) => Buffer.from(s)),
+          ),
+        )
         .map(([contentType, bytes]) => ({ label: `odd content type ${contentType}`, contentType, bytes })),
     },
     {
       weight: 1,
       arbitrary: fc
-        .tuple(fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'x-garbage', 'gzip, gzip'), fc.uint8Array({ maxLength: 100 }), fc.constantFrom('application/json', 'text/csv', 'application/x-ndjson'))
-        .map(([contentEncoding, bytes, contentType]) => ({ label: `Content-Encoding ${contentEncoding} that lies`, contentType, contentEncoding, bytes: Buffer.from(bytes) })),
+        .tuple(
+          fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'x-garbage', 'gzip, gzip'),
+          fc.uint8Array({ maxLength: 100 }),
+          fc.constantFrom('application/json', 'text/csv', 'application/x-ndjson'),
+        )
+        .map(([contentEncoding, bytes, contentType]) => ({
+          label: `Content-Encoding ${contentEncoding} that lies`,
+          contentType,
+          contentEncoding,
+          bytes: Buffer.from(bytes),
+        })),
     },
     {
       weight: 1,
@@ -261,28 +323,50 @@ export function bodyCases(fieldNames: string[], rawLimitBytes?: number): fc.Arbi
     cases.push({
       weight: 3,
       arbitrary: fc
-        .tuple(fc.array(fc.oneof(garbageString, anyJson.map((v) => JSON.stringify(v))), { maxLength: 30 }), fc.constantFrom('text/csv', 'application/x-ndjson', undefined))
+        .tuple(
+          fc.array(
+            fc.oneof(
+              garbageString,
+              anyJson.map((v) => JSON.stringify(v)),
+            ),
+            { maxLength: 30 },
+          ),
+          fc.constantFrom('text/csv', 'application/x-ndjson', undefined),
+        )
         .map(([lines, contentType]) => ({ label: 'garbage lines', contentType, bytes: Buffer.from(lines.join('\n')) })),
     });
     const over: BodyCase = { label: 'over the raw body limit', contentType: 'text/csv', bytes: Buffer.alloc(rawLimitBytes + 1, 'a') };
     cases.push({ weight: 1, arbitrary: fc.constant(over) });
     cases.push({
       weight: 4,
-      arbitrary: fc
-        .tuple(fc.array(nearlyValidEvent, { minLength: 1, maxLength: 10 }), fc.boolean())
-        .map(([events, gzip]) => {
-          const text = Buffer.from(events.map((e) => JSON.stringify(e)).join('\n'));
-          return { label: `nearly valid events${gzip ? ' (gzip)' : ''}`, contentType: 'application/x-ndjson', contentEncoding: gzip ? 'gzip' : undefined, bytes: gzip ? gzipSync(text) : text };
-        }),
+      arbitrary: fc.tuple(fc.array(nearlyValidEvent, { minLength: 1, maxLength: 10 }), fc.boolean()).map(([events, gzip]) => {
+        const text = Buffer.from(events.map((e) => JSON.stringify(e)).join('\n'));
+        return {
+          label: `nearly valid events${gzip ? ' (gzip)' : ''}`,
+          contentType: 'application/x-ndjson',
+          contentEncoding: gzip ? 'gzip' : undefined,
+          bytes: gzip ? gzipSync(text) : text,
+        };
+      }),
     });
     cases.push({
       weight: 3,
       arbitrary: fc
         .tuple(
-          fc.constantFrom('code,name,name_en,category', 'code,name,dept,frequency,active_from,active_to', 'date,kind', 'id,type,at,dept,resource,records,complete_records', 'id,type,at,dept,resource,consumer,status,latency_ms'),
+          fc.constantFrom(
+            'code,name,name_en,category',
+            'code,name,dept,frequency,active_from,active_to',
+            'date,kind',
+            'id,type,at,dept,resource,records,complete_records',
+            'id,type,at,dept,resource,consumer,status,latency_ms',
+          ),
           fc.array(fc.array(csvCell, { minLength: 1, maxLength: 8 }), { maxLength: 8 }),
         )
-        .map(([header, rows]) => ({ label: 'CSV with garbage cells', contentType: 'text/csv', bytes: Buffer.from([header, ...rows.map((r) => r.join(','))].join('\n')) })),
+        .map(([header, rows]) => ({
+          label: 'CSV with garbage cells',
+          contentType: 'text/csv',
+          bytes: Buffer.from([header, ...rows.map((r) => r.join(','))].join('\n')),
+        })),
     });
   }
   return fc.oneof(...cases);

@@ -39,7 +39,7 @@ export function round2(x: Fraction): number {
   const negative = x.n < 0n;
   const n = negative ? -x.n : x.n;
   const cents = (n * 200n + x.d) / (2n * x.d);
-  return (negative ? -1 : 1) * Number(cents) / 100;
+  return ((negative ? -1 : 1) * Number(cents)) / 100;
 }
 
 export interface Counts {
@@ -149,7 +149,8 @@ export function pointsLostProblems(d: RecordDepartment, findings: readonly Findi
   // The exact parts explain the exact total, and the engine's rounded total is that exact total rounded once.
   const exactSum = PARTS.reduce((s, k) => (exact.parts[k] ? add(s, exact.parts[k]) : s), ZERO);
   if (sub(exactSum, exact.exactTotalLost).n !== 0n) problems.push(`${d.dept}: the oracle's parts do not add up (a bug in the test)`);
-  if (round2(sub(HUNDRED, exact.exactTotalLost)) !== d.total) problems.push(`${d.dept}: total ${d.total}, the counts give ${round2(sub(HUNDRED, exact.exactTotalLost))}`);
+  if (round2(sub(HUNDRED, exact.exactTotalLost)) !== d.total)
+    problems.push(`${d.dept}: total ${d.total}, the counts give ${round2(sub(HUNDRED, exact.exactTotalLost))}`);
   let nonNull = 0;
   let roundedSum = 0;
   for (const k of PARTS) {
@@ -160,7 +161,8 @@ export function pointsLostProblems(d: RecordDepartment, findings: readonly Findi
       roundedSum += pl[k];
     }
   }
-  if (Math.abs(roundedSum - pl.total) >= 0.005 * (nonNull + 1) + 1e-9) problems.push(`${d.dept}: rounded parts add up to ${roundedSum}, too far from ${pl.total}`);
+  if (Math.abs(roundedSum - pl.total) >= 0.005 * (nonNull + 1) + 1e-9)
+    problems.push(`${d.dept}: rounded parts add up to ${roundedSum}, too far from ${pl.total}`);
 
   for (const f of findings) {
     const accepted = f.appeal?.status === 'accepted';

@@ -79,13 +79,20 @@ const FIRST_PASSWORD = 'First-Password-2026';
  */
 export async function addUser(http: TestApp['http'], admin: Record<string, string>, username: string, role: string, dept: string | null = null): Promise<void> {
   const forced = role === 'admin' || role === 'inspector';
-  const res = await http.put(`/api/users/${username}`).set(admin).send({ password: forced ? FIRST_PASSWORD : TEST_PASSWORD, role, dept });
+  const res = await http
+    .put(`/api/users/${username}`)
+    .set(admin)
+    .send({ password: forced ? FIRST_PASSWORD : TEST_PASSWORD, role, dept });
   if (res.status !== 200) throw new Error(`PUT /api/users/${username}: ${res.status} ${JSON.stringify(res.body)}`);
   if (!forced) return;
   const login = await http.post('/api/auth/login').send({ username, password: FIRST_PASSWORD }).expect(200);
   const { accessToken, user } = login.body as { accessToken: string; user: { mustChangePassword?: boolean } };
   if (user.mustChangePassword) {
-    await http.post('/api/auth/password').set('Authorization', `Bearer ${accessToken}`).send({ currentPassword: FIRST_PASSWORD, newPassword: TEST_PASSWORD }).expect(200);
+    await http
+      .post('/api/auth/password')
+      .set('Authorization', `Bearer ${accessToken}`)
+      .send({ currentPassword: FIRST_PASSWORD, newPassword: TEST_PASSWORD })
+      .expect(200);
   } else {
     await http.put(`/api/users/${username}`).set(admin).send({ password: TEST_PASSWORD, role, dept }).expect(200);
   }

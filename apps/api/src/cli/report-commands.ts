@@ -18,7 +18,8 @@ export function registerReportCommands(program: Command): void {
     .requiredOption('--out <file>', 'where to write the report')
     .action(async (opts: { period: string; format: string; dept?: string; asOf?: string; out: string }) => {
       if (!parsePeriod(opts.period)) throw new UsageError(`--period must be a month (2026-10), a quarter (2026-Q4) or a year (2026), got "${opts.period}"`);
-      if (!(REPORT_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, got "${opts.format}"`);
+      if (!(REPORT_FORMATS as readonly string[]).includes(opts.format))
+        throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, got "${opts.format}"`);
       if (opts.dept !== undefined && !/^[A-Za-z0-9_-]{1,32}$/.test(opts.dept)) throw new UsageError(`--dept must be a department code, got "${opts.dept}"`);
       let asOf: number | undefined;
       if (opts.asOf !== undefined) {

@@ -49,7 +49,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const rejected = rejectedValue(exception);
     if (rejected) {
       // A value the validation let through but the database cannot hold: the request's fault, not the server's.
-      this.logger.warn(`database refused a value (${rejected.code}): ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`);
+      this.logger.warn(
+        `database refused a value (${rejected.code}): ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`,
+      );
       res.status(HttpStatus.BAD_REQUEST).json({ statusCode: 400, message: rejected.message });
       return;
     }

@@ -1,4 +1,12 @@
-import { BadRequestException, HttpException, Inject, Injectable, PayloadTooLargeException, ServiceUnavailableException, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  BadRequestException,
+  HttpException,
+  Inject,
+  Injectable,
+  PayloadTooLargeException,
+  ServiceUnavailableException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { createGunzip, createInflate, type Gunzip, type Inflate } from 'node:zlib';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -31,7 +39,9 @@ export class UploadBodies {
   async read(req: Request, limits: BodyLimits): Promise<Buffer> {
     if (this.active >= this.config.UPLOAD_CONCURRENCY) {
       req.res?.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-      throw new ServiceUnavailableException(`too many uploads at once (UPLOAD_CONCURRENCY ${this.config.UPLOAD_CONCURRENCY}); retry in ${RETRY_AFTER_SECONDS} s`);
+      throw new ServiceUnavailableException(
+        `too many uploads at once (UPLOAD_CONCURRENCY ${this.config.UPLOAD_CONCURRENCY}); retry in ${RETRY_AFTER_SECONDS} s`,
+      );
     }
     this.active++;
     try {

@@ -81,7 +81,10 @@ export const configSchema = z.object({
   ),
   SMTP_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).default('kpi-dashboard@localhost')),
   /** Local time (assessment time zone) of the daily to-do messages, on working days. */
-  NOTIFY_DAILY_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)').default('09:00'),
+  NOTIFY_DAILY_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)')
+    .default('09:00'),
   NOTIFY_RETRY_ATTEMPTS: positiveInt(3),
   /** Waits before the 2nd, 3rd, … try, comma-separated milliseconds; the last repeats. */
   NOTIFY_RETRY_DELAYS_MS: z

@@ -9,7 +9,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (e.name === 'ConnectionException' || e.name === 'KnexTimeoutError') return true;
     // pg says "timeout expired" when a new connection does not complete within connectionTimeoutMillis.
     // "not queryable": a transaction's ROLLBACK on a connection that has just dropped.
-    if (e.message && /Connection terminated|connection timeout|timeout expired|not queryable|Too many connections|Timeout acquiring a connection/i.test(e.message)) return true;
+    if (
+      e.message &&
+      /Connection terminated|connection timeout|timeout expired|not queryable|Too many connections|Timeout acquiring a connection/i.test(e.message)
+    )
+      return true;
     current = e.cause;
   }
   return false;

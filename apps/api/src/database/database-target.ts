@@ -57,9 +57,7 @@ export async function openDatabaseTarget(config: AppConfig, purpose: 'server' | 
     const owner = readOwner(ownerFile);
     if (owner && isAlive(owner.pid) && owner.pid !== process.pid) {
       if (purpose === 'server') {
-        throw new Error(
-          `The embedded database under ${dataDir} is open in process ${owner.pid} (${owner.purpose}); stop it first or set DATABASE_URL.`,
-        );
+        throw new Error(`The embedded database under ${dataDir} is open in process ${owner.pid} (${owner.purpose}); stop it first or set DATABASE_URL.`);
       }
       return {
         kind: 'embedded',
@@ -97,9 +95,7 @@ async function startEmbedded(dataDir: string, runDir: string, ownerFile: string,
   const socketPath = join(runDir, `.s.PGSQL.${EMBEDDED_PORT}`);
   const useUnixSocket = socketPath.length < 100 && process.platform !== 'win32';
   if (useUnixSocket) rmSync(socketPath, { force: true });
-  const server = new PGLiteSocketServer(
-    useUnixSocket ? { db, path: socketPath, maxConnections: 8 } : { db, host: '127.0.0.1', port: 0, maxConnections: 8 },
-  );
+  const server = new PGLiteSocketServer(useUnixSocket ? { db, path: socketPath, maxConnections: 8 } : { db, host: '127.0.0.1', port: 0, maxConnections: 8 });
   await server.start();
   const host = useUnixSocket ? runDir : '127.0.0.1';
   const port = useUnixSocket ? EMBEDDED_PORT : Number((server as unknown as { port: number }).port);

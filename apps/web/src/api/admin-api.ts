@@ -26,11 +26,9 @@ const seg = encodeURIComponent;
 
 export const fetchUsers = (signal?: AbortSignal) => apiRequest<UserView[]>('/users', { signal });
 
-
 export const saveUser = (username: string, request: SaveUserRequest) => apiRequest<SavedUser>(`/users/${seg(username)}`, { method: 'PUT', body: request });
 
 export const disableUser = (username: string) => apiRequest<void>(`/users/${seg(username)}`, { method: 'DELETE' });
-
 
 /** The file's bytes go as they are: the server reads UTF-8 or GB18030. */
 export const importMasterData = (kind: MasterDataKind, file: Blob) =>
@@ -38,7 +36,8 @@ export const importMasterData = (kind: MasterDataKind, file: Blob) =>
 
 export const fetchCalendar = (signal?: AbortSignal) => apiRequest<CalendarEntry[]>('/calendar', { signal });
 
-export const saveCalendarEntry = (date: string, kind: CalendarEntry['kind']) => apiRequest<unknown>(`/calendar/${seg(date)}`, { method: 'PUT', body: { kind } });
+export const saveCalendarEntry = (date: string, kind: CalendarEntry['kind']) =>
+  apiRequest<unknown>(`/calendar/${seg(date)}`, { method: 'PUT', body: { kind } });
 
 export const deleteCalendarEntry = (date: string) => apiRequest<void>(`/calendar/${seg(date)}`, { method: 'DELETE' });
 
@@ -48,21 +47,19 @@ export const addSource = (name: string) => apiRequest<AddedSource>('/ingest/sour
 
 export const revokeSource = (name: string) => apiRequest<void>(`/ingest/sources/${seg(name)}`, { method: 'DELETE' });
 
-export const fetchLedger = (q: { limit: number; offset: number }, signal?: AbortSignal) => apiRequest<LedgerEntry[]>(withQuery('/ingest/ledger', q), { signal });
+export const fetchLedger = (q: { limit: number; offset: number }, signal?: AbortSignal) =>
+  apiRequest<LedgerEntry[]>(withQuery('/ingest/ledger', q), { signal });
 
 export type QuarantineFilter = Omit<QuarantineQuery, 'open'> & { open?: boolean };
 
 export const fetchQuarantine = (filter: QuarantineFilter, signal?: AbortSignal) =>
   apiRequest<Page<QuarantineEntryView>>(withQuery('/quarantine', { ...filter, open: filter.open ? 'true' : undefined }), { signal });
 
-
 export const replayQuarantine = (source?: string) => apiRequest<ReplayResult>('/quarantine/replay', { method: 'POST', body: source ? { source } : {} });
-
 
 export const fetchAudit = (filter: AuditFilter, signal?: AbortSignal) => apiRequest<Page<AuditEntryView>>(withQuery('/audit', { ...filter }), { signal });
 
 export const fetchReportHistory = (signal?: AbortSignal) => apiRequest<ReportHistoryEntry[]>('/reports/history', { signal });
-
 
 /** Download links for a period's report (one department's with `dept`). */
 export function reportUrl(period: string, format: ReportFormat, dept?: string): string {

@@ -1,5 +1,15 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { fetchAudit, fetchCalendar, fetchLedger, fetchQuarantine, fetchReportHistory, fetchSources, fetchUsers, type AuditFilter, type QuarantineFilter } from './admin-api';
+import {
+  fetchAudit,
+  fetchCalendar,
+  fetchLedger,
+  fetchQuarantine,
+  fetchReportHistory,
+  fetchSources,
+  fetchUsers,
+  type AuditFilter,
+  type QuarantineFilter,
+} from './admin-api';
 
 export const usersQuery = queryOptions({ queryKey: ['admin', 'users'] as const, queryFn: ({ signal }) => fetchUsers(signal) });
 

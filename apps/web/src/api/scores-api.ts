@@ -30,7 +30,6 @@ const seg = encodeURIComponent;
 
 export type TrendKind = TrendsResponse['kind'];
 
-
 export const fetchScores = (period: string, signal?: AbortSignal) => apiRequest<ScoreRecord>(withQuery('/scores', { period }), { signal });
 
 export const fetchPeriodStatus = (period: string, signal?: AbortSignal) => apiRequest<PeriodStatus>(`/periods/${seg(period)}`, { signal });
@@ -61,7 +60,8 @@ export const fetchSchemes = (signal?: AbortSignal) => apiRequest<SchemeVersion[]
 
 export type SchemeDraft = SchemeParams;
 
-export const saveScheme = (scheme: SchemeDraft, note: string) => apiRequest<SchemeVersion>('/schemes', { method: 'POST', body: { scheme, note } satisfies CreateSchemeRequest });
+export const saveScheme = (scheme: SchemeDraft, note: string) =>
+  apiRequest<SchemeVersion>('/schemes', { method: 'POST', body: { scheme, note } satisfies CreateSchemeRequest });
 
 export const previewScheme = (scheme: SchemeDraft, period: string) =>
   apiRequest<SchemePreview>('/schemes/preview', { method: 'POST', body: { scheme, period } satisfies SchemePreviewRequest });
@@ -77,7 +77,8 @@ export const decideAppeal = (id: number, status: AppealDecisionRequest['status']
 
 export const publishPeriod = (period: string) => apiRequest<ScoreRecord>(`/periods/${seg(period)}/publish`, { method: 'POST' });
 
-export const reopenPeriod = (period: string, reason: string) => apiRequest<{ period: string; reopened: true }>(`/periods/${seg(period)}/reopen`, { method: 'POST', body: { reason } satisfies ReopenRequest });
+export const reopenPeriod = (period: string, reason: string) =>
+  apiRequest<{ period: string; reopened: true }>(`/periods/${seg(period)}/reopen`, { method: 'POST', body: { reason } satisfies ReopenRequest });
 
 export type CatalogResource = ResourceView;
 

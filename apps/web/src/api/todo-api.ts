@@ -19,4 +19,5 @@ const REFRESH_MS = 5 * 60_000;
 export const departmentTodoQuery = (code: string) =>
   queryOptions({ queryKey: [TODO_ROOT, 'department', code] as const, queryFn: ({ signal }) => fetchDepartmentTodo(code, signal), refetchInterval: REFRESH_MS });
 
-export const allTodoQuery = () => queryOptions({ queryKey: [TODO_ROOT, 'all'] as const, queryFn: ({ signal }) => fetchAllTodo(signal), refetchInterval: REFRESH_MS });
+export const allTodoQuery = () =>
+  queryOptions({ queryKey: [TODO_ROOT, 'all'] as const, queryFn: ({ signal }) => fetchAllTodo(signal), refetchInterval: REFRESH_MS });

@@ -15,7 +15,10 @@ export function postLoginPath(user: CurrentUser, requested: string | null, route
   if (url.pathname === LOGIN_PATH || url.pathname === '/') return landingPath(user);
   const matches = matchRoutes(routes, url.pathname) ?? [];
   const leaf = matches[matches.length - 1];
-  const area = [...matches].reverse().map((m) => routeArea(m.route.handle)).find((a) => a !== undefined);
+  const area = [...matches]
+    .reverse()
+    .map((m) => routeArea(m.route.handle))
+    .find((a) => a !== undefined);
   if (!leaf || !area || !canAccess(user, area, leaf.params)) return landingPath(user);
   return url.pathname + url.search;
 }

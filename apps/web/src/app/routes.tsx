@@ -73,8 +73,7 @@ export const routes: RouteObject[] = [
               {
                 path: 'departments/:code',
                 handle: handle({ area: 'department' }),
-                lazy: () =>
-                  import('../pages/department-detail/department-detail-page').then((m) => ({ Component: m.DepartmentDetailPage })),
+                lazy: () => import('../pages/department-detail/department-detail-page').then((m) => ({ Component: m.DepartmentDetailPage })),
               },
               {
                 path: 'warnings',

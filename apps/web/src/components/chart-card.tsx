@@ -5,7 +5,19 @@ import type { ReactNode } from 'react';
  * styled like antd's small Card: the overview draws eight of these and antd's Card would add
  * ~14 KB (gzip) to the route for a border and a title.
  */
-export function ChartCard({ title, extra, children, testId, className }: { title: ReactNode; extra?: ReactNode; children: ReactNode; testId?: string; className?: string }) {
+export function ChartCard({
+  title,
+  extra,
+  children,
+  testId,
+  className,
+}: {
+  title: ReactNode;
+  extra?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+  className?: string;
+}) {
   return (
     <section className={className ? `panel ${className}` : 'panel'} data-testid={testId}>
       <header className="panel-head">

@@ -6,7 +6,17 @@ import { reportUrl, type ReportFormat } from '../api/admin-api';
 const ICONS: Record<ReportFormat, React.ReactNode> = { xlsx: <FileExcelOutlined />, pdf: <FilePdfOutlined />, csv: <FileTextOutlined /> };
 
 /** Download links for a period's report (or one department's): the browser fetches them with the session cookie. */
-export function ExportButtons({ period, dept, formats = ['xlsx', 'pdf', 'csv'], size = 'middle' }: { period: string; dept?: string; formats?: ReportFormat[]; size?: 'small' | 'middle' }) {
+export function ExportButtons({
+  period,
+  dept,
+  formats = ['xlsx', 'pdf', 'csv'],
+  size = 'middle',
+}: {
+  period: string;
+  dept?: string;
+  formats?: ReportFormat[];
+  size?: 'small' | 'middle';
+}) {
   const { t } = useTranslation();
   return (
     <Space size="small" wrap data-testid="export-buttons">

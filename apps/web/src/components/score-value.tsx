@@ -8,7 +8,12 @@ import { formatScore } from '../lib/format';
  */
 export function ScoreValue({ value, thresholds, testId }: { value: number | null | undefined; thresholds: GradeThresholds; testId?: string }) {
   const { t } = useTranslation();
-  if (value === undefined) return <span className="score-value score-hidden" data-testid={testId}>—</span>;
+  if (value === undefined)
+    return (
+      <span className="score-value score-hidden" data-testid={testId}>
+        —
+      </span>
+    );
   if (value === null)
     return (
       <span className="score-value score-na" data-testid={testId} title={t('dimension.notApplicable')}>

@@ -30,7 +30,10 @@ export function AppLayout() {
   }, [me.data]);
 
   const leaf = matches[matches.length - 1];
-  const area = [...matches].reverse().map((m) => routeArea(m.handle)).find((a) => a !== undefined);
+  const area = [...matches]
+    .reverse()
+    .map((m) => routeArea(m.handle))
+    .find((a) => a !== undefined);
   const allowed = !area || canAccess(user, area, leaf?.params ?? {});
 
   // A page of one period always names it in the URL, so the address bar is a link to this exact view
@@ -63,13 +66,7 @@ export function AppLayout() {
           <Layout className="app-main">
             <div className={navigation.state === 'loading' ? 'route-progress active' : 'route-progress'} aria-hidden />
             <Layout.Content className="app-content" id="main-content">
-              {!allowed ? (
-                <ErrorState error={FORBIDDEN} />
-              ) : periodPage && beforeStart.before ? (
-                <BeforeStartState start={beforeStart.start!} />
-              ) : (
-                <Outlet />
-              )}
+              {!allowed ? <ErrorState error={FORBIDDEN} /> : periodPage && beforeStart.before ? <BeforeStartState start={beforeStart.start!} /> : <Outlet />}
             </Layout.Content>
             <StatusFooter />
           </Layout>

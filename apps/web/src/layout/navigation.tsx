@@ -53,9 +53,7 @@ const ABOUT: NavItem = { path: '/about', labelKey: 'nav.about', icon: <InfoCircl
 /** The menu for this user: the role rules in access.ts decide which items appear. */
 export function navigationFor(user: CurrentUser): NavItem[] {
   if (user.role === 'department') {
-    const own: NavItem[] = user.dept
-      ? [{ path: ownDepartmentPath(user.dept), labelKey: 'nav.myDepartment', icon: <BankOutlined />, area: 'department' }]
-      : [];
+    const own: NavItem[] = user.dept ? [{ path: ownDepartmentPath(user.dept), labelKey: 'nav.myDepartment', icon: <BankOutlined />, area: 'department' }] : [];
     return [
       ...own,
       { path: '/rankings', labelKey: 'nav.rankings', icon: <TrophyOutlined />, area: 'rankings' },

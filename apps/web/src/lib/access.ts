@@ -2,17 +2,7 @@ import type { CurrentUser, Role } from '@app/contracts';
 import { findAdminSection } from './admin-sections';
 
 /** What a route shows; each route's `handle.area` names one. */
-export type Area =
-  | 'about'
-  | 'overview'
-  | 'rankings'
-  | 'departments'
-  | 'department'
-  | 'network'
-  | 'method'
-  | 'reports'
-  | 'warnings'
-  | 'admin';
+export type Area = 'about' | 'overview' | 'rankings' | 'departments' | 'department' | 'network' | 'method' | 'reports' | 'warnings' | 'admin';
 
 const EVERYONE: readonly Role[] = ['leader', 'inspector', 'department', 'admin'];
 const CITY_WIDE: readonly Role[] = ['leader', 'inspector', 'admin'];

@@ -27,9 +27,6 @@ export function useDepartments(): DepartmentDirectory {
     [byCode, language],
   );
   const categoryOf = useCallback((code: string) => byCode.get(code)?.category ?? null, [byCode]);
-  const categories = useMemo(
-    () => [...new Set((query.data ?? []).map((d) => d.category).filter((c): c is string => !!c))].sort(),
-    [query.data],
-  );
+  const categories = useMemo(() => [...new Set((query.data ?? []).map((d) => d.category).filter((c): c is string => !!c))].sort(), [query.data]);
   return { byCode, nameOf, categoryOf, categories, isLoading: query.isPending };
 }

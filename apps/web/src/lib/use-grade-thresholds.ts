@@ -11,6 +11,7 @@ export function useGradeThresholds(schemeVersion?: number): GradeThresholds {
   const user = useCurrentUser();
   const schemes = useQuery({ ...schemesQuery, enabled: user.role !== 'department', retry: false, staleTime: 10 * 60_000 });
   const list = schemes.data ?? [];
-  const match = list.find((s) => s.version === schemeVersion) ?? list.reduce<(typeof list)[number] | undefined>((a, s) => (!a || s.version > a.version ? s : a), undefined);
+  const match =
+    list.find((s) => s.version === schemeVersion) ?? list.reduce<(typeof list)[number] | undefined>((a, s) => (!a || s.version > a.version ? s : a), undefined);
   return match?.gradeThresholds ?? DEFAULT_GRADE_THRESHOLDS;
 }

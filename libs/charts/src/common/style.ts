@@ -13,8 +13,7 @@ export const BRAND_COLOR = '#1554b8';
 export const CITY_AVERAGE_COLOR = '#5b6474';
 export const TEXT_COLOR = '#333a47';
 export const MUTED_TEXT_COLOR = '#6b7280';
-export const FONT_FAMILY =
-  "'PingFang SC', 'Microsoft YaHei', 'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Helvetica Neue', Arial, sans-serif";
+export const FONT_FAMILY = "'PingFang SC', 'Microsoft YaHei', 'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Helvetica Neue', Arial, sans-serif";
 
 export function fontSizeOf(style: ChartStyle | undefined): number {
   return style?.fontSize ?? DEFAULT_FONT_SIZE;

@@ -95,7 +95,12 @@ export function buildDeptHeatmapOption(model: DeptHeatmapModel, labels: DeptHeat
     ...baseOption(style),
     tooltip: { trigger: 'item', position: 'top' },
     grid: { left: 8, right: 8, top: 8, bottom: fontSize * 3.5, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    xAxis: { type: 'category', data: labels.monthLabels ? [...labels.monthLabels] : model.months, splitArea: { show: true }, axisLabel: { fontSize: fontSize - 1 } },
+    xAxis: {
+      type: 'category',
+      data: labels.monthLabels ? [...labels.monthLabels] : model.months,
+      splitArea: { show: true },
+      axisLabel: { fontSize: fontSize - 1 },
+    },
     yAxis: {
       type: 'category',
       inverse: true,

@@ -27,7 +27,10 @@ describe('dimension radar', () => {
   });
 
   it('draws an N/A dimension at the centre and says so on its axis', () => {
-    const model = buildDimensionRadarModel({ department: { timeliness: null, completeness: 70, response: null }, city: { timeliness: 88, completeness: null, response: 90 } });
+    const model = buildDimensionRadarModel({
+      department: { timeliness: null, completeness: 70, response: null },
+      city: { timeliness: 88, completeness: null, response: 90 },
+    });
     expect(model.dimensions.map((d) => d.department)).toEqual([null, 70, null]);
     const option = buildDimensionRadarOption(model, labels);
     const radar = option.radar as { indicator: { name: string }[] };

@@ -37,7 +37,9 @@ export interface DimensionRadarLabels {
   empty: string;
 }
 
-export type DimensionRadarOption = ComposeOption<RadarSeriesOption | RadarComponentOption | LegendComponentOption | TooltipComponentOption | TitleComponentOption>;
+export type DimensionRadarOption = ComposeOption<
+  RadarSeriesOption | RadarComponentOption | LegendComponentOption | TooltipComponentOption | TitleComponentOption
+>;
 
 export const dimensionRadarParts: EChartsParts = [RadarChart, RadarComponent, LegendComponent, TooltipComponent, TitleComponent];
 

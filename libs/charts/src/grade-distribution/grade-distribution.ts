@@ -25,7 +25,11 @@ export interface GradeDistributionModel {
 const count = (n: number | undefined): number => (n !== undefined && Number.isFinite(n) && n > 0 ? Math.floor(n) : 0);
 
 export function buildGradeDistributionModel(input: GradeDistributionInput): GradeDistributionModel {
-  const raw: { grade: Grade | null; count: number; color: string }[] = GRADE_ORDER.map((g) => ({ grade: g, count: count(input.counts[g]), color: GRADE_COLORS[g] }));
+  const raw: { grade: Grade | null; count: number; color: string }[] = GRADE_ORDER.map((g) => ({
+    grade: g,
+    count: count(input.counts[g]),
+    color: GRADE_COLORS[g],
+  }));
   const noData = count(input.noData);
   if (noData > 0) raw.push({ grade: null, count: noData, color: NO_GRADE_COLOR });
   const total = raw.reduce((s, r) => s + r.count, 0);

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BarSeriesOption } from 'echarts/charts';
 import { BRAND_COLOR } from '../common/style';
-import {
-  buildPointsLostWaterfallModel,
-  buildPointsLostWaterfallOption,
-  LOSS_COLOR,
-  type PointsLostWaterfallLabels,
-} from './points-lost-waterfall';
+import { buildPointsLostWaterfallModel, buildPointsLostWaterfallOption, LOSS_COLOR, type PointsLostWaterfallLabels } from './points-lost-waterfall';
 
 const zh: PointsLostWaterfallLabels = {
   start: '满分',
@@ -58,7 +53,9 @@ describe('points-lost waterfall', () => {
     expect((option.xAxis as { data: string[] }).data).toEqual(['Full marks', 'Timeliness', 'Completeness', 'Requests', 'Objections', 'Interfaces', 'Total']);
     expect(option.title).toBeUndefined();
     const cab = { total: 34.36, timeliness: 0, completeness: 4.36, requests: 30, objections: null, interfaces: null };
-    expect(buildPointsLostWaterfallOption(buildPointsLostWaterfallModel({ pointsLost: cab }), en).title).toMatchObject({ subtext: 'Not applicable：Objections、Interfaces' });
+    expect(buildPointsLostWaterfallOption(buildPointsLostWaterfallModel({ pointsLost: cab }), en).title).toMatchObject({
+      subtext: 'Not applicable：Objections、Interfaces',
+    });
   });
 
   it('is empty for a department with no data', () => {

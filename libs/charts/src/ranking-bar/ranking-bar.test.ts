@@ -81,6 +81,8 @@ describe('ranking bar', () => {
     const model = buildRankingBarModel(departments);
     expect(rankingBarHeight(model)).toBeGreaterThanOrEqual(240);
     expect(rankingBarHeight({ rows: new Array(40).fill(model.rows[0]) })).toBeGreaterThan(rankingBarHeight(model));
-    expect(rankingBarHeight({ rows: new Array(40).fill(model.rows[0]) }, { fontSize: 18 })).toBeGreaterThan(rankingBarHeight({ rows: new Array(40).fill(model.rows[0]) }));
+    expect(rankingBarHeight({ rows: new Array(40).fill(model.rows[0]) }, { fontSize: 18 })).toBeGreaterThan(
+      rankingBarHeight({ rows: new Array(40).fill(model.rows[0]) }),
+    );
   });
 });

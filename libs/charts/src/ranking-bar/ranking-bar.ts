@@ -63,10 +63,7 @@ export type RankingBarOption = ComposeOption<
 
 export const rankingBarParts: EChartsParts = [BarChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, TitleComponent];
 
-export function buildRankingBarModel(
-  departments: readonly RankingBarInput[],
-  options: { cityAverage?: number | null; limit?: number } = {},
-): RankingBarModel {
+export function buildRankingBarModel(departments: readonly RankingBarInput[], options: { cityAverage?: number | null; limit?: number } = {}): RankingBarModel {
   const ranked: RankingBarRow[] = [];
   const unranked: { dept: string; name: string }[] = [];
   for (const d of departments) {
@@ -123,7 +120,15 @@ export function buildRankingBarOption(model: RankingBarModel, labels: RankingBar
     legend: { top: 0, data: groups.map((g) => g.name), itemWidth: fontSize + 2, itemHeight: fontSize - 2 },
     tooltip: { trigger: 'item', formatter: '{b}<br/>{a}：{c}' },
     grid: { left: 8, right: 56, top: fontSize * 3.6, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    xAxis: { type: 'value', min: 0, max: 100, name: labels.total, nameLocation: 'end', axisLabel: { fontSize: fontSize - 1 }, splitLine: { lineStyle: { type: 'dashed' } } },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      name: labels.total,
+      nameLocation: 'end',
+      axisLabel: { fontSize: fontSize - 1 },
+      splitLine: { lineStyle: { type: 'dashed' } },
+    },
     yAxis: {
       type: 'category',
       inverse: true,

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphSeriesOption } from 'echarts/charts';
 import { GRADE_COLORS, NO_GRADE_COLOR } from '../common/grades';
-import { buildSharingNetworkModel, buildSharingNetworkOption, onTimeBand, onTimeColor, type SharingNetworkInput, type SharingNetworkLabels } from './sharing-network';
+import {
+  buildSharingNetworkModel,
+  buildSharingNetworkOption,
+  onTimeBand,
+  onTimeColor,
+  type SharingNetworkInput,
+  type SharingNetworkLabels,
+} from './sharing-network';
 
 const input: SharingNetworkInput = {
   nodes: [

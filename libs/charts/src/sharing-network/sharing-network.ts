@@ -168,7 +168,12 @@ export function buildSharingNetworkModel(input: SharingNetworkInput, options: Sh
  * dashed red ring), requests as arrows from requester to provider coloured by on-time rate.
  * The edge colours are explained by a small drawn legend, so the picture stands alone in print.
  */
-export function buildSharingNetworkOption(model: SharingNetworkModel, labels: SharingNetworkLabels, style?: ChartStyle, options: SharingNetworkOptions = {}): SharingNetworkOption {
+export function buildSharingNetworkOption(
+  model: SharingNetworkModel,
+  labels: SharingNetworkLabels,
+  style?: ChartStyle,
+  options: SharingNetworkOptions = {},
+): SharingNetworkOption {
   const fontSize = fontSizeOf(style);
   if (model.empty) return { ...baseOption(style), title: emptyTitle(labels.empty, style) };
   const layout = options.layout ?? 'force';

@@ -34,7 +34,10 @@ describe('trend lines', () => {
   });
 
   it('keeps nulls as gaps and pads short series', () => {
-    const model = buildTrendLinesModel({ periods: ['p1', 'p2', 'p3'], city: [1], departments: [{ dept: 'X', name: 'X', values: [Number.NaN, 2] }] }, { pick: 'all' });
+    const model = buildTrendLinesModel(
+      { periods: ['p1', 'p2', 'p3'], city: [1], departments: [{ dept: 'X', name: 'X', values: [Number.NaN, 2] }] },
+      { pick: 'all' },
+    );
     expect(model.city).toEqual([1, null, null]);
     expect(model.lines[0].values).toEqual([null, 2, null]);
     const series = buildTrendLinesOption(model, labels).series as LineSeriesOption[];

@@ -121,7 +121,12 @@ export function buildTrendLinesModel(input: TrendLinesInput, options: TrendLines
   return { periods, city: hasCity ? city : null, lines, empty: n === 0 || (!hasCity && !hasLines) };
 }
 
-export function buildTrendLinesOption(model: TrendLinesModel, labels: TrendLinesLabels, style?: ChartStyle, options: TrendLinesDrawOptions = {}): TrendLinesOption {
+export function buildTrendLinesOption(
+  model: TrendLinesModel,
+  labels: TrendLinesLabels,
+  style?: ChartStyle,
+  options: TrendLinesDrawOptions = {},
+): TrendLinesOption {
   const fontSize = fontSizeOf(style);
   if (model.empty) return { ...baseOption(style), title: emptyTitle(labels.empty, style) };
 
@@ -172,7 +177,12 @@ export function buildTrendLinesOption(model: TrendLinesModel, labels: TrendLines
       outerBoundsMode: 'same',
       outerBoundsContain: 'axisLabel',
     },
-    xAxis: { type: 'category', boundaryGap: false, data: labels.periodLabels ? [...labels.periodLabels] : model.periods, axisLabel: { fontSize: fontSize - 1 } },
+    xAxis: {
+      type: 'category',
+      boundaryGap: false,
+      data: labels.periodLabels ? [...labels.periodLabels] : model.periods,
+      axisLabel: { fontSize: fontSize - 1 },
+    },
     yAxis: { type: 'value', scale: true, max: 100, name: labels.value, axisLabel: { fontSize: fontSize - 1 }, splitLine: { lineStyle: { type: 'dashed' } } },
     series,
   };

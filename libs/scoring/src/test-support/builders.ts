@@ -1,15 +1,5 @@
 // Test-only builders for small hand-made ScoringInputs.
-import type {
-  ApiFact,
-  DepartmentInfo,
-  Frequency,
-  ObjectionFact,
-  RequestFact,
-  ResourceInfo,
-  Scheme,
-  ScoringInput,
-  UpdateFact,
-} from '../types';
+import type { ApiFact, DepartmentInfo, Frequency, ObjectionFact, RequestFact, ResourceInfo, Scheme, ScoringInput, UpdateFact } from '../types';
 import { DEFAULT_SCHEME } from '../scheme';
 import { DEFAULT_TIME_ZONE, parseTimestamp } from '../time';
 
@@ -39,13 +29,7 @@ export function update(res: ResourceInfo, at: string | number, records = 10, com
   return { id: id ?? `u-${++seq}`, dept: res.dept, resource: res.code, at: typeof at === 'number' ? at : t(at), records, completeRecords };
 }
 
-export function request(
-  id: string,
-  deptCode: string,
-  submittedAt: string,
-  answeredAt: string | null,
-  extra: Partial<RequestFact> = {},
-): RequestFact {
+export function request(id: string, deptCode: string, submittedAt: string, answeredAt: string | null, extra: Partial<RequestFact> = {}): RequestFact {
   return {
     id,
     dept: deptCode,

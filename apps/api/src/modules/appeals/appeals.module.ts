@@ -6,5 +6,10 @@ import { AppealsController } from './appeals.controller';
 import { AppealsRepository } from './appeals.repository';
 import { AppealsService } from './appeals.service';
 
-@Module({ imports: [AuditModule, ChangesModule, ScoringModule], controllers: [AppealsController], providers: [AppealsRepository, AppealsService], exports: [AppealsService] })
+@Module({
+  imports: [AuditModule, ChangesModule, ScoringModule],
+  controllers: [AppealsController],
+  providers: [AppealsRepository, AppealsService],
+  exports: [AppealsService],
+})
 export class AppealsModule {}

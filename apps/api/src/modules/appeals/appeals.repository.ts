@@ -51,11 +51,22 @@ const toRecord = (r: Row): AppealRecord => ({
 export class AppealsRepository {
   constructor(private readonly db: Db) {}
 
-  async insert(a: { dept: string; period: string; kind: AppealTarget['kind']; target: Record<string, unknown>; reason: string; filedBy: string }): Promise<AppealRecord> {
-    const rows = await this.db.many<Row>(
-      `insert into appeal (dept, period, kind, target, reason, filed_by) values (?, ?, ?, ?::jsonb, ?, ?) returning *`,
-      [a.dept, a.period, a.kind, JSON.stringify(a.target), a.reason, a.filedBy],
-    );
+  async insert(a: {
+    dept: string;
+    period: string;
+    kind: AppealTarget['kind'];
+    target: Record<string, unknown>;
+    reason: string;
+    filedBy: string;
+  }): Promise<AppealRecord> {
+    const rows = await this.db.many<Row>(`insert into appeal (dept, period, kind, target, reason, filed_by) values (?, ?, ?, ?::jsonb, ?, ?) returning *`, [
+      a.dept,
+      a.period,
+      a.kind,
+      JSON.stringify(a.target),
+      a.reason,
+      a.filedBy,
+    ]);
     return toRecord(rows[0]);
   }
 
@@ -73,7 +84,11 @@ export class AppealsRepository {
   }
 
   async list(filter: { dept?: string; status?: AppealStatus; period?: string }): Promise<AppealRecord[]> {
-    const w = where(filter.dept ? ['dept = ?', filter.dept] : null, filter.status ? ['status = ?', filter.status] : null, filter.period ? ['period = ?', filter.period] : null);
+    const w = where(
+      filter.dept ? ['dept = ?', filter.dept] : null,
+      filter.status ? ['status = ?', filter.status] : null,
+      filter.period ? ['period = ?', filter.period] : null,
+    );
     return (await this.db.many<Row>(`select * from appeal ${w.text} order by id desc`, w.bindings)).map(toRecord);
   }
 }

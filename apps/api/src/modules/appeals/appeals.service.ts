@@ -56,7 +56,14 @@ export class AppealsService {
     if (existing.some((a) => a.kind === input.kind && a.status !== 'rejected' && JSON.stringify(a.target) === JSON.stringify(match.target))) {
       throw new ConflictException('this finding already has an open or accepted appeal');
     }
-    const appeal = await this.appeals.insert({ dept: input.dept, period: input.period, kind: input.kind, target: match.target, reason: input.reason, filedBy: `user:${user.username}` });
+    const appeal = await this.appeals.insert({
+      dept: input.dept,
+      period: input.period,
+      kind: input.kind,
+      target: match.target,
+      reason: input.reason,
+      filedBy: `user:${user.username}`,
+    });
     await this.audit.record(`user:${user.username}`, 'appeal.file', input.dept, { appeal: appeal.id, kind: input.kind, period: input.period });
     await this.changes.changed('appeal');
     return appeal;
@@ -87,5 +94,4 @@ export class AppealsService {
   async any(): Promise<boolean> {
     return (await this.appeals.list({})).length > 0;
   }
-
 }

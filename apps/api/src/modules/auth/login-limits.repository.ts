@@ -54,10 +54,11 @@ export class LoginLimitsRepository {
   }
 
   async recordSuccess(username: string, address: string, at: Date): Promise<void> {
-    await this.db.execute(
-      `insert into login_success (username, address, at) values (?, ?, ?) on conflict (username, address) do update set at = excluded.at`,
-      [username, address, at],
-    );
+    await this.db.execute(`insert into login_success (username, address, at) values (?, ?, ?) on conflict (username, address) do update set at = excluded.at`, [
+      username,
+      address,
+      at,
+    ]);
   }
 
   async succeededSince(username: string, address: string, since: Date): Promise<boolean> {

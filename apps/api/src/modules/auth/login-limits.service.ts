@@ -79,7 +79,11 @@ export class LoginLimitsService {
   }
 
   async locked(): Promise<{ username: string; lockedUntil: string; failures: number }[]> {
-    return (await this.limits.locked(new Date())).map((r) => ({ username: r.username, lockedUntil: new Date(r.locked_until!).toISOString(), failures: r.failures }));
+    return (await this.limits.locked(new Date())).map((r) => ({
+      username: r.username,
+      lockedUntil: new Date(r.locked_until!).toISOString(),
+      failures: r.failures,
+    }));
   }
 }
 

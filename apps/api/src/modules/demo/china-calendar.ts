@@ -27,8 +27,12 @@ export function buildChinaCalendarCsv(fromYear: number, toYear: number): string 
   const data = require('chinese-days/dist/chinese-days.json') as ChineseDaysData;
   const inRange = (date: string) => Number(date.slice(0, 4)) >= fromYear && Number(date.slice(0, 4)) <= toYear;
   const rows = [
-    ...Object.keys(data.holidays).filter((d) => inRange(d) && !isWeekend(d)).map((d) => `${d},holiday`),
-    ...Object.keys(data.workdays).filter((d) => inRange(d) && isWeekend(d)).map((d) => `${d},workday`),
+    ...Object.keys(data.holidays)
+      .filter((d) => inRange(d) && !isWeekend(d))
+      .map((d) => `${d},holiday`),
+    ...Object.keys(data.workdays)
+      .filter((d) => inRange(d) && isWeekend(d))
+      .map((d) => `${d},workday`),
   ].sort();
   return `date,kind\n${rows.join('\n')}\n`;
 }

@@ -7,5 +7,9 @@ import { ScoringModule } from '../scoring/scoring.module';
 import { UsersModule } from '../users/users.module';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ imports: [MasterDataModule, IngestModule, ScoringModule, SchemesModule, AppealsModule, UsersModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({
+  imports: [MasterDataModule, IngestModule, ScoringModule, SchemesModule, AppealsModule, UsersModule],
+  providers: [DemoSeedService],
+  exports: [DemoSeedService],
+})
 export class DemoModule {}

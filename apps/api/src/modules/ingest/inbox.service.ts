@@ -64,7 +64,14 @@ export class InboxService {
           ledger: { fingerprint: print, name, size: info.size },
         });
         await rename(path, join(inbox, 'done', `${stamp}-${name}`));
-        results.push({ file: name, status: 'done', read: result.read, accepted: result.accepted, duplicates: result.duplicates, quarantined: result.quarantined });
+        results.push({
+          file: name,
+          status: 'done',
+          read: result.read,
+          accepted: result.accepted,
+          duplicates: result.duplicates,
+          quarantined: result.quarantined,
+        });
         this.logger.log(`inbox: ${name}: ${result.read} read, ${result.accepted} accepted, ${result.duplicates} duplicates, ${result.quarantined} quarantined`);
       } catch (error) {
         const message = (error as Error).message;

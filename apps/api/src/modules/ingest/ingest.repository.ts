@@ -48,8 +48,24 @@ export interface LedgerProgress {
 }
 
 const EVENT_COLUMNS = [
-  'id', 'type', 'at', 'dept', 'resource', 'records', 'complete_records', 'request', 'requester', 'decision', 'reason',
-  'objection', 'raised_by', 'consumer', 'status', 'latency_ms', 'source', 'line',
+  'id',
+  'type',
+  'at',
+  'dept',
+  'resource',
+  'records',
+  'complete_records',
+  'request',
+  'requester',
+  'decision',
+  'reason',
+  'objection',
+  'raised_by',
+  'consumer',
+  'status',
+  'latency_ms',
+  'source',
+  'line',
 ] as const;
 
 const PARTITION_LOCK = 72_610_002;
@@ -77,9 +93,24 @@ function copyValue(value: string | number | null | undefined): string {
 function eventValues(a: AcceptedEvent, source: string): (string | number | null)[] {
   const e = a.event;
   return [
-    e.id, e.type, new Date(e.at).toISOString(), e.dept, e.resource ?? null, e.records ?? null, e.completeRecords ?? null,
-    e.request ?? null, e.requester ?? null, e.decision ?? null, e.reason ?? null, e.objection ?? null, e.raisedBy ?? null,
-    e.consumer ?? null, e.status ?? null, e.latencyMs ?? null, source, a.line,
+    e.id,
+    e.type,
+    new Date(e.at).toISOString(),
+    e.dept,
+    e.resource ?? null,
+    e.records ?? null,
+    e.completeRecords ?? null,
+    e.request ?? null,
+    e.requester ?? null,
+    e.decision ?? null,
+    e.reason ?? null,
+    e.objection ?? null,
+    e.raisedBy ?? null,
+    e.consumer ?? null,
+    e.status ?? null,
+    e.latencyMs ?? null,
+    source,
+    a.line,
   ];
 }
 
@@ -143,10 +174,7 @@ export class IngestRepository {
    * inserted in sorted order so concurrent ingests lock rows alike and never
    * deadlock; a concurrent insert of the same id waits for the other commit.
    */
-  async claimIds(
-    tx: Tx,
-    firsts: { id: string; hash: string; at: number }[],
-  ): Promise<{ inserted: Set<string>; stored: Map<string, string> }> {
+  async claimIds(tx: Tx, firsts: { id: string; hash: string; at: number }[]): Promise<{ inserted: Set<string>; stored: Map<string, string> }> {
     const sorted = [...firsts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const claimed = await tx.many<{ id: string }>(
       `insert into event_key (id, content_hash, at)
@@ -175,11 +203,27 @@ export class IngestRepository {
       const values = eventValues(a, source);
       for (let i = 0; i < values.length; i++) columns[i].push(values[i]);
     }
-    const types = ['text', 'text', 'timestamptz', 'text', 'text', 'bigint', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'smallint', 'float8', 'text', 'int'];
-    await tx.execute(
-      `insert into event (${EVENT_COLUMNS.join(', ')}) select * from unnest(${types.map((t) => `?::${t}[]`).join(', ')})`,
-      columns,
-    );
+    const types = [
+      'text',
+      'text',
+      'timestamptz',
+      'text',
+      'text',
+      'bigint',
+      'bigint',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'smallint',
+      'float8',
+      'text',
+      'int',
+    ];
+    await tx.execute(`insert into event (${EVENT_COLUMNS.join(', ')}) select * from unnest(${types.map((t) => `?::${t}[]`).join(', ')})`, columns);
   }
 
   private async copyEvents(tx: Tx, events: AcceptedEvent[], source: string): Promise<void> {
@@ -251,7 +295,15 @@ export class IngestRepository {
   // ---- ledger of files (inbox and CLI) ----
 
   async ledgerStart(fingerprint: string, name: string, size: number): Promise<LedgerProgress & { status: string }> {
-    const r = await this.db.one<{ fingerprint: string; status: string; lines_done: number; read: number; accepted: number; duplicates: number; quarantined: number }>(
+    const r = await this.db.one<{
+      fingerprint: string;
+      status: string;
+      lines_done: number;
+      read: number;
+      accepted: number;
+      duplicates: number;
+      quarantined: number;
+    }>(
       `insert into ingest_file (fingerprint, name, size, status) values (?, ?, ?, 'processing')
        on conflict (fingerprint) do update set name = excluded.name
        returning fingerprint, status, lines_done, read, accepted, duplicates, quarantined`,
@@ -271,7 +323,12 @@ export class IngestRepository {
 
   async ledgerProgress(tx: Tx, p: LedgerProgress): Promise<void> {
     await tx.execute(`update ingest_file set lines_done = ?, read = ?, accepted = ?, duplicates = ?, quarantined = ? where fingerprint = ?`, [
-      p.linesDone, p.read, p.accepted, p.duplicates, p.quarantined, p.fingerprint,
+      p.linesDone,
+      p.read,
+      p.accepted,
+      p.duplicates,
+      p.quarantined,
+      p.fingerprint,
     ]);
   }
 
@@ -285,6 +342,10 @@ export class IngestRepository {
        from ingest_file order by started_at desc limit ? offset ?`,
       [limit, offset],
     );
-    return rows.map((r) => ({ ...r, started_at: new Date(r.started_at).toISOString(), finished_at: r.finished_at ? new Date(r.finished_at).toISOString() : null }));
+    return rows.map((r) => ({
+      ...r,
+      started_at: new Date(r.started_at).toISOString(),
+      finished_at: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+    }));
   }
 }

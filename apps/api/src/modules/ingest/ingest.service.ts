@@ -7,7 +7,16 @@ import { MasterDataService } from '../master-data/master-data.service';
 import { latencyBucket, LATENCY_BUCKETS } from './latency-buckets';
 import { LocalDayResolver } from './local-day';
 import { IngestRepository, type AcceptedEvent, type LatencyRow, type QuarantineRow, type RollupRow } from './ingest.repository';
-import { atWindowOf, readEventLines, validateEvent, type ByteInput, type EventLine, type EventValidationContext, type InputFormat, type NormalizedEvent } from './parsing';
+import {
+  atWindowOf,
+  readEventLines,
+  validateEvent,
+  type ByteInput,
+  type EventLine,
+  type EventValidationContext,
+  type InputFormat,
+  type NormalizedEvent,
+} from './parsing';
 
 export interface IngestCounts {
   read: number;
@@ -56,7 +65,13 @@ function lineRefusal(error: unknown): string | null {
   for (let depth = 0; current && depth < 5; depth++) {
     const e = current as { code?: unknown; message?: unknown; cause?: unknown; previous?: unknown };
     if (typeof e.code === 'string' && /^(22|23|54)/.test(e.code)) {
-      const message = typeof e.message === 'string' ? e.message.split('\n')[0].replace(/^.*? - /, '').slice(0, 300) : 'a value is not valid';
+      const message =
+        typeof e.message === 'string'
+          ? e.message
+              .split('\n')[0]
+              .replace(/^.*? - /, '')
+              .slice(0, 300)
+          : 'a value is not valid';
       return `the database refused the line (${e.code}): ${message}`;
     }
     current = e.cause ?? e.previous;

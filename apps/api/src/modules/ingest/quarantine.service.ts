@@ -56,7 +56,11 @@ export class QuarantineService {
             ...stillInvalid.map((s) => ({ id: s.id, outcome: 'quarantined' as const, reason: s.reason })),
             ...candidates.map((c, i) => {
               const o = outcomes[i];
-              return { id: c.entryId, outcome: o.kind === 'accepted' ? ('accepted' as const) : o.kind === 'duplicate' ? ('duplicate' as const) : ('quarantined' as const), reason: o.kind === 'quarantined' ? o.reason : null };
+              return {
+                id: c.entryId,
+                outcome: o.kind === 'accepted' ? ('accepted' as const) : o.kind === 'duplicate' ? ('duplicate' as const) : ('quarantined' as const),
+                reason: o.kind === 'quarantined' ? o.reason : null,
+              };
             }),
           ];
           await this.quarantine.recordReplay(tx, updates);

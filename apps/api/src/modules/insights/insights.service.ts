@@ -75,7 +75,11 @@ export class InsightsService {
       departmentsAssessed: record.departments.filter((d) => d.rank !== null).length,
       overdueOpenRequests: record.departments.reduce((sum, d) => sum + (d.counts?.requestsOverdueOpen ?? 0), 0),
       gradeDistribution: gradeDistribution(record),
-      commended: record.commended.map((dept) => ({ dept, name: names.get(dept) ?? dept, total: record.departments.find((d) => d.dept === dept)?.total ?? null })),
+      commended: record.commended.map((dept) => ({
+        dept,
+        name: names.get(dept) ?? dept,
+        total: record.departments.find((d) => d.dept === dept)?.total ?? null,
+      })),
       noticed: record.noticed.map((n) => ({ ...n, name: names.get(n.dept) ?? n.dept })),
       climbers: rankMovers(record, 'up', 5).map((d) => ({ dept: d.dept, name: d.name, rankChange: d.rankChange!, rank: d.rank })),
       fallers: rankMovers(record, 'down', 5).map((d) => ({ dept: d.dept, name: d.name, rankChange: d.rankChange!, rank: d.rank })),
@@ -161,7 +165,12 @@ export class InsightsService {
     ]);
     const calls = await this.insights.callsBetween(localDate(bounds.start, tz), localDate(bounds.end, tz));
     const active = departments.filter((d) => d.active);
-    const nodes = new Map(active.map((d) => [d.code, { dept: d.code, name: d.name, category: d.category, requestsReceived: 0, requestsMade: 0, callsServed: 0, callsMade: 0, onTime: 0, settled: 0 }]));
+    const nodes = new Map(
+      active.map((d) => [
+        d.code,
+        { dept: d.code, name: d.name, category: d.category, requestsReceived: 0, requestsMade: 0, callsServed: 0, callsMade: 0, onTime: 0, settled: 0 },
+      ]),
+    );
     const edges = new Map<string, NetworkResponse['edges'][number]>();
     const edge = (from: string, to: string) => {
       const key = `${from}->${to}`;

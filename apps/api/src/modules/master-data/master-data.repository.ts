@@ -50,7 +50,10 @@ export class MasterDataRepository {
   }
 
   async setCalendarDay(date: string, kind: 'holiday' | 'workday'): Promise<void> {
-    await this.db.execute(`insert into calendar_day (day, kind) values (?::date, ?) on conflict (day) do update set kind = excluded.kind, updated_at = now()`, [date, kind]);
+    await this.db.execute(`insert into calendar_day (day, kind) values (?::date, ?) on conflict (day) do update set kind = excluded.kind, updated_at = now()`, [
+      date,
+      kind,
+    ]);
   }
 
   async removeCalendarDay(date: string): Promise<boolean> {
@@ -75,7 +78,14 @@ export class MasterDataRepository {
   }
 
   async resources(dept?: string): Promise<ResourceInfo[]> {
-    const rows = await this.db.many<{ code: string; name: string; dept_code: string; frequency: Frequency; active_from: string | null; active_to: string | null }>(
+    const rows = await this.db.many<{
+      code: string;
+      name: string;
+      dept_code: string;
+      frequency: Frequency;
+      active_from: string | null;
+      active_to: string | null;
+    }>(
       `select code, name, dept_code, frequency, to_char(active_from, 'YYYY-MM-DD') as active_from, to_char(active_to, 'YYYY-MM-DD') as active_to
        from resource ${dept ? 'where dept_code = ?' : ''} order by code`,
       dept ? [dept] : [],

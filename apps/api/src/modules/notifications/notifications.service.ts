@@ -182,7 +182,11 @@ export class NotificationsService implements BeforeApplicationShutdown {
    * returned, overdue) or the inspectors' (submitted), each once: the item
    * carries the case and the step's moment.
    */
-  async sendCase(step: CaseStep, c: { id: number; period: string; dept: string; due: string; inspectorComment: string | null }, at: string): Promise<SendCounts> {
+  async sendCase(
+    step: CaseStep,
+    c: { id: number; period: string; dept: string; due: string; inspectorComment: string | null },
+    at: string,
+  ): Promise<SendCounts> {
     const departments = await this.masterData.departments();
     const name = departments.find((d) => d.code === c.dept)?.name ?? c.dept;
     const notice = caseNotice(step, c, name, this.publicOrigin);

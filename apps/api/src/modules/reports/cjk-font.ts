@@ -46,7 +46,11 @@ function familyNames(buf: Buffer, offset: number): string[] {
       const [platform, encoding, nameId] = [buf.readUInt16BE(r), buf.readUInt16BE(r + 2), buf.readUInt16BE(r + 6)];
       if (platform !== 3 || encoding !== 1 || (nameId !== 1 && nameId !== 16)) continue;
       const start = strings + buf.readUInt16BE(r + 10);
-      names.push(Buffer.from(buf.subarray(start, start + buf.readUInt16BE(r + 8))).swap16().toString('utf16le'));
+      names.push(
+        Buffer.from(buf.subarray(start, start + buf.readUInt16BE(r + 8)))
+          .swap16()
+          .toString('utf16le'),
+      );
     }
     return names;
   }

@@ -4,9 +4,7 @@ import { asciiFallback, contentDisposition, encodeRfc5987, safeFilename } from '
 describe('Content-Disposition for Chinese file names', () => {
   it('encodes the UTF-8 name per RFC 5987 and gives an ASCII fallback', () => {
     const header = contentDisposition('本市数据共享绩效考核_2026-10.xlsx');
-    expect(header).toBe(
-      `attachment; filename="2026-10.xlsx"; filename*=UTF-8''${encodeURIComponent('本市数据共享绩效考核_2026-10.xlsx')}`,
-    );
+    expect(header).toBe(`attachment; filename="2026-10.xlsx"; filename*=UTF-8''${encodeURIComponent('本市数据共享绩效考核_2026-10.xlsx')}`);
     // The header itself is plain ASCII, as HTTP requires.
     expect(/^[\x20-\x7e]*$/.test(header)).toBe(true);
     const encoded = /filename\*=UTF-8''(.+)$/.exec(header)![1];
@@ -18,7 +16,7 @@ describe('Content-Disposition for Chinese file names', () => {
   });
 
   it('drops path separators, quotes and control characters from the name', () => {
-    expect(safeFilename('../a/b\\c:"d"\r\n<e>|f?.csv')).toBe("_a_b_c_d_e_f_.csv");
+    expect(safeFilename('../a/b\\c:"d"\r\n<e>|f?.csv')).toBe('_a_b_c_d_e_f_.csv');
     expect(safeFilename('')).toBe('report');
     const header = contentDisposition('报告"; filename=evil.exe');
     expect(header).not.toContain('"; filename=evil');

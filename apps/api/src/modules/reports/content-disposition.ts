@@ -9,7 +9,11 @@ const UNSAFE_IN_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
 
 /** A file name safe on Windows, macOS and Linux, keeping Chinese characters. */
 export function safeFilename(name: string): string {
-  const cleaned = name.replace(UNSAFE_IN_NAME, '_').replace(/\s+/g, ' ').replace(/^[.\s]+/, '').trim();
+  const cleaned = name
+    .replace(UNSAFE_IN_NAME, '_')
+    .replace(/\s+/g, ' ')
+    .replace(/^[.\s]+/, '')
+    .trim();
   return cleaned.slice(0, 150) || 'report';
 }
 

@@ -46,7 +46,26 @@ const DEPARTMENT_COLUMNS: readonly DepartmentColumn[] = [
 
 export const RANKING_HEADER = [...DEPARTMENT_COLUMNS, '考核期', '结果状态', '方案版本'];
 
-const FINDING_HEADER = ['部门代码', '部门名称', '问题类型', '资源', '申请/异议编号', '申请方/提出方', '窗口开始', '窗口结束', '提交时间', '答复期限', '答复时间', '逾期工作日', '记录数', '字段齐全记录数', '完整率', '相关事件', '申诉', '扣分'];
+const FINDING_HEADER = [
+  '部门代码',
+  '部门名称',
+  '问题类型',
+  '资源',
+  '申请/异议编号',
+  '申请方/提出方',
+  '窗口开始',
+  '窗口结束',
+  '提交时间',
+  '答复期限',
+  '答复时间',
+  '逾期工作日',
+  '记录数',
+  '字段齐全记录数',
+  '完整率',
+  '相关事件',
+  '申诉',
+  '扣分',
+];
 
 /**
  * The ranking with the three dimensions and the counts behind them, UTF-8

@@ -142,7 +142,12 @@ function rectificationSection(model: ReportModel, number: string): Node[] {
     table(
       ['*', 90, 70, 100],
       ['部门', '状态', '整改期限', '办结时间'],
-      r.cases.map((c) => [cell(c.name), cell(caseStateText(c), 'center'), cell(c.due, 'center'), cell(c.closedAt ? localDateTime(c.closedAt, model.timeZone) : '—', 'center')]),
+      r.cases.map((c) => [
+        cell(c.name),
+        cell(caseStateText(c), 'center'),
+        cell(c.due, 'center'),
+        cell(c.closedAt ? localDateTime(c.closedAt, model.timeZone) : '—', 'center'),
+      ]),
     ),
   ];
 }
@@ -179,7 +184,12 @@ function cityContent(model: ReportModel): Node[] {
       ? table(
           [34, '*', 50, 60],
           ['名次', '部门', '总分', '等级'],
-          model.commended.map((d) => [cell(String(d.rank ?? '—'), 'center'), cell(d.name), cell(scoreText(d.total, '无数据'), 'right'), cell(gradeText(d.grade), 'center')]),
+          model.commended.map((d) => [
+            cell(String(d.rank ?? '—'), 'center'),
+            cell(d.name),
+            cell(scoreText(d.total, '无数据'), 'right'),
+            cell(gradeText(d.grade), 'center'),
+          ]),
         )
       : paragraph('本期无表彰部门。'),
     paragraph(`表彰条件：等级为${GRADE_ZH.A}、排名前 ${model.scheme.commendTopN} 名且未被通报的部门。`),
@@ -214,9 +224,15 @@ function pointsLostSection(model: ReportModel, sectionHeading: string): Node[] {
     table(
       [90, 50, '*'],
       ['扣分项', '扣分', '依据'],
-      rows.map((r) => [cell(r.label, 'left', r.key === 'total' ? { bold: true } : {}), cell(scoreText(r.points), 'right', r.key === 'total' ? { bold: true } : {}), cell(r.basis)]),
+      rows.map((r) => [
+        cell(r.label, 'left', r.key === 'total' ? { bold: true } : {}),
+        cell(scoreText(r.points), 'right', r.key === 'total' ? { bold: true } : {}),
+        cell(r.basis),
+      ]),
     ),
-    paragraph('各项扣分分别四舍五入到两位小数，合计为 100 减去总分，因此各项之和与合计可能略有出入（每项舍入误差不超过 0.005 分）。每个问题的扣分见问题清单；接口调用不产生问题清单。'),
+    paragraph(
+      '各项扣分分别四舍五入到两位小数，合计为 100 减去总分，因此各项之和与合计可能略有出入（每项舍入误差不超过 0.005 分）。每个问题的扣分见问题清单；接口调用不产生问题清单。',
+    ),
   ];
 }
 
@@ -258,10 +274,16 @@ function departmentContent(model: ReportModel): Node[] {
               `接口调用成功 ${c.apiSuccess} 次、失败 ${c.apiFailure} 次${apiSettled ? `（成功率 ${((100 * c.apiSuccess) / apiSettled).toFixed(2)}%）` : ''}`,
           ),
         ],
-        [cell('其他'), cell('不计分', 'right'), cell(
-          `办理中申请 ${c.requestsPending} 件，拖延不办申请 ${c.requestsOverdueOpen} 件` +
-            (x ? `；驳回率 ${x.rejectionRate === null ? '—' : `${x.rejectionRate.toFixed(2)}%`}，答复用时中位数 ${x.medianAnswerWorkdays ?? '—'} 个工作日，接口延迟 P95 ${x.latencyP95Ms ?? '—'} 毫秒` : ''),
-        )],
+        [
+          cell('其他'),
+          cell('不计分', 'right'),
+          cell(
+            `办理中申请 ${c.requestsPending} 件，拖延不办申请 ${c.requestsOverdueOpen} 件` +
+              (x
+                ? `；驳回率 ${x.rejectionRate === null ? '—' : `${x.rejectionRate.toFixed(2)}%`}，答复用时中位数 ${x.medianAnswerWorkdays ?? '—'} 个工作日，接口延迟 P95 ${x.latencyP95Ms ?? '—'} 毫秒`
+                : ''),
+          ),
+        ],
       ],
     ),
     ...pointsLostSection(model, '三、扣分构成'),
@@ -316,7 +338,13 @@ export function buildPdfDocument(model: ReportModel): PdfDocument {
         { text: status, alignment: 'right', fontSize: 9, bold: true, color: statusColor },
       ],
     }),
-    footer: (currentPage: number, pageCount: number) => ({ text: `第 ${currentPage} 页 / 共 ${pageCount} 页`, alignment: 'center', fontSize: 8, color: '#555555', margin: [0, 16, 0, 0] }),
+    footer: (currentPage: number, pageCount: number) => ({
+      text: `第 ${currentPage} 页 / 共 ${pageCount} 页`,
+      alignment: 'center',
+      fontSize: 8,
+      color: '#555555',
+      margin: [0, 16, 0, 0],
+    }),
     ...(model.published ? {} : { watermark: { text: '暂定', color: PROVISIONAL_COLOR, opacity: 0.05, bold: true, fontSize: 120 } }),
     content: [
       { text: title, style: 'title' },

@@ -16,10 +16,26 @@ function source(overrides: Partial<ModelSource> = {}): ModelSource {
   const findings: Record<string, Finding[]> = {
     CAB: [
       {
-        kind: 'late_request', request: 'RQ-3', resource: 'CAB-MAR', requester: 'PSB', submittedAt: '2026-10-08T09:00:00+08:00',
-        deadline: '2026-10-22T00:00:00+08:00', answeredAt: null, workdaysLate: 11, eventIds: ['ex-0067'], appeal: null,
+        kind: 'late_request',
+        request: 'RQ-3',
+        resource: 'CAB-MAR',
+        requester: 'PSB',
+        submittedAt: '2026-10-08T09:00:00+08:00',
+        deadline: '2026-10-22T00:00:00+08:00',
+        answeredAt: null,
+        workdaysLate: 11,
+        eventIds: ['ex-0067'],
+        appeal: null,
       },
-      { kind: 'low_completeness', resource: '@CAB-AID', records: 600, completeRecords: 490, completeness: 81.67, eventIds: ['ex-0036'], appeal: { id: 4, status: 'pending' } },
+      {
+        kind: 'low_completeness',
+        resource: '@CAB-AID',
+        records: 600,
+        completeRecords: 490,
+        completeness: 81.67,
+        eventIds: ['ex-0036'],
+        appeal: { id: 4, status: 'pending' },
+      },
     ],
     PSB: [{ kind: 'missed_window', resource: 'PSB-HH', windowStart: '2026-10-03T00:00:00+08:00', windowEnd: '2026-10-04T00:00:00+08:00', appeal: null }],
   };
@@ -29,8 +45,17 @@ function source(overrides: Partial<ModelSource> = {}): ModelSource {
     totals: Object.fromEntries(record.departments.map((d) => [d.dept, d.total === null ? null : Math.max(0, d.total - 2 * (2 - i))])),
   }));
   return {
-    city: '某市', timeZone: 'Asia/Shanghai', record: structuredClone(record), findings, extras: {}, published: false, publishedAt: null,
-    scheme: { ...DEFAULT_SCHEME, version: 1 }, trend, now: Date.parse('2026-11-06T10:00:00+08:00'), ...overrides,
+    city: '某市',
+    timeZone: 'Asia/Shanghai',
+    record: structuredClone(record),
+    findings,
+    extras: {},
+    published: false,
+    publishedAt: null,
+    scheme: { ...DEFAULT_SCHEME, version: 1 },
+    trend,
+    now: Date.parse('2026-11-06T10:00:00+08:00'),
+    ...overrides,
   };
 }
 

@@ -184,8 +184,7 @@ export function buildReportModel(source: ModelSource, dept?: string): ReportMode
   const departments = record.departments.filter((d) => inScope(d.dept));
   const gradeCounts: Record<Grade, number> = { A: 0, B: 0, C: 0, D: 0 };
   for (const d of record.departments) if (d.grade) gradeCounts[d.grade]++;
-  const pick = <T>(map: Record<string, T>): Record<string, T> =>
-    Object.fromEntries(Object.entries(map).filter(([code]) => inScope(code)));
+  const pick = <T>(map: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(map).filter(([code]) => inScope(code)));
   const own = dept === undefined ? null : byCode.get(dept);
   return {
     city: source.city,
@@ -204,7 +203,10 @@ export function buildReportModel(source: ModelSource, dept?: string): ReportMode
     gradeCounts,
     findings: pick(source.findings),
     extras: pick(source.extras),
-    commended: record.commended.filter(inScope).map((code) => byCode.get(code)!).filter(Boolean),
+    commended: record.commended
+      .filter(inScope)
+      .map((code) => byCode.get(code)!)
+      .filter(Boolean),
     noticed: record.noticed
       .filter((n) => inScope(n.dept))
       .map((n) => {
@@ -242,9 +244,7 @@ export function shortStatus(model: ReportModel): string {
 }
 
 export function reportTitle(model: ReportModel): string {
-  return model.scope.kind === 'city'
-    ? `${model.city}政务数据共享绩效考核通报`
-    : `${model.city}政务数据共享绩效考核部门报告`;
+  return model.scope.kind === 'city' ? `${model.city}政务数据共享绩效考核通报` : `${model.city}政务数据共享绩效考核部门报告`;
 }
 
 /** The download's file name (Chinese; content-disposition.ts encodes it). */
@@ -313,8 +313,24 @@ export const SCORE_COLUMNS: ReadonlySet<DepartmentColumn> = new Set<DepartmentCo
 /** A finding row's cells in the column order of the findings table (workbook and CSV). */
 export function findingCells(f: FindingRow): (string | number | null)[] {
   return [
-    f.dept, f.name, f.kind, f.resource, f.subject, f.counterpart, f.windowStart, f.windowEnd, f.submittedAt, f.deadline,
-    f.answeredAt, f.workdaysLate, f.records, f.completeRecords, f.completeness, f.eventIds, f.appeal, f.pointsLost,
+    f.dept,
+    f.name,
+    f.kind,
+    f.resource,
+    f.subject,
+    f.counterpart,
+    f.windowStart,
+    f.windowEnd,
+    f.submittedAt,
+    f.deadline,
+    f.answeredAt,
+    f.workdaysLate,
+    f.records,
+    f.completeRecords,
+    f.completeness,
+    f.eventIds,
+    f.appeal,
+    f.pointsLost,
   ];
 }
 

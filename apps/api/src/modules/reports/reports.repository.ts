@@ -95,7 +95,19 @@ export class ReportsRepository {
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict do nothing
        returning id`,
-      [file.period, file.format, file.dept, file.publicationId, file.schemeVersion, file.filename, file.contentType, file.content.length, file.sha256, file.content, file.createdBy],
+      [
+        file.period,
+        file.format,
+        file.dept,
+        file.publicationId,
+        file.schemeVersion,
+        file.filename,
+        file.contentType,
+        file.content.length,
+        file.sha256,
+        file.content,
+        file.createdBy,
+      ],
     );
     return rows[0]?.id ?? null;
   }

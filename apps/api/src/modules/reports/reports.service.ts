@@ -210,7 +210,13 @@ export class ReportsService {
   async download(actor: string, id: number): Promise<KeptReport & { content: Buffer }> {
     const file = await this.kept.get(id);
     if (!file) throw new NotFoundException(`no kept report ${id}`);
-    await this.audit.record(actor, 'report.download', file.period, { id, format: file.format, filename: file.fileName, bytes: file.bytes, sha256: file.sha256 });
+    await this.audit.record(actor, 'report.download', file.period, {
+      id,
+      format: file.format,
+      filename: file.fileName,
+      bytes: file.bytes,
+      sha256: file.sha256,
+    });
     return file;
   }
 

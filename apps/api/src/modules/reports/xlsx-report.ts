@@ -297,7 +297,14 @@ function rectificationSheet(wb: ExcelJS.Workbook, model: ReportModel): void {
     { header: '整改期限', width: 12 },
     { header: '办结时间', width: 17 },
   ];
-  const rows: CellValue[][] = r.cases.map((c) => [r.period, c.dept, c.name, caseStateText(c), c.due, c.closedAt ? localDateTime(c.closedAt, model.timeZone) : null]);
+  const rows: CellValue[][] = r.cases.map((c) => [
+    r.period,
+    c.dept,
+    c.name,
+    caseStateText(c),
+    c.due,
+    c.closedAt ? localDateTime(c.closedAt, model.timeZone) : null,
+  ]);
   writeTable(sheet, 1, columns, rows);
 }
 

@@ -66,7 +66,9 @@ export function redactFor(record: ScoreRecord, ownDept: string): ScoreRecord {
   return {
     ...record,
     departments: record.departments.map((d) =>
-      d.dept === ownDept ? d : ({ dept: d.dept, name: d.name, total: d.total, rank: d.rank, rankChange: d.rankChange, grade: d.grade } as ScoreRecord['departments'][number]),
+      d.dept === ownDept
+        ? d
+        : ({ dept: d.dept, name: d.name, total: d.total, rank: d.rank, rankChange: d.rankChange, grade: d.grade } as ScoreRecord['departments'][number]),
     ),
     noticed: record.noticed.map((n) => (n.dept === ownDept ? n : ({ dept: n.dept, grade: n.grade } as ScoreRecord['noticed'][number]))),
   };

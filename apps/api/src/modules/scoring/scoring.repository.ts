@@ -57,9 +57,7 @@ export class ScoringRepository {
   }
 
   async currentScheme(): Promise<Scheme> {
-    const rows = await this.db.many<{ version: number; params: Omit<Scheme, 'version'> }>(
-      `select version, params from scheme order by version desc limit 1`,
-    );
+    const rows = await this.db.many<{ version: number; params: Omit<Scheme, 'version'> }>(`select version, params from scheme order by version desc limit 1`);
     return { ...rows[0].params, version: rows[0].version };
   }
 

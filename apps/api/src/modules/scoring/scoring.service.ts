@@ -87,7 +87,11 @@ export class ScoringService {
     // The repository's ranges end before `to`; the to-do counts an update at the as-of instant itself.
     const range: InstantRange = { from, to: to + 1 };
     const ranges = Object.fromEntries(TODO_FREQUENCIES.map((f) => [f, range])) as Record<Frequency, InstantRange>;
-    const [updates, requests, objections] = [await this.facts.updates(ranges, asOf), await this.facts.requests(asOf, asOf), await this.facts.objections(asOf, asOf)];
+    const [updates, requests, objections] = [
+      await this.facts.updates(ranges, asOf),
+      await this.facts.requests(asOf, asOf),
+      await this.facts.objections(asOf, asOf),
+    ];
     return { asOf, timeZone: this.timeZone, scheme, ...shared, updates, requests, objections };
   }
 

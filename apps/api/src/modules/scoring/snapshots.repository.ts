@@ -28,14 +28,23 @@ export class SnapshotsRepository {
   constructor(private readonly db: Db) {}
 
   async snapshot(period: string): Promise<SnapshotRow | null> {
-    const rows = await this.db.many<{ period: string; record: ScoreRecord; findings: Record<string, Finding[]>; extras: Record<string, DepartmentExtras>; computed_at: Date; stale: boolean }>(
+    const rows = await this.db.many<{
+      period: string;
+      record: ScoreRecord;
+      findings: Record<string, Finding[]>;
+      extras: Record<string, DepartmentExtras>;
+      computed_at: Date;
+      stale: boolean;
+    }>(
       `select s.period, s.record, s.findings, s.extras, s.computed_at,
          exists (select 1 from score_invalidation i where i.id > s.basis_invalidation and (i.from_at is null or i.from_at < s.period_end)) as stale
        from score_snapshot s where s.period = ?`,
       [period],
     );
     const r = rows[0];
-    return r ? { period: r.period, record: r.record, findings: r.findings, extras: r.extras, computedAt: new Date(r.computed_at).toISOString(), stale: r.stale } : null;
+    return r
+      ? { period: r.period, record: r.record, findings: r.findings, extras: r.extras, computedAt: new Date(r.computed_at).toISOString(), stale: r.stale }
+      : null;
   }
 
   /**
@@ -93,13 +102,30 @@ export class SnapshotsRepository {
   }
 
   async publication(period: string): Promise<PublicationRow | null> {
-    const rows = await this.db.many<{ id: number; period: string; record: ScoreRecord; findings: Record<string, Finding[]>; extras: Record<string, DepartmentExtras>; scheme_version: number; published_at: Date; published_by: string }>(
-      `select id, period, record, findings, extras, scheme_version, published_at, published_by from publication where period = ? and reopened_at is null`,
-      [period],
-    );
+    const rows = await this.db.many<{
+      id: number;
+      period: string;
+      record: ScoreRecord;
+      findings: Record<string, Finding[]>;
+      extras: Record<string, DepartmentExtras>;
+      scheme_version: number;
+      published_at: Date;
+      published_by: string;
+    }>(`select id, period, record, findings, extras, scheme_version, published_at, published_by from publication where period = ? and reopened_at is null`, [
+      period,
+    ]);
     const r = rows[0];
     return r
-      ? { id: r.id, period: r.period, record: r.record, findings: r.findings, extras: r.extras, schemeVersion: r.scheme_version, publishedAt: new Date(r.published_at).toISOString(), publishedBy: r.published_by }
+      ? {
+          id: r.id,
+          period: r.period,
+          record: r.record,
+          findings: r.findings,
+          extras: r.extras,
+          schemeVersion: r.scheme_version,
+          publishedAt: new Date(r.published_at).toISOString(),
+          publishedBy: r.published_by,
+        }
       : null;
   }
 
@@ -122,6 +148,11 @@ export class SnapshotsRepository {
     const rows = await this.db.many<{ period: string; published_at: Date; published_by: string; scheme_version: number }>(
       `select period, published_at, published_by, scheme_version from publication where reopened_at is null order by period`,
     );
-    return rows.map((r) => ({ period: r.period, publishedAt: new Date(r.published_at).toISOString(), publishedBy: r.published_by, schemeVersion: r.scheme_version }));
+    return rows.map((r) => ({
+      period: r.period,
+      publishedAt: new Date(r.published_at).toISOString(),
+      publishedBy: r.published_by,
+      schemeVersion: r.scheme_version,
+    }));
   }
 }

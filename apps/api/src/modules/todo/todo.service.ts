@@ -25,7 +25,10 @@ export function todoRows(todos: readonly DepartmentTodo[], filter: { dept?: stri
   const rows: TodoRow[] = [];
   for (const t of todos) {
     if (filter.dept !== undefined && t.dept !== filter.dept) continue;
-    const items: TodoRow[] = [...t.overdue.map((item) => ({ dept: t.dept, state: 'overdue' as const, item })), ...t.atRisk.map((item) => ({ dept: t.dept, state: 'atRisk' as const, item }))];
+    const items: TodoRow[] = [
+      ...t.overdue.map((item) => ({ dept: t.dept, state: 'overdue' as const, item })),
+      ...t.atRisk.map((item) => ({ dept: t.dept, state: 'atRisk' as const, item })),
+    ];
     rows.push(...items.filter((r) => (filter.kind === undefined || r.item.kind === filter.kind) && (filter.state === undefined || r.state === filter.state)));
   }
   return rows;

@@ -93,10 +93,10 @@ export class SignInsRepository {
 
   /** Ends one sign-in; true when it was still open. */
   async revoke(id: string, reason: string): Promise<SignInRecord | null> {
-    const row = await this.db.one<SignInRow>(
-      `update sign_in set revoked_at = now(), revoked_reason = ? where id = ? and revoked_at is null returning *`,
-      [reason, id],
-    );
+    const row = await this.db.one<SignInRow>(`update sign_in set revoked_at = now(), revoked_reason = ? where id = ? and revoked_at is null returning *`, [
+      reason,
+      id,
+    ]);
     return row ? toRecord(row) : null;
   }
 

@@ -10,9 +10,7 @@ const CACHE_MS = 2_000;
 /** Activity is written at most this often per sign-in (the idle timeout is minutes). */
 const TOUCH_EVERY_MS = 15_000;
 
-export type SignInCheck =
-  | { ok: true; state: SignInState }
-  | { ok: false; reason: 'unknown' | 'ended' | 'disabled' | 'expired' | 'idle' };
+export type SignInCheck = { ok: true; state: SignInState } | { ok: false; reason: 'unknown' | 'ended' | 'disabled' | 'expired' | 'idle' };
 
 interface CacheEntry {
   state: SignInState;

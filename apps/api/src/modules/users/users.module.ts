@@ -9,7 +9,8 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [AuditModule, MasterDataModule],
-  controllers: [UsersController], providers: [UsersRepository, UsersService, SignInsRepository, SignInsService],
+  controllers: [UsersController],
+  providers: [UsersRepository, UsersService, SignInsRepository, SignInsService],
   exports: [UsersService, SignInsService],
 })
 export class UsersModule {}

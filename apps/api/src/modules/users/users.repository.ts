@@ -48,7 +48,13 @@ export class UsersRepository {
   }
 
   /** `mustChangePassword` applies to a new user only: an update keeps the flag it had. */
-  async upsert(values: { username: string; passwordHash: string; role: Role; dept: string | null; mustChangePassword: boolean }): Promise<{ created: boolean }> {
+  async upsert(values: {
+    username: string;
+    passwordHash: string;
+    role: Role;
+    dept: string | null;
+    mustChangePassword: boolean;
+  }): Promise<{ created: boolean }> {
     const row = await this.db.one<{ created: boolean }>(
       `insert into app_user (username, password_hash, role, dept_code, must_change_password) values (?, ?, ?, ?, ?)
        on conflict (username) do update set password_hash = excluded.password_hash, role = excluded.role,
@@ -60,7 +66,10 @@ export class UsersRepository {
   }
 
   async setPassword(username: string, passwordHash: string): Promise<void> {
-    await this.db.execute(`update app_user set password_hash = ?, must_change_password = false, updated_at = now() where username = ?`, [passwordHash, username]);
+    await this.db.execute(`update app_user set password_hash = ?, must_change_password = false, updated_at = now() where username = ?`, [
+      passwordHash,
+      username,
+    ]);
   }
 
   async setDisabled(username: string, disabled: boolean): Promise<boolean> {

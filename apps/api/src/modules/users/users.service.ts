@@ -47,11 +47,22 @@ export class UsersService {
     if (dept && !(await this.masterData.departmentExists(dept))) throw new BadRequestException(`dept: unknown department "${dept}"`);
     const before = await this.users.findByUsername(input.username);
     const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
-    const { created } = await this.users.upsert({ username: input.username, passwordHash, role: input.role, dept, mustChangePassword: options.mustChangePassword ?? false });
+    const { created } = await this.users.upsert({
+      username: input.username,
+      passwordHash,
+      role: input.role,
+      dept,
+      mustChangePassword: options.mustChangePassword ?? false,
+    });
     await this.audit.record(actor, created ? 'user.create' : 'user.update', input.username, { role: input.role, dept });
     if (before) {
       // Saving always sets the password, so every update ends the user's sign-ins; the reason says what else changed.
-      const changed = ['password', ...(before.role !== input.role ? ['role'] : []), ...(before.dept !== dept ? ['dept'] : []), ...(before.disabled ? ['enabled'] : [])];
+      const changed = [
+        'password',
+        ...(before.role !== input.role ? ['role'] : []),
+        ...(before.dept !== dept ? ['dept'] : []),
+        ...(before.disabled ? ['enabled'] : []),
+      ];
       await this.signIns.endAll(input.username, `changed: ${changed.join(', ')}`, actor);
     }
     return { username: input.username, role: input.role, created };

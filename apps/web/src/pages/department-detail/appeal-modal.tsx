@@ -20,7 +20,19 @@ function appealTarget(f: Finding): Pick<FileAppealRequest, 'kind' | 'resource' |
 }
 
 /** A department files an appeal against one of its findings, with its reason. */
-export function AppealModal({ code, period, finding, description, onClose }: { code: string; period: string; finding: Finding; description: string; onClose: () => void }) {
+export function AppealModal({
+  code,
+  period,
+  finding,
+  description,
+  onClose,
+}: {
+  code: string;
+  period: string;
+  finding: Finding;
+  description: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();

@@ -36,7 +36,11 @@ export function DepartmentDetailPage() {
 
   return (
     <div className="page department-page" data-testid="department-page" data-dept={code}>
-      <PageHeading title={title} period={period} extra={canExport ? <ExportButtons period={period} dept={code} formats={['pdf', 'xlsx']} size="small" /> : undefined}>
+      <PageHeading
+        title={title}
+        period={period}
+        extra={canExport ? <ExportButtons period={period} dept={code} formats={['pdf', 'xlsx']} size="small" /> : undefined}
+      >
         {summary.data ? (
           <Space size={4} className="page-tags">
             <Tag>{code}</Tag>

@@ -30,12 +30,21 @@ export function DepartmentTrendCard({ code, name }: { code: string; name: string
     if (!data) return null;
     const own = data.departments.filter((d) => d.dept === code);
     const model = buildTrendLinesModel(
-      { periods: data.periods, city: data.city.map((c) => c[measure]), departments: own.map((d) => ({ dept: d.dept, name, values: d.values.map((v) => v[measure]) })) },
+      {
+        periods: data.periods,
+        city: data.city.map((c) => c[measure]),
+        departments: own.map((d) => ({ dept: d.dept, name, values: d.values.map((v) => v[measure]) })),
+      },
       { pick: 'all' },
     );
     return buildTrendLinesOption(
       model,
-      { cityAverage: t('common.cityAverage'), value: t(`dimension.${measure}`), periodLabels: periodAxisLabels(data.periods, language), empty: t('state.empty') },
+      {
+        cityAverage: t('common.cityAverage'),
+        value: t(`dimension.${measure}`),
+        periodLabels: periodAxisLabels(data.periods, language),
+        empty: t('state.empty'),
+      },
       style,
       { legend: 'scroll' },
     );
@@ -55,7 +64,17 @@ export function DepartmentTrendCard({ code, name }: { code: string; name: string
       }
     >
       <QueryView query={trends} minHeight={280}>
-        {() => option && <EChart option={option} parts={TREND_PARTS} height={style.fontSize && style.fontSize > 12 ? 420 : 372} ariaLabel={t('department.trends')} testId="department-trend-chart" />}
+        {() =>
+          option && (
+            <EChart
+              option={option}
+              parts={TREND_PARTS}
+              height={style.fontSize && style.fontSize > 12 ? 420 : 372}
+              ariaLabel={t('department.trends')}
+              testId="department-trend-chart"
+            />
+          )
+        }
       </QueryView>
     </ChartCard>
   );

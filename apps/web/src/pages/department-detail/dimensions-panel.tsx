@@ -70,7 +70,13 @@ export function DimensionsPanel({ summary, name }: { summary: DepartmentSummary;
           </Col>
         ))}
       </Row>
-      <EChart option={option} parts={RADAR_PARTS} height={style.fontSize && style.fontSize > 12 ? 340 : 280} ariaLabel={t('department.radar')} testId="radar-chart" />
+      <EChart
+        option={option}
+        parts={RADAR_PARTS}
+        height={style.fontSize && style.fontSize > 12 ? 340 : 280}
+        ariaLabel={t('department.radar')}
+        testId="radar-chart"
+      />
     </ChartCard>
   );
 }

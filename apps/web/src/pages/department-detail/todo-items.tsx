@@ -15,7 +15,8 @@ export interface TodoRow {
 }
 
 export function todoRows(todo: DepartmentTodo): TodoRow[] {
-  const key = (state: TodoState, item: TodoItem) => `${todo.dept}:${state}:${item.kind}:${item.kind === 'window' ? `${item.resource}@${item.windowStart}` : item.id}`;
+  const key = (state: TodoState, item: TodoItem) =>
+    `${todo.dept}:${state}:${item.kind}:${item.kind === 'window' ? `${item.resource}@${item.windowStart}` : item.id}`;
   return [
     ...todo.overdue.map((item) => ({ key: key('overdue', item), dept: todo.dept, state: 'overdue' as const, item })),
     ...todo.atRisk.map((item) => ({ key: key('atRisk', item), dept: todo.dept, state: 'atRisk' as const, item })),
@@ -29,7 +30,12 @@ export function overdueRequestCount(todo: DepartmentTodo): number {
 const KIND_COLORS: Record<TodoItem['kind'], string> = { request: 'blue', objection: 'purple', window: 'cyan' };
 
 /** The columns both the department's panel and the warnings page show. */
-export function todoColumns(t: TFunction, timeZone: string, nameOf: (code: string) => string, resourceName: (code: string) => string): TableColumnsType<TodoRow> {
+export function todoColumns(
+  t: TFunction,
+  timeZone: string,
+  nameOf: (code: string) => string,
+  resourceName: (code: string) => string,
+): TableColumnsType<TodoRow> {
   const at = (iso: string) => formatInstant(iso, timeZone);
   const describe = ({ state, item }: TodoRow): string => {
     if (item.kind === 'window') return t('todo.window', { resource: resourceName(item.resource), start: at(item.windowStart), end: at(item.windowEnd) });

@@ -50,7 +50,13 @@ export function TodoPanel({ code }: { code: string }) {
       {openCases.length > 0 ? (
         <ul className="todo-cases">
           {openCases.map((c) => (
-            <li key={c.id} data-testid="todo-case" data-state={c.state} data-overdue={String(c.overdue)} className={c.overdue ? 'todo-case-overdue' : undefined}>
+            <li
+              key={c.id}
+              data-testid="todo-case"
+              data-state={c.state}
+              data-overdue={String(c.overdue)}
+              className={c.overdue ? 'todo-case-overdue' : undefined}
+            >
               <CaseStateTag c={c} /> {t('rectification.todoLine', { period: c.period, state: t(`rectification.states.${c.state}`), due: c.due })}
             </li>
           ))}

@@ -31,7 +31,12 @@ export function useFindingDescription(code: string): (f: Finding) => string {
         case 'late_objection':
           return f.answeredAt
             ? t('findings.lateObjection', { objection: f.objection, raisedBy: nameOf(f.raisedBy), resource: resourceName(f.resource), days: f.workdaysLate })
-            : t('findings.lateObjectionOpen', { objection: f.objection, raisedBy: nameOf(f.raisedBy), resource: resourceName(f.resource), days: f.workdaysLate });
+            : t('findings.lateObjectionOpen', {
+                objection: f.objection,
+                raisedBy: nameOf(f.raisedBy),
+                resource: resourceName(f.resource),
+                days: f.workdaysLate,
+              });
         case 'low_completeness':
           return t('findings.lowCompleteness', {
             resource: resourceName(f.resource),

@@ -51,7 +51,13 @@ export function DepartmentsPage() {
       onFilter: (value, d) => (d.category ?? '') === value,
       render: (c: string | null) => c ?? '—',
     },
-    { key: 'active', title: t('common.status'), dataIndex: 'active', width: 90, render: (a: boolean) => (a ? <Tag color="green">{t('departments.active')}</Tag> : <Tag>{t('departments.inactive')}</Tag>) },
+    {
+      key: 'active',
+      title: t('common.status'),
+      dataIndex: 'active',
+      width: 90,
+      render: (a: boolean) => (a ? <Tag color="green">{t('departments.active')}</Tag> : <Tag>{t('departments.inactive')}</Tag>),
+    },
     {
       key: 'total',
       title: t('dimension.total'),

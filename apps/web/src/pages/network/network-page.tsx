@@ -119,7 +119,11 @@ function NetworkView({ data }: { data: NetworkResponse }) {
                   <Statistic title={t('network.onTimeRate')} value={settled > 0 ? formatPercent((100 * onTime) / settled) : '—'} />
                 </Col>
                 <Col span={12}>
-                  <Statistic title={t('network.isolatedCount')} value={isolated.length} styles={{ content: { color: isolated.length > 0 ? ON_TIME_BANDS[2].color : undefined } }} />
+                  <Statistic
+                    title={t('network.isolatedCount')}
+                    value={isolated.length}
+                    styles={{ content: { color: isolated.length > 0 ? ON_TIME_BANDS[2].color : undefined } }}
+                  />
                 </Col>
               </Row>
             </ChartCard>

@@ -10,12 +10,44 @@ import { useGradeLabels } from '../../lib/chart-labels';
 import { useCurrentUser } from '../../lib/current-user';
 import { formatScore } from '../../lib/format';
 
-function Headline({ title, value, sub, testId, valueTestId, rawValue, danger, to }: { title: string; value: ReactNode; sub: ReactNode; testId: string; valueTestId?: string; rawValue?: number | null; danger?: boolean; to?: string }) {
+function Headline({
+  title,
+  value,
+  sub,
+  testId,
+  valueTestId,
+  rawValue,
+  danger,
+  to,
+}: {
+  title: string;
+  value: ReactNode;
+  sub: ReactNode;
+  testId: string;
+  valueTestId?: string;
+  rawValue?: number | null;
+  danger?: boolean;
+  to?: string;
+}) {
   return (
     <section className="panel headline-card" data-testid={testId}>
-      <div className="headline-title">{to ? <Link to={to} data-testid={`${testId}-link`}>{title}</Link> : title}</div>
+      <div className="headline-title">
+        {to ? (
+          <Link to={to} data-testid={`${testId}-link`}>
+            {title}
+          </Link>
+        ) : (
+          title
+        )}
+      </div>
       <div className={danger ? 'headline-value text-danger' : 'headline-value'} data-testid={valueTestId} data-value={rawValue ?? ''}>
-        {to ? <Link to={to} className="headline-value-link">{value}</Link> : value}
+        {to ? (
+          <Link to={to} className="headline-value-link">
+            {value}
+          </Link>
+        ) : (
+          value
+        )}
       </div>
       <div className="headline-sub">{sub}</div>
     </section>

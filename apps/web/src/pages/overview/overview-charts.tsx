@@ -50,7 +50,10 @@ export function RankingBarCard({ scores, cityAverage }: { scores: UseQueryResult
   const { nameOf } = useDepartments();
   const model = useMemo(
     () =>
-      buildRankingBarModel((scores.data?.departments ?? []).map((d) => ({ ...d, name: nameOf(d.dept, d.name) })), { cityAverage }),
+      buildRankingBarModel(
+        (scores.data?.departments ?? []).map((d) => ({ ...d, name: nameOf(d.dept, d.name) })),
+        { cityAverage },
+      ),
     [scores.data, cityAverage, nameOf],
   );
   const option = useMemo(
@@ -109,7 +112,17 @@ export function TrendCard({ trends }: { trends: UseQueryResult<TrendsResponse> }
   return (
     <ChartCard title={t('overview.trends')} testId="trend-chart-card">
       <QueryView query={trends} minHeight={300}>
-        {() => option && <EChart option={option} parts={TREND_PARTS} height={style.fontSize && style.fontSize > 12 ? 380 : 300} ariaLabel={t('overview.trends')} testId="trend-chart" />}
+        {() =>
+          option && (
+            <EChart
+              option={option}
+              parts={TREND_PARTS}
+              height={style.fontSize && style.fontSize > 12 ? 380 : 300}
+              ariaLabel={t('overview.trends')}
+              testId="trend-chart"
+            />
+          )
+        }
       </QueryView>
     </ChartCard>
   );

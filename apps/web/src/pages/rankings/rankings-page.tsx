@@ -136,8 +136,7 @@ export function RankingsPage() {
       title: t('common.grade'),
       dataIndex: 'grade',
       width: 104,
-      sorter: (a, b, order) =>
-        compareNullable(a.grade ? GRADE_ORDER.indexOf(a.grade) : null, b.grade ? GRADE_ORDER.indexOf(b.grade) : null, order),
+      sorter: (a, b, order) => compareNullable(a.grade ? GRADE_ORDER.indexOf(a.grade) : null, b.grade ? GRADE_ORDER.indexOf(b.grade) : null, order),
       render: (grade: Grade | null) => <GradeTag grade={grade} />,
     },
     dimension('timeliness'),
@@ -222,4 +221,3 @@ export function RankingsPage() {
     </div>
   );
 }
-

@@ -130,7 +130,9 @@ export function WarningsPage() {
             dataSource={rows}
             pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
             locale={{ emptyText: t('todo.noneFiltered') }}
-            onRow={(r) => ({ 'data-testid': 'warning-row', 'data-dept': r.dept, 'data-state': r.state, 'data-kind': r.item.kind }) as React.HTMLAttributes<HTMLElement>}
+            onRow={(r) =>
+              ({ 'data-testid': 'warning-row', 'data-dept': r.dept, 'data-state': r.state, 'data-kind': r.item.kind }) as React.HTMLAttributes<HTMLElement>
+            }
             rowClassName={(r) => (r.state === 'overdue' ? 'todo-row-overdue' : 'todo-row-at-risk')}
             expandable={{
               rowExpandable: (r) => r.item.eventIds.length > 0,

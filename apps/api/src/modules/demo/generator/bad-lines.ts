@@ -35,7 +35,14 @@ export function makeBadLine(c: Ctx, kind: BadLineKind, j: number, o: Original, r
     case 'impossibleDate': {
       const y = o.date.slice(0, 4);
       const t = T[e.sec];
-      const bad = [`${y}-02-30T${t}+08:00`, `${y}-04-31T${t}+08:00`, `${o.date}T25:00:00+08:00`, `${y}-09-31T${t}+08:00`, `${o.date}T23:60:00+08:00`, `${y}-13-01T${t}+08:00`][variant % 6];
+      const bad = [
+        `${y}-02-30T${t}+08:00`,
+        `${y}-04-31T${t}+08:00`,
+        `${o.date}T25:00:00+08:00`,
+        `${y}-09-31T${t}+08:00`,
+        `${o.date}T23:60:00+08:00`,
+        `${y}-13-01T${t}+08:00`,
+      ][variant % 6];
       return serializeEv(c, e, freshId, bad);
     }
     case 'conflictingDuplicate':

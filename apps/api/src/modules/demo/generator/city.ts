@@ -31,7 +31,8 @@ const FREQUENCY_SHARES: readonly [Frequency, number][] = [
   ['yearly', 0.08],
 ];
 
-const FAST_WORDS = /户籍|机动车登记|监测|观测|结算|网签|办件|办理信息|发票|完税|缴费|接种|预警|速报|客流|市场主体登记|住宿|违法|疫情|预报|水位|水文|缴存|提取|查封|交易/;
+const FAST_WORDS =
+  /户籍|机动车登记|监测|观测|结算|网签|办件|办理信息|发票|完税|缴费|接种|预警|速报|客流|市场主体登记|住宿|违法|疫情|预报|水位|水文|缴存|提取|查封|交易/;
 const SLOW_WORDS = /统计|汇总|指数|报告|公告|预算|规划|名录|目录|评价|年度|调查|历史|归档|明细/;
 const ON_DEMAND_WORDS = /名录|目录|清单|查询|证明|鉴定|档案|资格|资质|执业|证书/;
 
@@ -165,7 +166,10 @@ export function generateCity(opts: GenerateCityOptions): City {
 
   // Frequencies: exact quotas; on_demand to the most "look-up"-like names,
   // the rest by how fast-moving the name sounds (with noise).
-  const quotas = apportion(nRes, FREQUENCY_SHARES.map(([, s]) => s));
+  const quotas = apportion(
+    nRes,
+    FREQUENCY_SHARES.map(([, s]) => s),
+  );
   const onDemandScore = resources.map((r) => (ON_DEMAND_WORDS.test(r.name) ? 1 : 0) + rng() * 0.9);
   const byOnDemand = resources.map((_, i) => i).sort((a, b) => onDemandScore[b] - onDemandScore[a] || a - b);
   const onDemand = new Set(byOnDemand.slice(0, quotas[0]));
@@ -175,7 +179,10 @@ export function generateCity(opts: GenerateCityOptions): City {
     else if (/季度|历史|归档/.test(r.name)) s += 1;
     return s + rng() * 1.4;
   });
-  const rest2 = resources.map((_, i) => i).filter((i) => !onDemand.has(i)).sort((a, b) => fastness[a] - fastness[b] || a - b);
+  const rest2 = resources
+    .map((_, i) => i)
+    .filter((i) => !onDemand.has(i))
+    .sort((a, b) => fastness[a] - fastness[b] || a - b);
   for (const i of onDemand) resources[i].frequency = 'on_demand';
   let pos = 0;
   for (let q = 1; q < FREQUENCY_SHARES.length; q++) {

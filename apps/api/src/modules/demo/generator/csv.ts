@@ -12,7 +12,10 @@ function rows(header: string[], data: (string | null | undefined)[][]): string {
 }
 
 export function departmentsCsv(city: City): string {
-  return rows(['code', 'name', 'name_en', 'category', 'active'], city.departments.map((d) => [d.code, d.name, d.name_en, d.category, 'true']));
+  return rows(
+    ['code', 'name', 'name_en', 'category', 'active'],
+    city.departments.map((d) => [d.code, d.name, d.name_en, d.category, 'true']),
+  );
 }
 
 export function catalogCsv(city: City): string {
@@ -25,5 +28,8 @@ export function catalogCsv(city: City): string {
 /** Sorted by date. */
 export function calendarCsv(calendar: readonly CalendarEntry[]): string {
   const sorted = [...calendar].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return rows(['date', 'kind'], sorted.map((e) => [e.date, e.kind]));
+  return rows(
+    ['date', 'kind'],
+    sorted.map((e) => [e.date, e.kind]),
+  );
 }

@@ -7,7 +7,17 @@ import { REQUEST_LINES } from './city-data';
 import { firstMonthOf, formatPeriod, periodOfMonth, shiftPeriod } from '@app/periods';
 import { dayNumber, firstDayOf, formatDay, parseMonth, weekday } from './dates';
 import { AliasTable, assertSeed, rngFor } from './prng';
-import { BAD_LINE_KINDS, EVENT_TYPES, type BadLineCounts, type City, type EventPlan, type EventType, type Frequency, type GenerateEventsOptions, type Profile } from './types';
+import {
+  BAD_LINE_KINDS,
+  EVENT_TYPES,
+  type BadLineCounts,
+  type City,
+  type EventPlan,
+  type EventType,
+  type Frequency,
+  type GenerateEventsOptions,
+  type Profile,
+} from './types';
 import { WorkCalendar } from './workcal';
 
 type Pair = readonly [number, number];
@@ -38,12 +48,90 @@ interface ProfileSpec {
 }
 
 export const PROFILE_SPECS: Readonly<Record<Profile, ProfileSpec>> = {
-  diligent: { met: [0.985, 0.985], dipSens: 0.06, comp: [0.996, 0.996], full: [0.55, 0.55], onTime: [0.95, 0.95], late: [0.04, 0.04], reject: [0.08, 0.08], fail: [0.004, 0.004], client: [0.015, 0.015], latency: [90, 90], earlyBias: 2, activity: 1 },
-  average: { met: [0.9, 0.9], dipSens: 0.2, comp: [0.975, 0.975], full: [0.25, 0.25], onTime: [0.82, 0.82], late: [0.14, 0.14], reject: [0.12, 0.12], fail: [0.02, 0.02], client: [0.03, 0.03], latency: [180, 180], earlyBias: 1.2, activity: 1 },
-  laggard: { met: [0.66, 0.66], dipSens: 0.4, comp: [0.87, 0.87], full: [0.05, 0.05], onTime: [0.5, 0.5], late: [0.32, 0.32], reject: [0.2, 0.2], fail: [0.07, 0.07], client: [0.05, 0.05], latency: [450, 450], earlyBias: 0.6, activity: 0.9 },
-  improving: { met: [0.55, 0.96], dipSens: 0.3, comp: [0.86, 0.985], full: [0.03, 0.35], onTime: [0.45, 0.9], late: [0.35, 0.08], reject: [0.2, 0.1], fail: [0.09, 0.012], client: [0.05, 0.025], latency: [500, 150], earlyBias: 1, activity: 1 },
-  declining: { met: [0.96, 0.58], dipSens: 0.3, comp: [0.985, 0.87], full: [0.35, 0.03], onTime: [0.9, 0.45], late: [0.08, 0.35], reject: [0.1, 0.2], fail: [0.012, 0.09], client: [0.025, 0.05], latency: [150, 500], earlyBias: 1, activity: 1 },
-  isolated: { met: [0.08, 0.08], dipSens: 0.05, comp: [0.6, 0.6], full: [0, 0], onTime: [0.25, 0.25], late: [0.25, 0.25], reject: [0.4, 0.4], fail: [0.15, 0.15], client: [0.06, 0.06], latency: [900, 900], earlyBias: 0.5, activity: 0.002 },
+  diligent: {
+    met: [0.985, 0.985],
+    dipSens: 0.06,
+    comp: [0.996, 0.996],
+    full: [0.55, 0.55],
+    onTime: [0.95, 0.95],
+    late: [0.04, 0.04],
+    reject: [0.08, 0.08],
+    fail: [0.004, 0.004],
+    client: [0.015, 0.015],
+    latency: [90, 90],
+    earlyBias: 2,
+    activity: 1,
+  },
+  average: {
+    met: [0.9, 0.9],
+    dipSens: 0.2,
+    comp: [0.975, 0.975],
+    full: [0.25, 0.25],
+    onTime: [0.82, 0.82],
+    late: [0.14, 0.14],
+    reject: [0.12, 0.12],
+    fail: [0.02, 0.02],
+    client: [0.03, 0.03],
+    latency: [180, 180],
+    earlyBias: 1.2,
+    activity: 1,
+  },
+  laggard: {
+    met: [0.66, 0.66],
+    dipSens: 0.4,
+    comp: [0.87, 0.87],
+    full: [0.05, 0.05],
+    onTime: [0.5, 0.5],
+    late: [0.32, 0.32],
+    reject: [0.2, 0.2],
+    fail: [0.07, 0.07],
+    client: [0.05, 0.05],
+    latency: [450, 450],
+    earlyBias: 0.6,
+    activity: 0.9,
+  },
+  improving: {
+    met: [0.55, 0.96],
+    dipSens: 0.3,
+    comp: [0.86, 0.985],
+    full: [0.03, 0.35],
+    onTime: [0.45, 0.9],
+    late: [0.35, 0.08],
+    reject: [0.2, 0.1],
+    fail: [0.09, 0.012],
+    client: [0.05, 0.025],
+    latency: [500, 150],
+    earlyBias: 1,
+    activity: 1,
+  },
+  declining: {
+    met: [0.96, 0.58],
+    dipSens: 0.3,
+    comp: [0.985, 0.87],
+    full: [0.35, 0.03],
+    onTime: [0.9, 0.45],
+    late: [0.08, 0.35],
+    reject: [0.1, 0.2],
+    fail: [0.012, 0.09],
+    client: [0.025, 0.05],
+    latency: [150, 500],
+    earlyBias: 1,
+    activity: 1,
+  },
+  isolated: {
+    met: [0.08, 0.08],
+    dipSens: 0.05,
+    comp: [0.6, 0.6],
+    full: [0, 0],
+    onTime: [0.25, 0.25],
+    late: [0.25, 0.25],
+    reject: [0.4, 0.4],
+    fail: [0.15, 0.15],
+    client: [0.06, 0.06],
+    latency: [900, 900],
+    earlyBias: 0.5,
+    activity: 0.002,
+  },
 };
 
 /** A department's behaviour in one month (profile interpolated, with per-department jitter). */
@@ -77,7 +165,15 @@ const FREQ_CODE: Record<Frequency, number> = { realtime: 0, daily: 1, weekly: 2,
 /** Scale of the holiday dip for a window of each frequency (a week is hit harder than a year). */
 const WINDOW_DIP_SCALE = [1, 1, 0.6, 0.35, 0.15, 0.05, 0];
 /** Log-uniform range of records per update, by frequency. */
-const RECORD_RANGE: readonly Pair[] = [[5, 800], [50, 20_000], [200, 50_000], [500, 200_000], [100, 100_000], [50, 50_000], [10, 5_000]];
+const RECORD_RANGE: readonly Pair[] = [
+  [5, 800],
+  [50, 20_000],
+  [200, 50_000],
+  [500, 200_000],
+  [100, 100_000],
+  [50, 50_000],
+  [10, 5_000],
+];
 export const ON_DEMAND_UPDATE_P = 0.02;
 const RT_MULTI_MEAN = 2.5;
 
@@ -212,18 +308,24 @@ export interface Ctx {
 
 function validate(city: City, opts: GenerateEventsOptions): void {
   assertSeed(opts.seed);
-  if (!Number.isInteger(opts.months) || opts.months < 1 || opts.months > 240) throw new RangeError(`months must be an integer from 1 to 240, got ${opts.months}`);
+  if (!Number.isInteger(opts.months) || opts.months < 1 || opts.months > 240)
+    throw new RangeError(`months must be an integer from 1 to 240, got ${opts.months}`);
   if (opts.targetEvents !== undefined && (!Number.isSafeInteger(opts.targetEvents) || opts.targetEvents < 0)) {
     throw new RangeError(`targetEvents must be a non-negative integer, got ${opts.targetEvents}`);
   }
   if (opts.badLines !== undefined && (!Number.isSafeInteger(opts.badLines) || opts.badLines < 0)) {
     throw new RangeError(`badLines must be a non-negative integer, got ${opts.badLines}`);
   }
-  if (opts.mix !== undefined && opts.mix !== 'demo' && opts.mix !== 'benchmark') throw new RangeError(`mix must be 'demo' or 'benchmark', got ${String(opts.mix)}`);
-  for (const [name, v] of [['requestSlaWorkdays', opts.requestSlaWorkdays], ['objectionSlaWorkdays', opts.objectionSlaWorkdays]] as const) {
+  if (opts.mix !== undefined && opts.mix !== 'demo' && opts.mix !== 'benchmark')
+    throw new RangeError(`mix must be 'demo' or 'benchmark', got ${String(opts.mix)}`);
+  for (const [name, v] of [
+    ['requestSlaWorkdays', opts.requestSlaWorkdays],
+    ['objectionSlaWorkdays', opts.objectionSlaWorkdays],
+  ] as const) {
     if (v !== undefined && (!Number.isInteger(v) || v < 1 || v > 100)) throw new RangeError(`${name} must be an integer from 1 to 100, got ${v}`);
   }
-  if (opts.idPrefix !== undefined && !ID_PREFIX.test(opts.idPrefix)) throw new RangeError(`idPrefix must be 1-40 chars of A-Z a-z 0-9 _ -, got ${JSON.stringify(opts.idPrefix)}`);
+  if (opts.idPrefix !== undefined && !ID_PREFIX.test(opts.idPrefix))
+    throw new RangeError(`idPrefix must be 1-40 chars of A-Z a-z 0-9 _ -, got ${JSON.stringify(opts.idPrefix)}`);
   const codes = new Set<string>();
   for (const d of city.departments) {
     if (codes.has(d.code)) throw new RangeError(`duplicate department ${d.code}`);
@@ -427,7 +529,8 @@ export function prepare(city: City, opts: GenerateEventsOptions): Ctx {
     requests = Math.round(DEMO_REQ_PER_DEPT_WORKDAY * activeDepts * workdays);
     objections = Math.round(DEMO_OBJ_PER_DEPT_WORKDAY * activeDepts * workdays);
     const nonApi = windowUpdates + (requests + objections) * (1 + ANSWER_RATE_ESTIMATE);
-    apiCalls = opts.targetEvents !== undefined ? Math.max(0, Math.round(opts.targetEvents - nonApi)) : Math.round((nonApi * DEMO_API_SHARE) / (1 - DEMO_API_SHARE));
+    apiCalls =
+      opts.targetEvents !== undefined ? Math.max(0, Math.round(opts.targetEvents - nonApi)) : Math.round((nonApi * DEMO_API_SHARE) / (1 - DEMO_API_SHARE));
   } else {
     const target = opts.targetEvents ?? 1_000_000;
     apiCalls = Math.round(target * BENCH_API_SHARE);
@@ -541,7 +644,15 @@ function parseIsoDay(text: string, code: string): number {
   return dayNumber(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-export function metP(deptMonth: DeptMonth[][], dipSens: Float64Array, resDept: Int32Array, resMetOff: Float64Array, r: number, mi: number, dip: number): number {
+export function metP(
+  deptMonth: DeptMonth[][],
+  dipSens: Float64Array,
+  resDept: Int32Array,
+  resMetOff: Float64Array,
+  r: number,
+  mi: number,
+  dip: number,
+): number {
   const d = resDept[r];
   return clamp(deptMonth[d][mi].met + resMetOff[r] - dip * dipSens[d], 0.01, 0.999);
 }

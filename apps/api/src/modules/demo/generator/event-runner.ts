@@ -5,7 +5,28 @@ import { REJECTION_REASONS } from './city-data';
 import { formatDay, hms } from './dates';
 import { rngFor } from './prng';
 import { BAD_LINE_KINDS, EVENT_TYPES, type BadLineCounts, type EventStats, type EventType } from './types';
-import { type Ctx, type DeptMonth, type Ev, K_ANS, K_API, K_OBJ, K_REQ, K_RES, K_UPD, ON_DEMAND_UPDATE_P, SALT, STATUS_4XX, STATUS_4XX_CODES, STATUS_5XX, STATUS_5XX_CODES, clamp, ev, metP, windowDip, windowStarting } from './event-plan';
+import {
+  type Ctx,
+  type DeptMonth,
+  type Ev,
+  K_ANS,
+  K_API,
+  K_OBJ,
+  K_REQ,
+  K_RES,
+  K_UPD,
+  ON_DEMAND_UPDATE_P,
+  SALT,
+  STATUS_4XX,
+  STATUS_4XX_CODES,
+  STATUS_5XX,
+  STATUS_5XX_CODES,
+  clamp,
+  ev,
+  metP,
+  windowDip,
+  windowStarting,
+} from './event-plan';
 import { DayBuffer, serialize } from './day-buffer';
 import { makeBadLine } from './bad-lines';
 
@@ -97,7 +118,8 @@ export function* runLines(c: Ctx, stats: EventStats, cursor: Cursor): Generator<
       const w = windowStarting(c.resFreq[r], d, c.startDay, c.endDay);
       if (!w || !(c.resFrom[r] <= w.ws && c.resTo[r] >= w.we - 1)) continue;
       const wm = c.monthOf[w.ce - 1 - c.startDay];
-      const p = metP(c.deptMonth, c.dipSens, c.resDept, c.resMetOff, r, wm, windowDip(c.dip, w.cs - c.startDay, w.ce - c.startDay, c.resFreq[r])) * c.windowScale;
+      const p =
+        metP(c.deptMonth, c.dipSens, c.resDept, c.resMetOff, r, wm, windowDip(c.dip, w.cs - c.startDay, w.ce - c.startDay, c.resFreq[r])) * c.windowScale;
       if (rU() >= p) continue;
       let nWork = 0;
       for (let x = w.cs; x < w.ce; x++) nWork += c.work[x - c.startDay];

@@ -36,7 +36,7 @@ const isWorkday = (date: string) => {
 };
 const nthWorkdayAfter = (date: string, n: number) => {
   let d = date;
-  for (let k = 0; k < n; ) if (isWorkday((d = addDays(d, 1)))) k++;
+  for (let k = 0; k < n;) if (isWorkday((d = addDays(d, 1)))) k++;
   return d;
 };
 const datesOf = (first: string, last: string) => {
@@ -135,7 +135,15 @@ describe('generateEvents (demo mix)', () => {
     const expected = expectedIngest(stats);
     expect({ read: sim.read, accepted: sim.accepted, duplicates: sim.duplicates, quarantined: sim.quarantined }).toEqual(expected);
     expect(expected.accepted).toBe(stats.events);
-    const perMonth = stats.months.reduce((s, m) => ({ read: s.read + m.read, accepted: s.accepted + m.accepted, duplicates: s.duplicates + m.duplicates, quarantined: s.quarantined + m.quarantined }), { read: 0, accepted: 0, duplicates: 0, quarantined: 0 });
+    const perMonth = stats.months.reduce(
+      (s, m) => ({
+        read: s.read + m.read,
+        accepted: s.accepted + m.accepted,
+        duplicates: s.duplicates + m.duplicates,
+        quarantined: s.quarantined + m.quarantined,
+      }),
+      { read: 0, accepted: 0, duplicates: 0, quarantined: 0 },
+    );
     expect(perMonth).toEqual(expected);
   });
 
@@ -221,7 +229,16 @@ describe('generateEvents (demo mix)', () => {
     const of = (p: string) => new Set(city.departments.filter((d) => d.profile === p).map((d) => d.code));
     const improving = windowRates(city, accepted, of('improving'), '2025-11-01', '2026-10-31').byMonth;
     const declining = windowRates(city, accepted, of('declining'), '2025-11-01', '2026-10-31').byMonth;
-    console.log('met rate improving', rate(improving, first).toFixed(3), '->', rate(improving, last).toFixed(3), '; declining', rate(declining, first).toFixed(3), '->', rate(declining, last).toFixed(3));
+    console.log(
+      'met rate improving',
+      rate(improving, first).toFixed(3),
+      '->',
+      rate(improving, last).toFixed(3),
+      '; declining',
+      rate(declining, first).toFixed(3),
+      '->',
+      rate(declining, last).toFixed(3),
+    );
     expect(rate(improving, last)).toBeGreaterThan(rate(improving, first) + 0.15);
     expect(rate(declining, last)).toBeLessThan(rate(declining, first) - 0.15);
     for (const code of of('improving')) {

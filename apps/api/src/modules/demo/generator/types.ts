@@ -106,13 +106,7 @@ export { EVENT_TYPES, type EventType } from '../../ingest/parsing/types';
  * an exact copy, the same fields re-ordered with spaces, or `at` written in
  * UTC with `Z`).
  */
-export type BadLineKind =
-  | 'invalidJson'
-  | 'unknownDepartment'
-  | 'completeExceedsRecords'
-  | 'impossibleDate'
-  | 'conflictingDuplicate'
-  | 'identicalDuplicate';
+export type BadLineKind = 'invalidJson' | 'unknownDepartment' | 'completeExceedsRecords' | 'impossibleDate' | 'conflictingDuplicate' | 'identicalDuplicate';
 
 export const BAD_LINE_KINDS: readonly BadLineKind[] = [
   'invalidJson',

@@ -30,7 +30,7 @@ export class WorkCalendar {
   /** The n-th working day strictly after `day` (n >= 1). */
   nthWorkdayAfter(day: number, n: number): number {
     let d = day;
-    for (let k = 0; k < n; ) {
+    for (let k = 0; k < n;) {
       d++;
       if (this.isWorkday(d)) k++;
       if (d - day > 3660) throw new RangeError('calendar has no working days');
@@ -56,7 +56,7 @@ export class WorkCalendar {
     const raise = (i: number, v: number) => {
       if (i >= 0 && i < len && dip[i] < v) dip[i] = v;
     };
-    for (let i = 0; i < len; ) {
+    for (let i = 0; i < len;) {
       if (!off[i]) {
         i++;
         continue;

@@ -22,10 +22,20 @@ describe('writeCityFiles', () => {
 
   it('writes the master data and one events file per month', async () => {
     expect((await readdir(dir)).sort()).toEqual([
-      'calendar.csv', 'catalog.csv', 'departments.csv', 'events-2026-01.ndjson', 'events-2026-02.ndjson', 'events-2026-03.ndjson',
+      'calendar.csv',
+      'catalog.csv',
+      'departments.csv',
+      'events-2026-01.ndjson',
+      'events-2026-02.ndjson',
+      'events-2026-03.ndjson',
     ]);
     expect(result.files.map((f) => f.name)).toEqual([
-      'departments.csv', 'catalog.csv', 'calendar.csv', 'events-2026-01.ndjson', 'events-2026-02.ndjson', 'events-2026-03.ndjson',
+      'departments.csv',
+      'catalog.csv',
+      'calendar.csv',
+      'events-2026-01.ndjson',
+      'events-2026-02.ndjson',
+      'events-2026-03.ndjson',
     ]);
     const deps = (await readFile(join(dir, 'departments.csv'), 'utf8')).trimEnd().split('\n');
     expect(deps).toHaveLength(13);

@@ -43,7 +43,9 @@ export interface WriteCityFilesResult {
 }
 
 export async function writeCityFiles(dir: string, opts: WriteCityFilesOptions): Promise<WriteCityFilesResult> {
-  const city = opts.city ?? generateCity({
+  const city =
+    opts.city ??
+    generateCity({
       seed: opts.seed,
       departments: opts.departments,
       resources: opts.resources,

@@ -98,9 +98,7 @@ function scanRecord(s: string, pos: number, eof: boolean): Scan | null {
     }
     const end = q > p && s.charCodeAt(q - 1) === CR ? q - 1 : q;
     fields.push(s.slice(p, end));
-    return q < len
-      ? { fields, end, next: q + 1, newlines: newlines + 1, quoted }
-      : { fields, end, next: q, newlines, quoted };
+    return q < len ? { fields, end, next: q + 1, newlines: newlines + 1, quoted } : { fields, end, next: q, newlines, quoted };
   }
 }
 

@@ -24,7 +24,10 @@ const timestamp = fc
       { nil: undefined },
     ),
   })
-  .map((t) => `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}${t.sep}${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${t.frac ? `.${t.frac}` : ''}${t.zone ?? ''}`);
+  .map(
+    (t) =>
+      `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}${t.sep}${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${t.frac ? `.${t.frac}` : ''}${t.zone ?? ''}`,
+  );
 
 describe('createTimestampParser', () => {
   it.each(['Asia/Shanghai', 'America/New_York', 'Australia/Lord_Howe', 'Europe/London', 'UTC'])('gives what parseTimestamp gives (%s)', (zone) => {
@@ -40,7 +43,14 @@ describe('createTimestampParser', () => {
   it('handles DST gaps and overlaps like parseTimestamp', () => {
     const zone = 'America/New_York';
     const parse = createTimestampParser(zone);
-    for (const text of ['2026-03-08 02:30:00', '2026-03-08 01:59:59', '2026-03-08 03:00:00', '2026-11-01 01:30:00', '2026-11-01 00:59:59', '2026-11-01 02:00:00']) {
+    for (const text of [
+      '2026-03-08 02:30:00',
+      '2026-03-08 01:59:59',
+      '2026-03-08 03:00:00',
+      '2026-11-01 01:30:00',
+      '2026-11-01 00:59:59',
+      '2026-11-01 02:00:00',
+    ]) {
       expect(parse(text)).toBe(parseTimestamp(text, zone));
     }
     const lordHowe = createTimestampParser('Australia/Lord_Howe');

@@ -17,7 +17,10 @@ export function detectFormat(fileName?: string, contentType?: string, contentEnc
   const name = (fileName ?? '').trim().toLowerCase();
   const gzipName = name.endsWith('.gz');
   const base = gzipName ? name.slice(0, -3) : name;
-  const encodings = (contentEncoding ?? '').toLowerCase().split(',').map((e) => e.trim());
+  const encodings = (contentEncoding ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((e) => e.trim());
   const gzip = gzipName || encodings.includes('gzip') || encodings.includes('x-gzip');
   const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
   if (mediaType !== '' && mediaType !== 'application/octet-stream' && mediaType !== 'application/gzip') {

@@ -8,8 +8,7 @@ import { chunked, collect } from '../../../../../../test/unit-support/ingest-par
 import { ParseError } from './types';
 
 const csv = (text: string) => Buffer.from(text);
-const summary = (lines: { line: number; record: unknown }[]) =>
-  lines.map((l) => [l.line, l.record instanceof ParseError ? `! ${l.record.reason}` : l.record]);
+const summary = (lines: { line: number; record: unknown }[]) => lines.map((l) => [l.line, l.record instanceof ParseError ? `! ${l.record.reason}` : l.record]);
 
 describe('readEventLines, CSV', () => {
   it('matches columns by header name, leaves empty cells out and counts the header line', async () => {

@@ -73,7 +73,12 @@ describe('readEventLines, NDJSON', () => {
   it('closes the input when the reader stops early', async () => {
     const gzFile = join(mkdtempSync(join(tmpdir(), 'ndjson-')), 'events.ndjson.gz');
     writeFileSync(gzFile, gzipSync(Buffer.from(Array.from({ length: 20_000 }, (_, i) => `{"id":"e${i}"}`).join('\n'))));
-    for (const [file, gzip] of [[`${EXAMPLE_DIR}/events.ndjson`, false], [`${EXAMPLE_DIR}/events.ndjson`, undefined], [gzFile, undefined], [gzFile, true]] as const) {
+    for (const [file, gzip] of [
+      [`${EXAMPLE_DIR}/events.ndjson`, false],
+      [`${EXAMPLE_DIR}/events.ndjson`, undefined],
+      [gzFile, undefined],
+      [gzFile, true],
+    ] as const) {
       const stream = createReadStream(file, { highWaterMark: 256 });
       for await (const l of readEventLines(stream, { format: 'ndjson', gzip })) if (l.line === 2) break;
       await new Promise<void>((closed) => (stream.destroyed ? closed() : stream.once('close', () => closed())));

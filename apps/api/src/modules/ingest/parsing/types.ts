@@ -2,14 +2,7 @@
 
 export type InputFormat = 'ndjson' | 'csv';
 
-export const EVENT_TYPES = [
-  'resource.updated',
-  'request.submitted',
-  'request.answered',
-  'objection.raised',
-  'objection.resolved',
-  'api.called',
-] as const;
+export const EVENT_TYPES = ['resource.updated', 'request.submitted', 'request.answered', 'objection.raised', 'objection.resolved', 'api.called'] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -63,6 +56,4 @@ export interface EventValidationContext {
   atWindow?: { from: number; to: number };
 }
 
-export type EventValidation =
-  | { ok: true; event: NormalizedEvent; contentHash: string }
-  | { ok: false; reason: string };
+export type EventValidation = { ok: true; event: NormalizedEvent; contentHash: string } | { ok: false; reason: string };

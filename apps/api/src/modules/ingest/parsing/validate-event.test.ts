@@ -154,7 +154,11 @@ describe('validateEvent', () => {
   });
 
   it('JSON: an integral value written 12.0 is an integer', () => {
-    expect(reasonOf(JSON.parse('{"id":"e","type":"resource.updated","at":"2026-10-09 10:00:00","dept":"PSB","resource":"PSB-HH","records":12.0,"complete_records":1.0}'))).toBe('ok');
+    expect(
+      reasonOf(
+        JSON.parse('{"id":"e","type":"resource.updated","at":"2026-10-09 10:00:00","dept":"PSB","resource":"PSB-HH","records":12.0,"complete_records":1.0}'),
+      ),
+    ).toBe('ok');
   });
 
   it.each([
@@ -220,8 +224,9 @@ describe('contentHash', () => {
     expect(h).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('ignores key order, spacing, unknown fields, other types\' fields and the number notation', () => {
-    const text = '{ "complete_records" : 9.0, "records": 1e1, "resource":"PSB-HH", "dept":"PSB", "at":"2026-10-09T10:00:00+08:00", "type":"resource.updated", "id":"e1", "consumer":"CAB", "note":{"a":1} }';
+  it("ignores key order, spacing, unknown fields, other types' fields and the number notation", () => {
+    const text =
+      '{ "complete_records" : 9.0, "records": 1e1, "resource":"PSB-HH", "dept":"PSB", "at":"2026-10-09T10:00:00+08:00", "type":"resource.updated", "id":"e1", "consumer":"CAB", "note":{"a":1} }';
     expect(hashOf(JSON.parse(text))).toBe(h);
   });
 

@@ -1,17 +1,7 @@
 import { DEFAULT_TIME_ZONE } from '@app/scoring';
 import { contentHash } from './content-hash';
 import { createTimestampParser, type TimestampParser } from './fast-timestamp';
-import {
-  InvalidEvent,
-  charLength,
-  fail,
-  optionalString,
-  requiredInteger,
-  requiredNumber,
-  requiredString,
-  show,
-  type RawRecord,
-} from './field-readers';
+import { InvalidEvent, charLength, fail, optionalString, requiredInteger, requiredNumber, requiredString, show, type RawRecord } from './field-readers';
 import { EVENT_TYPES, ParseError, type EventType, type EventValidation, type EventValidationContext, type NormalizedEvent } from './types';
 
 const MAX_ID_CHARS = 128;

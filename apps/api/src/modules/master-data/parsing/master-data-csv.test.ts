@@ -146,7 +146,8 @@ describe('parseCalendarCsv', () => {
   });
 
   it('applies the column rules', () => {
-    const text = 'date,kind\n2026-10-01,holiday\n2026-10-03,holiday\n2026-10-10,workday\n2026-02-29,holiday\n2026-10-11,Workday\n2026-10-01,workday\n20261012,holiday\n';
+    const text =
+      'date,kind\n2026-10-01,holiday\n2026-10-03,holiday\n2026-10-10,workday\n2026-02-29,holiday\n2026-10-11,Workday\n2026-10-01,workday\n20261012,holiday\n';
     const r = parseCalendarCsv(csv(text));
     expect(r.rows.map((x) => [x.line, x.date, x.kind])).toEqual([
       [2, '2026-10-01', 'holiday'],

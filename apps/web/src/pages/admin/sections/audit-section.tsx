@@ -52,7 +52,14 @@ export function AuditSection() {
             columns={columns}
             dataSource={data.items}
             loading={audit.isFetching}
-            pagination={{ current: page, pageSize: PAGE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { count: total }) }}
+            pagination={{
+              current: page,
+              pageSize: PAGE,
+              total: data.total,
+              showSizeChanger: false,
+              onChange: setPage,
+              showTotal: (total) => t('common.total', { count: total }),
+            }}
           />
         )}
       </QueryView>

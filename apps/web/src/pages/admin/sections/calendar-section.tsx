@@ -44,7 +44,10 @@ export function CalendarSection() {
   });
 
   const years = useMemo(() => [...new Set((calendar.data ?? []).map((e) => e.date.slice(0, 4)))].sort().reverse(), [calendar.data]);
-  const rows = useMemo(() => (calendar.data ?? []).filter((e) => !year || e.date.startsWith(year)).sort((a, b) => (a.date < b.date ? -1 : 1)), [calendar.data, year]);
+  const rows = useMemo(
+    () => (calendar.data ?? []).filter((e) => !year || e.date.startsWith(year)).sort((a, b) => (a.date < b.date ? -1 : 1)),
+    [calendar.data, year],
+  );
   const weekday = (date: string) => {
     const d = new Date(`${date}T00:00:00Z`).getUTCDay();
     return (i18n.language === 'en' ? WEEKDAYS_EN : WEEKDAYS_ZH)[d];
@@ -76,7 +79,12 @@ export function CalendarSection() {
       title: t('common.actions'),
       width: 100,
       render: (_: unknown, e) => (
-        <Popconfirm title={t('calendar.removeConfirm', { date: e.date })} onConfirm={() => remove.mutate(e.date)} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+        <Popconfirm
+          title={t('calendar.removeConfirm', { date: e.date })}
+          onConfirm={() => remove.mutate(e.date)}
+          okText={t('common.confirm')}
+          cancelText={t('common.cancel')}
+        >
           <Button size="small" danger>
             {t('common.delete')}
           </Button>
@@ -111,11 +119,26 @@ export function CalendarSection() {
             {t('calendar.addOrChange')}
           </Button>
         </Form>
-        <Select allowClear placeholder={t('calendar.allYears')} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: y }))} style={{ width: 120 }} />
+        <Select
+          allowClear
+          placeholder={t('calendar.allYears')}
+          value={year}
+          onChange={setYear}
+          options={years.map((y) => ({ value: y, label: y }))}
+          style={{ width: 120 }}
+        />
       </Space>
       <p className="footnote">{t('calendar.hint')}</p>
       <QueryView query={calendar} minHeight={200}>
-        {() => <Table<CalendarEntry> size="small" rowKey="date" columns={columns} dataSource={rows} pagination={{ pageSize: 30, showSizeChanger: false, hideOnSinglePage: true }} />}
+        {() => (
+          <Table<CalendarEntry>
+            size="small"
+            rowKey="date"
+            columns={columns}
+            dataSource={rows}
+            pagination={{ pageSize: 30, showSizeChanger: false, hideOnSinglePage: true }}
+          />
+        )}
       </QueryView>
     </Card>
   );

@@ -35,7 +35,14 @@ export function LedgerSection() {
     { key: 'read', title: t('ledger.read'), dataIndex: 'read', width: 90, align: 'right' },
     { key: 'accepted', title: t('ledger.accepted'), dataIndex: 'accepted', width: 90, align: 'right' },
     { key: 'duplicates', title: t('ledger.duplicates'), dataIndex: 'duplicates', width: 90, align: 'right' },
-    { key: 'quarantined', title: t('ledger.quarantined'), dataIndex: 'quarantined', width: 90, align: 'right', render: (q: number) => <span className={q > 0 ? 'text-warning' : undefined}>{q}</span> },
+    {
+      key: 'quarantined',
+      title: t('ledger.quarantined'),
+      dataIndex: 'quarantined',
+      width: 90,
+      align: 'right',
+      render: (q: number) => <span className={q > 0 ? 'text-warning' : undefined}>{q}</span>,
+    },
     { key: 'finished', title: t('ledger.finishedAt'), dataIndex: 'finished_at', width: 150, render: (v: string | null) => formatInstant(v, timeZone) },
   ];
   const rows = ledger.data ?? [];

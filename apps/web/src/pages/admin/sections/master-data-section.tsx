@@ -64,7 +64,11 @@ function ImportCard({ kind }: { kind: MasterDataKind }) {
             items={[
               { key: 'read', label: t('masterData.read'), children: outcome.read },
               { key: 'upserted', label: t('masterData.upserted'), children: outcome.upserted },
-              { key: 'rejected', label: t('masterData.rejected'), children: <span className={outcome.rejected > 0 ? 'text-danger' : undefined}>{outcome.rejected}</span> },
+              {
+                key: 'rejected',
+                label: t('masterData.rejected'),
+                children: <span className={outcome.rejected > 0 ? 'text-danger' : undefined}>{outcome.rejected}</span>,
+              },
             ]}
           />
           {outcome.rejections.length === 0 ? (

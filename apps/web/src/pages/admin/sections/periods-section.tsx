@@ -81,7 +81,12 @@ export function PeriodsSection() {
                   d.provisional ? (
                     <Alert type="info" showIcon title={t('periods.cannotPublishProvisional')} />
                   ) : (
-                    <Popconfirm title={t('periods.publishConfirm', { period: periodLabel(period, language) })} onConfirm={() => publish.mutate()} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+                    <Popconfirm
+                      title={t('periods.publishConfirm', { period: periodLabel(period, language) })}
+                      onConfirm={() => publish.mutate()}
+                      okText={t('common.confirm')}
+                      cancelText={t('common.cancel')}
+                    >
                       <Button type="primary" loading={publish.isPending} data-testid="publish-period">
                         {t('periods.publish')}
                       </Button>
@@ -102,7 +107,15 @@ export function PeriodsSection() {
       <Col xs={24} xl={14}>
         <Card size="small" title={t('periods.publishedList')}>
           <QueryView query={published} minHeight={120} isEmpty={(d) => d.length === 0}>
-            {(data) => <Table<PublishedPeriod> size="small" rowKey="period" columns={columns} dataSource={[...data].sort((a, b) => (a.period < b.period ? 1 : -1))} pagination={false} />}
+            {(data) => (
+              <Table<PublishedPeriod>
+                size="small"
+                rowKey="period"
+                columns={columns}
+                dataSource={[...data].sort((a, b) => (a.period < b.period ? 1 : -1))}
+                pagination={false}
+              />
+            )}
           </QueryView>
         </Card>
       </Col>

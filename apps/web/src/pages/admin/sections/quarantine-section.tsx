@@ -72,7 +72,13 @@ export function QuarantineSection() {
   return (
     <Card size="small" title={t('admin.quarantine')}>
       <Space wrap className="table-toolbar">
-        <Input.Search allowClear placeholder={t('quarantine.source')} defaultValue={source} onSearch={(v) => (setSource(v), setPage(1))} style={{ width: 220 }} />
+        <Input.Search
+          allowClear
+          placeholder={t('quarantine.source')}
+          defaultValue={source}
+          onSearch={(v) => (setSource(v), setPage(1))}
+          style={{ width: 220 }}
+        />
         <Input.Search allowClear placeholder={t('common.reason')} defaultValue={reason} onSearch={(v) => (setReason(v), setPage(1))} style={{ width: 220 }} />
         <Checkbox checked={open} onChange={(e) => (setOpen(e.target.checked), setPage(1))}>
           {t('quarantine.openOnly')}
@@ -93,7 +99,12 @@ export function QuarantineSection() {
           type={result.quarantined > 0 ? 'warning' : 'success'}
           showIcon
           closable={{ onClose: () => setResult(null) }}
-          title={t('quarantine.replayDone', { replayed: result.replayed, accepted: result.accepted, duplicates: result.duplicates, quarantined: result.quarantined })}
+          title={t('quarantine.replayDone', {
+            replayed: result.replayed,
+            accepted: result.accepted,
+            duplicates: result.duplicates,
+            quarantined: result.quarantined,
+          })}
           className="form-alert"
         />
       ) : null}
@@ -105,7 +116,14 @@ export function QuarantineSection() {
             columns={columns}
             dataSource={data.items}
             loading={entries.isFetching}
-            pagination={{ current: page, pageSize: PAGE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { count: total }) }}
+            pagination={{
+              current: page,
+              pageSize: PAGE,
+              total: data.total,
+              showSizeChanger: false,
+              onChange: setPage,
+              showTotal: (total) => t('common.total', { count: total }),
+            }}
           />
         )}
       </QueryView>

@@ -241,7 +241,12 @@ function PreviewTable({ preview }: { preview: SchemePreview }) {
     { key: 'name', title: t('common.department'), dataIndex: 'name' },
     { key: 'cur', title: t('schemes.currentTotal'), width: 110, align: 'right', render: (_: unknown, r) => formatScore(r.current?.total) },
     { key: 'new', title: t('schemes.draftTotal'), width: 110, align: 'right', render: (_: unknown, r) => <strong>{formatScore(r.draft?.total)}</strong> },
-    { key: 'curGrade', title: t('schemes.currentGrade'), width: 110, render: (_: unknown, r) => <GradeTag grade={(r.current?.grade ?? null) as Grade | null} /> },
+    {
+      key: 'curGrade',
+      title: t('schemes.currentGrade'),
+      width: 110,
+      render: (_: unknown, r) => <GradeTag grade={(r.current?.grade ?? null) as Grade | null} />,
+    },
     { key: 'newGrade', title: t('schemes.draftGrade'), width: 110, render: (_: unknown, r) => <GradeTag grade={(r.draft?.grade ?? null) as Grade | null} /> },
   ];
   return (
@@ -265,18 +270,42 @@ function VersionsTable({ versions }: { versions: SchemeVersion[] }) {
   const { timeZone } = useAssessmentClock();
   const latest = latestOf(versions)?.version;
   const columns: TableColumnsType<SchemeVersion> = [
-    { key: 'version', title: t('schemes.version'), dataIndex: 'version', width: 90, render: (v: number) => (v === latest ? <Space>{v}<Tag color="green">{t('schemes.active')}</Tag></Space> : v) },
+    {
+      key: 'version',
+      title: t('schemes.version'),
+      dataIndex: 'version',
+      width: 90,
+      render: (v: number) =>
+        v === latest ? (
+          <Space>
+            {v}
+            <Tag color="green">{t('schemes.active')}</Tag>
+          </Space>
+        ) : (
+          v
+        ),
+    },
     {
       key: 'weights',
       title: t('schemes.weights'),
       render: (_: unknown, s) => `${s.weights.timeliness} / ${s.weights.completeness} / ${s.weights.response}`,
     },
-    { key: 'sub', title: t('schemes.subWeights'), render: (_: unknown, s) => `${s.responseWeights.requests} / ${s.responseWeights.objections} / ${s.responseWeights.api}` },
-    { key: 'sla', title: t('schemes.deadlines'), render: (_: unknown, s) => t('schemes.slaSummary', { request: s.requestSlaWorkdays, objection: s.objectionSlaWorkdays, grace: s.updateGraceHours }) },
+    {
+      key: 'sub',
+      title: t('schemes.subWeights'),
+      render: (_: unknown, s) => `${s.responseWeights.requests} / ${s.responseWeights.objections} / ${s.responseWeights.api}`,
+    },
+    {
+      key: 'sla',
+      title: t('schemes.deadlines'),
+      render: (_: unknown, s) => t('schemes.slaSummary', { request: s.requestSlaWorkdays, objection: s.objectionSlaWorkdays, grace: s.updateGraceHours }),
+    },
     { key: 'grades', title: t('schemes.thresholds'), render: (_: unknown, s) => `A≥${s.gradeThresholds.A} B≥${s.gradeThresholds.B} C≥${s.gradeThresholds.C}` },
     { key: 'top', title: t('schemes.commendTopN'), dataIndex: 'commendTopN', width: 90 },
     { key: 'note', title: t('schemes.note'), dataIndex: 'note', ellipsis: true, render: (n: string | null) => n ?? '—' },
     { key: 'by', title: t('schemes.createdBy'), width: 180, render: (_: unknown, s) => `${s.createdBy} · ${formatInstant(s.createdAt, timeZone)}` },
   ];
-  return <Table<SchemeVersion> size="small" rowKey="version" columns={columns} dataSource={[...versions].sort((a, b) => b.version - a.version)} pagination={false} />;
+  return (
+    <Table<SchemeVersion> size="small" rowKey="version" columns={columns} dataSource={[...versions].sort((a, b) => b.version - a.version)} pagination={false} />
+  );
 }

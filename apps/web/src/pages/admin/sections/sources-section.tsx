@@ -47,7 +47,8 @@ export function SourcesSection() {
       title: t('common.status'),
       dataIndex: 'revokedAt',
       width: 200,
-      render: (v: string | null) => (v ? <Tag>{t('sources.revokedAt', { time: formatInstant(v, timeZone) })}</Tag> : <Tag color="green">{t('sources.active')}</Tag>),
+      render: (v: string | null) =>
+        v ? <Tag>{t('sources.revokedAt', { time: formatInstant(v, timeZone) })}</Tag> : <Tag color="green">{t('sources.active')}</Tag>,
     },
     {
       key: 'actions',
@@ -55,7 +56,12 @@ export function SourcesSection() {
       width: 100,
       render: (_: unknown, s) =>
         s.revokedAt ? null : (
-          <Popconfirm title={t('sources.revokeConfirm', { name: s.name })} onConfirm={() => revoke.mutate(s.name)} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+          <Popconfirm
+            title={t('sources.revokeConfirm', { name: s.name })}
+            onConfirm={() => revoke.mutate(s.name)}
+            okText={t('common.confirm')}
+            cancelText={t('common.cancel')}
+          >
             <Button size="small" danger>
               {t('sources.revoke')}
             </Button>

@@ -90,14 +90,24 @@ export function UsersSection() {
             {u.disabled ? t('users.enable') : t('common.edit')}
           </Button>
           {!u.disabled && u.username !== me.username ? (
-            <Popconfirm title={t('users.disableConfirm', { username: u.username })} onConfirm={() => disable.mutate(u.username)} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+            <Popconfirm
+              title={t('users.disableConfirm', { username: u.username })}
+              onConfirm={() => disable.mutate(u.username)}
+              okText={t('common.confirm')}
+              cancelText={t('common.cancel')}
+            >
               <Button size="small" danger>
                 {t('users.disable')}
               </Button>
             </Popconfirm>
           ) : null}
           {!u.disabled && u.username !== me.username ? (
-            <Popconfirm title={t('users.endSignInsConfirm', { username: u.username })} onConfirm={() => endSignIns.mutate(u.username)} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+            <Popconfirm
+              title={t('users.endSignInsConfirm', { username: u.username })}
+              onConfirm={() => endSignIns.mutate(u.username)}
+              okText={t('common.confirm')}
+              cancelText={t('common.cancel')}
+            >
               <Button size="small">{t('users.endSignIns')}</Button>
             </Popconfirm>
           ) : null}
@@ -107,7 +117,15 @@ export function UsersSection() {
   ];
 
   return (
-    <Card size="small" title={t('admin.users')} extra={<Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('users.add')}</Button>}>
+    <Card
+      size="small"
+      title={t('admin.users')}
+      extra={
+        <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          {t('users.add')}
+        </Button>
+      }
+    >
       <QueryView query={users} minHeight={200}>
         {(data) => <Table<UserView> size="small" rowKey="username" columns={columns} dataSource={data} pagination={{ pageSize: 50, hideOnSinglePage: true }} />}
       </QueryView>
@@ -180,7 +198,12 @@ function UserModal({ user, onClose }: { user: UserView | null; onClose: () => vo
         >
           <Input disabled={user !== null} autoComplete="off" maxLength={64} />
         </Form.Item>
-        <Form.Item name="password" label={t('users.password')} rules={[{ required: true, min: 12, max: 200, message: t('users.passwordRule') }]} extra={user ? t('users.passwordReset') : t('users.firstPassword')}>
+        <Form.Item
+          name="password"
+          label={t('users.password')}
+          rules={[{ required: true, min: 12, max: 200, message: t('users.passwordRule') }]}
+          extra={user ? t('users.passwordReset') : t('users.firstPassword')}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
