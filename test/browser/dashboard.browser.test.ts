@@ -115,7 +115,7 @@ describe.runIf(haveChromium)(`the dashboard in Chromium (${kind}, demo city)`, {
     // The workbook downloads from the dashboard and is a real XLSX (a zip) of this period.
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-buttons] [data-format=xlsx]').first().click()]);
     const file = await download.path();
-    const bytes = readFileSync(file!);
+    const bytes = readFileSync(file);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(download.suggestedFilename()).toContain(period);
     await page.close();

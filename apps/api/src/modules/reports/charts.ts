@@ -69,11 +69,11 @@ const GRADE_LEGEND = { A: `A ${GRADE_ZH.A}`, B: `B ${GRADE_ZH.B}`, C: `C ${GRADE
 export function rankingCharts(departments: readonly RankingBarInput[], cityAverage: number | null, perChart: number): RenderedChart[] {
   const model = buildRankingBarModel(departments, { cityAverage });
   const labels = { total: '总分', grades: GRADE_LEGEND, cityAverage: '城市平均', noGrade: '未定级', empty: '本期暂无排名' };
-  if (model.empty) return [renderSvg(buildRankingBarOption(model, labels, STYLE) as EChartsCoreOption, CHART_WIDTH, 120)];
+  if (model.empty) return [renderSvg(buildRankingBarOption(model, labels, STYLE), CHART_WIDTH, 120)];
   const charts: RenderedChart[] = [];
   for (let i = 0; i < model.rows.length; i += perChart) {
     const part = { ...model, rows: model.rows.slice(i, i + perChart) };
-    charts.push(renderSvg(buildRankingBarOption(part, labels, STYLE) as EChartsCoreOption, CHART_WIDTH, rankingBarHeight(part, STYLE)));
+    charts.push(renderSvg(buildRankingBarOption(part, labels, STYLE), CHART_WIDTH, rankingBarHeight(part, STYLE)));
   }
   return charts;
 }
@@ -85,12 +85,12 @@ export function rankingCharts(departments: readonly RankingBarInput[], cityAvera
 export function trendChart(input: TrendLinesInput, pick: 'top-bottom' | 'all'): RenderedChart {
   const model = buildTrendLinesModel(input, { pick, top: 3, bottom: 3 });
   const option = buildTrendLinesOption(model, { cityAverage: '城市平均分', value: '总分', empty: '暂无趋势数据' }, STYLE);
-  return renderSvg(option as EChartsCoreOption, CHART_WIDTH, model.empty ? 120 : 320);
+  return renderSvg(option, CHART_WIDTH, model.empty ? 120 : 320);
 }
 
 /** A department's waterfall from 100 down to its total, one step per part (the dashboard's chart). */
 export function pointsLostChart(pointsLost: PointsLost | null): RenderedChart {
   const model = buildPointsLostWaterfallModel({ pointsLost });
   const labels = { start: '满分', total: '总分', parts: POINTS_LOST_PART_ZH, notApplicable: '不适用', empty: '本期无数据' };
-  return renderSvg(buildPointsLostWaterfallOption(model, labels, STYLE) as EChartsCoreOption, CHART_WIDTH, model.empty ? 120 : 300);
+  return renderSvg(buildPointsLostWaterfallOption(model, labels, STYLE), CHART_WIDTH, model.empty ? 120 : 300);
 }

@@ -355,5 +355,5 @@ export async function buildWorkbook(model: ReportModel): Promise<Buffer> {
   rectificationSheet(wb, model);
   schemeSheet(wb, model);
   const data = await wb.xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  return Buffer.from(data);
 }

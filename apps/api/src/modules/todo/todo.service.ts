@@ -119,6 +119,6 @@ export class TodoService {
     if (rows.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: columns.length } };
     const data = await wb.xlsx.writeBuffer();
     const stamp = asOf.slice(0, 16).replace(/[:T]/g, (c) => (c === 'T' ? ' ' : ''));
-    return { bytes: Buffer.from(data as ArrayBuffer), filename: `待办与预警 ${stamp}.xlsx` };
+    return { bytes: Buffer.from(data), filename: `待办与预警 ${stamp}.xlsx` };
   }
 }

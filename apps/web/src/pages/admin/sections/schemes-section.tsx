@@ -1,4 +1,4 @@
-import type { DepartmentScore, Grade, SchemePreview, SchemeVersion } from '@app/contracts';
+import type { DepartmentScore, SchemePreview, SchemeVersion } from '@app/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -182,9 +182,8 @@ function SchemeEditor({ versions }: { versions: SchemeVersion[] }) {
         {runPreview.isError ? <Alert type="error" showIcon title={describeError(runPreview.error, t)} className="form-alert" /> : null}
         <Space>
           <Button
-            onClick={async () => {
-              const values = await check();
-              if (values) runPreview.mutate(toDraft(values));
+            onClick={() => {
+              void check().then((values) => values && runPreview.mutate(toDraft(values)));
             }}
             loading={runPreview.isPending}
             data-testid="scheme-preview"
@@ -193,9 +192,8 @@ function SchemeEditor({ versions }: { versions: SchemeVersion[] }) {
           </Button>
           <Button
             type="primary"
-            onClick={async () => {
-              const values = await check();
-              if (values) save.mutate(values);
+            onClick={() => {
+              void check().then((values) => values && save.mutate(values));
             }}
             loading={save.isPending}
             data-testid="scheme-save"
@@ -245,9 +243,9 @@ function PreviewTable({ preview }: { preview: SchemePreview }) {
       key: 'curGrade',
       title: t('schemes.currentGrade'),
       width: 110,
-      render: (_: unknown, r) => <GradeTag grade={(r.current?.grade ?? null) as Grade | null} />,
+      render: (_: unknown, r) => <GradeTag grade={r.current?.grade ?? null} />,
     },
-    { key: 'newGrade', title: t('schemes.draftGrade'), width: 110, render: (_: unknown, r) => <GradeTag grade={(r.draft?.grade ?? null) as Grade | null} /> },
+    { key: 'newGrade', title: t('schemes.draftGrade'), width: 110, render: (_: unknown, r) => <GradeTag grade={r.draft?.grade ?? null} /> },
   ];
   return (
     <div className="top-gap" data-testid="scheme-preview-table">
