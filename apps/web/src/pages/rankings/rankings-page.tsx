@@ -32,7 +32,7 @@ function compareNullable(a: number | null | undefined, b: number | null | undefi
   if (na && nb) return 0;
   if (na) return order === 'descend' ? -1 : 1;
   if (nb) return order === 'descend' ? 1 : -1;
-  return (a) - (b);
+  return a - b;
 }
 
 const CATEGORY_PARAM = 'category';
