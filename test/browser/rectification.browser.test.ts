@@ -7,7 +7,7 @@ import { formatPeriod, periodContaining, previousPeriod } from '@app/scoring';
 import type { RectificationCase, RectificationCaseDetail, ScoreRecord } from '@app/contracts';
 import { DemoSeedJob } from '../../apps/api/src/modules/demo/demo-seed.job';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../integration/support/databases';
-import { loginAs, REPO_ROOT, startTestApp, type TestApp } from '../integration/support/test-app';
+import { addUser, loginAs, REPO_ROOT, startTestApp, TEST_PASSWORD, type TestApp } from '../integration/support/test-app';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
@@ -20,6 +20,14 @@ if (!haveChromium) {
 const kind = databaseKinds().at(-1)!;
 
 /** Issue 15 in the browser: publishing last month opens cases; the department answers, the inspector returns, it answers again, the inspector accepts. */
+
+const DEMO_PASSWORDS: Record<string, string> = {
+  leader: 'Lingdao-Demo-2026',
+  inspector: 'Ducha-Demo-2026',
+  admin: 'Guanli-Demo-2026',
+  psb: 'Gongan-Demo-2026',
+  cab: 'Minzheng-Demo-2026',
+};
 describe.runIf(haveChromium)(`rectification in Chromium (${kind}, demo city)`, { timeout: 180_000 }, () => {
   let db: TestDatabase;
   let t: TestApp;
@@ -73,11 +81,7 @@ describe.runIf(haveChromium)(`rectification in Chromium (${kind}, demo city)`, {
     theCase = demoUser ?? cases[0];
     deptUser = theCase.dept.toLowerCase();
     if (!demoUser) {
-      await t.http
-        .put(`/api/users/${deptUser}`)
-        .set(await auth('admin'))
-        .send({ password: `${deptUser}-demo`, role: 'department', dept: theCase.dept })
-        .expect(200);
+      await addUser(t.http, await auth('admin'), deptUser, 'department', theCase.dept);
     }
   }, 600_000);
   afterAll(async () => {
@@ -86,8 +90,13 @@ describe.runIf(haveChromium)(`rectification in Chromium (${kind}, demo city)`, {
     await db?.drop();
   });
 
+  /** The demo accounts' passwords (README), else the one addUser gives. */
+  function passwordOf(user: string): string {
+    return DEMO_PASSWORDS[user] ?? TEST_PASSWORD;
+  }
+
   async function auth(user: string): Promise<{ Authorization: string }> {
-    if (!tokens.has(user)) tokens.set(user, await loginAs(t.http, user, `${user}-demo`));
+    if (!tokens.has(user)) tokens.set(user, await loginAs(t.http, user, passwordOf(user)));
     return { Authorization: `Bearer ${tokens.get(user)!}` };
   }
 
@@ -95,7 +104,7 @@ describe.runIf(haveChromium)(`rectification in Chromium (${kind}, demo city)`, {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto(`${base}/login`);
     await page.fill('#username', user);
-    await page.fill('#password', `${user}-demo`);
+    await page.fill('#password', passwordOf(user));
     await page.click('button[type=submit]');
     await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
     return page;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FindingsResponse, PeriodStatus, SchemeVersion } from '@app/contracts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
 import { EXAMPLE_AS_OF, loadExampleThroughCli } from './support/example';
-import { loginAs, runCli, startTestApp, type TestApp } from './support/test-app';
+import { addUser, loginAs, runCli, startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 
 const kinds = databaseKinds();
 const AS_OF = encodeURIComponent(EXAMPLE_AS_OF);
@@ -36,12 +36,8 @@ describe.each(kinds)('the assessment start and cli findings on the %s database',
       ['inspector', 'inspector'],
       ['leader', 'leader'],
     ] as const) {
-      await t.http
-        .put(`/api/users/${user}`)
-        .set(bearer('admin'))
-        .send({ password: `${user}-password`, role, dept: null })
-        .expect((res) => expect(res.status).toBeLessThan(300));
-      token[user] = await loginAs(t.http, user, `${user}-password`);
+      await addUser(t.http, bearer('admin'), user, role);
+      token[user] = await loginAs(t.http, user, TEST_PASSWORD);
     }
   }, 600_000);
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { Db } from '../../apps/api/src/database/db';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
 import { loadExampleOverHttp } from './support/example-http';
 import { portOf } from './support/raw-http';
-import { loginAs, startTestApp, type TestApp } from './support/test-app';
+import { addUser, loginAs, startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 
 /**
  * Issue 17 and access.md: no body is read before its sender is authenticated and allowed to
@@ -121,12 +121,8 @@ describe.each(kinds)('hostile bodies (%s)', (kind) => {
       UPLOAD_CONCURRENCY: '2',
     });
     ({ adminToken, apiKey } = await loadExampleOverHttp(t));
-    await t.http
-      .put('/api/users/leader')
-      .set({ Authorization: `Bearer ${adminToken}` })
-      .send({ password: 'leader-password', role: 'leader' })
-      .expect(200);
-    leader = await loginAs(t.http, 'leader', 'leader-password');
+    await addUser(t.http, { Authorization: `Bearer ${adminToken}` }, 'leader', 'leader');
+    leader = await loginAs(t.http, 'leader', TEST_PASSWORD);
   }, 120_000);
   afterAll(async () => {
     await t?.close();

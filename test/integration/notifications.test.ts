@@ -6,7 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import type { ChannelView, DeliveryView, ScoreRecord } from '@app/contracts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
 import { loadExampleThroughCli } from './support/example';
-import { loginAs, runCli, startTestApp, type TestApp } from './support/test-app';
+import { loginAs, runCli, startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 
 const AS_OF = '2026-10-29T10:00:00+08:00';
 const ORIGIN = 'https://kpi.example.gov.cn';
@@ -163,11 +163,11 @@ describe.each(databaseKinds())('notifications on the %s database', (kind) => {
       ['admin', 'admin'],
       ['inspector', 'inspector'],
     ]) {
-      const r = await runCli(db, ['user', 'add', '--username', user, '--password', `${user}-password`, '--role', role]);
+      const r = await runCli(db, ['user', 'add', '--username', user, '--password', TEST_PASSWORD, '--role', role]);
       expect(r.status, r.stderr).toBe(0);
     }
     t = await startTestApp(db, env);
-    for (const user of ['admin', 'inspector']) token[user] = await loginAs(t.http, user, `${user}-password`);
+    for (const user of ['admin', 'inspector']) token[user] = await loginAs(t.http, user, TEST_PASSWORD);
   }, 180_000);
   afterAll(async () => {
     await t?.close();

@@ -9,7 +9,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from './support/
 import { loadExampleOverHttp } from './support/example-http';
 import { EXAMPLE_DIR } from './support/example';
 import { RectificationService } from '../../apps/api/src/modules/rectification/rectification.service';
-import { loginAs, runCli, startTestApp, type TestApp } from './support/test-app';
+import { addUser, loginAs, runCli, startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 
 const TIME_ZONE = 'Asia/Shanghai';
 
@@ -38,12 +38,8 @@ describe.each(databaseKinds())('rectification cases on the %s database', (kind) 
       ['cab', 'department', 'CAB'],
       ['msa', 'department', 'MSA'],
     ] as const) {
-      await t.http
-        .put(`/api/users/${user}`)
-        .set(bearer('admin'))
-        .send({ password: `${user}-password`, role, dept })
-        .expect(200);
-      token[user] = await loginAs(t.http, user, `${user}-password`);
+      await addUser(t.http, bearer('admin'), user, role, dept);
+      token[user] = await loginAs(t.http, user, TEST_PASSWORD);
     }
     const before = Date.now();
     published = (await t.http.post('/api/periods/2026-10/publish').set(bearer('inspector')).expect(200)).body as ScoreRecord;

@@ -10,7 +10,7 @@ import { chinaCalendar } from '../../apps/api/src/modules/demo/china-calendar';
 import { writeCityFiles } from '../../apps/api/src/modules/demo/generator';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
 import { loadExampleOverHttp } from './support/example-http';
-import { loginAs, runCli, startTestApp, type TestApp } from './support/test-app';
+import { addUser, loginAs, runCli, startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 
 const TIME_ZONE = 'Asia/Shanghai';
 
@@ -66,12 +66,8 @@ describe.each(databaseKinds())('the to-do on the %s database', (kind) => {
         ['leader', 'leader'],
         ['cab', 'department', 'CAB'],
       ] as const) {
-        await t.http
-          .put(`/api/users/${user}`)
-          .set('Authorization', `Bearer ${adminToken}`)
-          .send({ password: `${user}-password`, role, dept })
-          .expect(200);
-        token[user] = await loginAs(t.http, user, `${user}-password`);
+        await addUser(t.http, { Authorization: `Bearer ${adminToken}` }, user, role, dept);
+        token[user] = await loginAs(t.http, user, TEST_PASSWORD);
       }
     }, 300_000);
     afterAll(async () => {
@@ -217,8 +213,8 @@ describe.each(databaseKinds())('the to-do on the %s database', (kind) => {
           .expect(200);
         expect(res.body, f.name).toMatchObject(f.expected!);
       }
-      await t.http.put('/api/users/leader').set(admin).send({ password: 'leader-password', role: 'leader' }).expect(200);
-      token = await loginAs(t.http, 'leader', 'leader-password');
+      await addUser(t.http, admin, 'leader', 'leader');
+      token = await loginAs(t.http, 'leader', TEST_PASSWORD);
     }, 300_000);
     afterAll(async () => {
       await t?.close();
