@@ -227,6 +227,7 @@ describe.each(kinds)('garbage on the %s database', (kind) => {
     locale: ['fr'],
     status: ['maybe'],
     open: ['yes'],
+    state: ['bogus'],
     file: ['2026-13.csv', '2026-10.exe', 'x'],
     ids: ['', Array.from({ length: 501 }, (_, i) => `x${i}`).join(',')],
     action: ['x'.repeat(101)],
