@@ -35,7 +35,7 @@ export async function benchWeb(): Promise<Record<string, unknown>> {
     const page = await login.newPage();
     await page.goto(`${base}/login`);
     await page.fill('#username', 'leader');
-    await page.fill('#password', 'leader-demo');
+    await page.fill('#password', 'Lingdao-Demo-2026');
     await page.click('button[type=submit]');
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.locator('[data-rendered=true]').first().waitFor(); // warm the server's snapshots

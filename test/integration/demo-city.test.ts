@@ -21,7 +21,7 @@ describe(`the demo city seeded on first start (${kind})`, () => {
     const health = await t.http.get('/api/health');
     expect(health.status).toBe(200); // the server answers while seeding runs
     await t.app.get(DemoSeedJob).running;
-    token = await loginAs(t.http, 'leader', 'leader-demo');
+    token = await loginAs(t.http, 'leader', 'Lingdao-Demo-2026');
   }, 600_000);
   afterAll(async () => {
     await t?.close();
