@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SeedingStatus } from '@app/contracts';
-import { formatPeriod, periodContaining, periodsBetween, previousPeriod, type Period } from '@app/scoring';
+import { formatPeriod, localDate, periodContaining, periodsBetween, previousPeriod, type Period } from '@app/scoring';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AppealsService } from '../appeals/appeals.service';
 import { IngestService, zeroCounts, type IngestCounts } from '../ingest/ingest.service';
@@ -82,6 +82,7 @@ export class DemoSeedService {
         seed: DEMO_SEED,
         endMonth: formatPeriod(currentMonth),
         months: DEMO_MONTHS,
+        lastDay: localDate(now, tz),
         activeFromMonth: formatPeriod(firstMonth),
         targetEvents: DEMO_EVENTS,
         mix: 'demo',

@@ -4,8 +4,8 @@
 // volumes) before the first line is produced.
 
 import { REQUEST_LINES } from './city-data';
-import { firstMonthOf, formatPeriod, periodOfMonth, shiftPeriod } from '@app/periods';
-import { dayNumber, firstDayOf, formatDay, parseMonth, weekday } from './dates';
+import { firstMonthOf, formatPeriod, periodOfMonth, shiftPeriod, type Period } from '@app/periods';
+import { dayNumber, firstDayOf, formatDay, parseDate, parseMonth, weekday } from './dates';
 import { AliasTable, assertSeed, rngFor } from './prng';
 import {
   BAD_LINE_KINDS,
@@ -340,6 +340,16 @@ function validate(city: City, opts: GenerateEventsOptions): void {
   }
 }
 
+/** The last generated day: the end of `month`, or `lastDay` when it lies in it. */
+function lastDayOf(month: Period, lastDay: string | undefined): number {
+  const monthEnd = firstDayOf(shiftPeriod(month, 1)) - 1;
+  if (lastDay === undefined) return monthEnd;
+  const day = parseDate(lastDay);
+  if (day === null || day < firstDayOf(month) || day > monthEnd)
+    throw new RangeError(`lastDay must be a date YYYY-MM-DD in endMonth ${formatPeriod(month)}, got ${JSON.stringify(lastDay)}`);
+  return day;
+}
+
 export function prepare(city: City, opts: GenerateEventsOptions): Ctx {
   validate(city, opts);
   const seed = opts.seed;
@@ -347,7 +357,7 @@ export function prepare(city: City, opts: GenerateEventsOptions): Ctx {
   const end = parseMonth(opts.endMonth);
   const start = shiftPeriod(end, -(opts.months - 1));
   const startDay = firstDayOf(start);
-  const endDay = firstDayOf(shiftPeriod(end, 1)) - 1;
+  const endDay = lastDayOf(end, opts.lastDay);
   const nDays = endDay - startDay + 1;
   const months: string[] = [];
   const monthOf = new Int16Array(nDays);

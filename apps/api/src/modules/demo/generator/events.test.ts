@@ -363,5 +363,24 @@ describe('generateEventDays', () => {
     expect(() => generateEvents(city, { ...demoOpts, endMonth: '2026-13' })).toThrow(RangeError);
     expect(() => generateEvents(city, { ...demoOpts, calendar: [{ date: '2026-02-30', kind: 'holiday' }] })).toThrow(RangeError);
     expect(() => generateEvents(city, { ...demoOpts, badLines: -1 })).toThrow(RangeError);
+    expect(() => generateEvents(city, { ...demoOpts, lastDay: '2026-11-01' })).toThrow(/lastDay/);
+    expect(() => generateEvents(city, { ...demoOpts, lastDay: '2026-10-32' })).toThrow(/lastDay/);
+  });
+
+  it('stops at the last day asked for, bad lines included, and the importer still quarantines only those', () => {
+    const opts: GenerateEventsOptions = { seed: 5, endMonth: '2026-02', months: 2, calendar, badLines: 9, lastDay: '2026-02-10' };
+    const days = [...generateEventDays(city, opts)];
+    expect(days.at(-1)!.date).toBe('2026-02-10');
+    const { lines, stats } = collect(city, opts);
+    let lastAccepted = '';
+    const sim = simulateIngest(lines, city, (e) => (lastAccepted = localDate(e) > lastAccepted ? localDate(e) : lastAccepted));
+    expect(lastAccepted).toBe('2026-02-10');
+    const expected = expectedIngest(stats);
+    expect(expected.quarantined).toBeGreaterThan(0);
+    expect({ accepted: sim.accepted, duplicates: sim.duplicates, quarantined: sim.quarantined }).toEqual({
+      accepted: expected.accepted,
+      duplicates: expected.duplicates,
+      quarantined: expected.quarantined,
+    });
   });
 });

@@ -80,6 +80,12 @@ export interface GenerateEventsOptions {
   /** Number of months generated, ending with endMonth (>= 1). */
   months: number;
   /**
+   * Last generated day, 'YYYY-MM-DD' in endMonth (inclusive); default the
+   * month's last day. The demo city stops at today: ingest quarantines
+   * events too far in the future.
+   */
+  lastDay?: string;
+  /**
    * Approximate number of valid events. demo: interface calls fill up to it
    * (default: calls are 60% of all events); benchmark: default 1,000,000.
    */
