@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { JobLock } from '../../apps/api/src/database/job-lock';
+import { LockedCron, type LockedCronSpec } from '../../apps/api/src/database/locked-cron';
 import { sql } from '../../apps/api/src/database/sql';
 import { InboxService } from '../../apps/api/src/modules/ingest/inbox.service';
 import { IngestService } from '../../apps/api/src/modules/ingest/ingest.service';
@@ -113,6 +115,37 @@ describe.each(kinds)('the inbox on the %s database', (kind) => {
     });
     expect(await count(t, `select count(*) as n from event where id like 'call-%'`)).toBe(24_000);
     expect(await count(t, `select sum(c2xx + c5xx) as n from api_rollup where consumer = 'PSB'`)).toBe(callsBefore + 24_000);
+  });
+
+  it('runs a scheduled job on its ticks, one run at a time under its lock, and leaves a failed run to the next tick', async () => {
+    const cron = t.app.get(LockedCron);
+    let runs = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const spec: LockedCronSpec = {
+      name: 'test-held',
+      cronTime: '0 0 1 1 *',
+      lockId: 72_619_998,
+      failure: 'test run failed',
+      work: async () => {
+        runs++;
+        await gate;
+      },
+    };
+    const first = cron.run(spec);
+    expect(cron.run(spec)).toBe(first);
+    await vi.waitFor(() => expect(runs).toBe(1));
+    await expect(t.app.get(JobLock).runExclusive(spec.lockId, async () => undefined)).resolves.toBe(false);
+    release();
+    await first;
+    expect(runs).toBe(1);
+    await expect(cron.run({ ...spec, work: () => Promise.reject(new Error('boom')) })).resolves.toBeUndefined();
+    await cron.run(spec);
+    expect(runs).toBe(2);
+
+    let ticks = 0;
+    cron.schedule({ ...spec, name: 'test-ticking', cronTime: '* * * * * *', work: async () => void ticks++ });
+    await vi.waitFor(() => expect(ticks).toBeGreaterThanOrEqual(2), { timeout: 5_000 });
   });
 
   it.runIf(kind === 'postgresql')('two instances ingesting overlapping files neither lose nor duplicate a line', async () => {

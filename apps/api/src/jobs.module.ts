@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LockedCron } from './database/locked-cron';
 import { IngestModule } from './modules/ingest/ingest.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { DemoSeedJob } from './modules/demo/demo-seed.job';
@@ -13,6 +14,6 @@ import { ScoringModule } from './modules/scoring/scoring.module';
 /** Scheduled jobs: only the HTTP application runs them, never the CLI. */
 @Module({
   imports: [IngestModule, ScoringModule, DemoModule, NotificationsModule, RectificationModule],
-  providers: [InboxJob, RecomputeJob, DemoSeedJob, NotifyJob, RectificationJob],
+  providers: [LockedCron, InboxJob, RecomputeJob, DemoSeedJob, NotifyJob, RectificationJob],
 })
 export class JobsModule {}
