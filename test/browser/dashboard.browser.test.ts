@@ -3,11 +3,12 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { generate } from 'otplib';
 import { formatPeriod, periodContaining, previousPeriod } from '@app/scoring';
 import type { DepartmentTodo, FindingsResponse, OverviewResponse, ScoreRecord } from '@app/contracts';
 import { DemoSeedJob } from '../../apps/api/src/modules/demo/demo-seed.job';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../integration/support/databases';
-import { loginAs, REPO_ROOT, startTestApp, type TestApp } from '../integration/support/test-app';
+import { addUser, loginAs, REPO_ROOT, startTestApp, TEST_PASSWORD, type TestApp } from '../integration/support/test-app';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
@@ -307,6 +308,41 @@ describe.runIf(haveChromium)(`the dashboard in Chromium (${kind}, demo city)`, {
     await page.locator('[data-testid=language-switch] >> text=English').click();
     await expect.poll(async () => page.locator('body').innerText(), { timeout: 10_000 }).toContain('Rankings');
     await shot(page, 'rankings-en');
+    await page.close();
+  });
+
+  it('sets up two-factor sign-in on its page, keeps the recovery codes in view, and then asks for a code at login', async () => {
+    await addUser(t.http, { Authorization: `Bearer ${await loginAs(t.http, 'admin', DEMO_PASSWORDS.admin)}` }, 'psb-2fa', 'department', 'PSB');
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const signIn = async () => {
+      await page.goto(`${base}/login`);
+      await page.fill('#username', 'psb-2fa');
+      await page.fill('#password', TEST_PASSWORD);
+      await page.click('button[type=submit]');
+    };
+    await signIn();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
+    await page.goto(`${base}/account/two-factor`);
+    await page.getByRole('button', { name: '开始设置' }).click();
+    const secret = (await page.locator('[data-testid=two-factor-secret]').innerText()).trim();
+    expect(await page.locator('img.two-factor-qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await page.fill('#code', await generate({ secret }));
+    await page.getByRole('button', { name: '验证并启用' }).click();
+    const codes = page.locator('[data-testid=recovery-codes] li');
+    await codes.first().waitFor({ timeout: 10_000 });
+    expect(await codes.count()).toBe(10);
+    await shot(page, 'two-factor-recovery-codes');
+    await page.getByRole('button', { name: '我已保存恢复码，继续' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/departments/PSB'), { timeout: 30_000 });
+
+    await page.context().clearCookies();
+    await signIn();
+    await page.locator('#code').waitFor({ timeout: 10_000 });
+    expect(await page.locator('[role=alert]').innerText()).toContain('6 位动态码');
+    // The step after the one just confirmed: a code works once.
+    await page.fill('#code', await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+    await page.click('button[type=submit]');
+    await page.waitForURL((url) => url.pathname.startsWith('/departments/PSB'), { timeout: 30_000 });
     await page.close();
   });
 });

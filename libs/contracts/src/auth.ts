@@ -7,7 +7,11 @@ export type Role = z.infer<typeof roleSchema>;
 export const usernameSchema = z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/, 'must be 1-64 characters of letters, digits, _ . @ -');
 
 /** POST /api/auth/login */
-export const loginRequestSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+/** Six digits from the authenticator app, or one of the recovery codes (XXXXX-XXXXX). */
+export const twoFactorCodeSchema = z.string().trim().min(6).max(32);
+
+/** POST /api/auth/login; `code` is asked for (401, code TWO_FACTOR_REQUIRED) when the user has a second factor. */
+export const loginRequestSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200), code: twoFactorCodeSchema.optional() });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 export const currentUserSchema = z.object({
@@ -17,6 +21,10 @@ export const currentUserSchema = z.object({
   dept: z.string().nullable(),
   /** The user must choose a new password before anything else (a first password set by an admin). */
   mustChangePassword: z.boolean().optional(),
+  /** The user signs in with a second factor (TOTP). */
+  twoFactor: z.boolean().optional(),
+  /** An admin who must set up the second factor before anything else (REQUIRE_ADMIN_2FA). */
+  mustEnrolTwoFactor: z.boolean().optional(),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 
@@ -92,3 +100,45 @@ export const signInIdParamSchema = z.object({ id: z.uuid() });
 export const endedSignInSchema = z.object({ id: z.string(), ended: z.literal(true) });
 /** DELETE /api/users/{username}/sign-ins */
 export const endedSignInsSchema = z.object({ username: z.string(), ended: z.number().int() });
+
+/** The `code` of the 401 a login gets when the password was right and the second factor's code is missing. */
+export const TWO_FACTOR_REQUIRED = 'two_factor_required';
+
+/** GET /api/auth/two-factor: the caller's second factor. */
+export const twoFactorStatusSchema = z.object({
+  enabled: z.boolean(),
+  enabledAt: z.string().nullable(),
+  recoveryCodesLeft: z.number().int(),
+  /** The caller may not go without it (an admin while REQUIRE_ADMIN_2FA is on). */
+  required: z.boolean(),
+});
+export type TwoFactorStatus = z.infer<typeof twoFactorStatusSchema>;
+
+/** POST /api/auth/two-factor/enrolment: a new secret, pending until a code from it is confirmed. */
+export const twoFactorEnrolmentSchema = z.object({
+  secret: z.string(),
+  otpauthUri: z.string(),
+  /** The otpauth URI as a QR code (PNG data URL) for the authenticator app to scan. */
+  qrDataUrl: z.string(),
+});
+export type TwoFactorEnrolment = z.infer<typeof twoFactorEnrolmentSchema>;
+
+/** POST /api/auth/two-factor/confirmation */
+export const twoFactorConfirmRequestSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'must be the 6 digits the authenticator app shows'),
+});
+export type TwoFactorConfirmRequest = z.infer<typeof twoFactorConfirmRequestSchema>;
+/** The second factor is on: every other sign-in ends, this is the new one; the recovery codes are shown this once. */
+export const twoFactorConfirmResponseSchema = loginResponseSchema.extend({ recoveryCodes: z.array(z.string()) });
+export type TwoFactorConfirmResponse = z.infer<typeof twoFactorConfirmResponseSchema>;
+
+/** POST /api/auth/two-factor/removal: the password proves it is the user. */
+export const twoFactorRemovalRequestSchema = z.object({ password: z.string().min(1).max(200) });
+export type TwoFactorRemovalRequest = z.infer<typeof twoFactorRemovalRequestSchema>;
+
+/** DELETE /api/users/{username}/two-factor (admin, for a lost device) and the user's own removal. */
+export const twoFactorRemovedSchema = z.object({ username: z.string(), removed: z.boolean() });
+export type TwoFactorRemoved = z.infer<typeof twoFactorRemovedSchema>;

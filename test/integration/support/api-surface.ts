@@ -99,6 +99,12 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/auth/sign-ins': { access: ALL, response: listOf(api.signInViewSchema) },
   'DELETE /api/auth/sign-ins/{id}': { access: ALL, params: { id: '00000000-0000-4000-8000-000000000000' }, expect: 404 },
   'GET /api/auth/lockouts': { access: ADMIN, response: listOf(api.lockoutViewSchema) },
+  'GET /api/auth/two-factor': { access: ALL, response: api.twoFactorStatusSchema },
+  // A pending secret only: nothing changes for the user until a code confirms it.
+  'POST /api/auth/two-factor/enrolment': { access: ALL, expect: 200, response: api.twoFactorEnrolmentSchema },
+  'POST /api/auth/two-factor/confirmation': { access: ALL, body: () => ({}), expect: 400 },
+  'POST /api/auth/two-factor/removal': { access: ALL, body: () => ({}), expect: 400 },
+  'DELETE /api/users/{username}/two-factor': { access: ADMIN, expect: 404 },
   'DELETE /api/auth/lockouts/{username}': { access: ADMIN, expect: 404 },
   'GET /api/health': { access: 'public', response: api.healthResponseSchema },
   'GET /api/system': { access: ALL, response: api.systemInfoSchema },

@@ -26,7 +26,7 @@ function rejectedValue(error: unknown): { code: string; message: string } | null
   return null;
 }
 
-/** Every error body is { statusCode, message }; database outages are 503, values the database refuses 400, anything unexpected 500 without internals. */
+/** Every error body is { statusCode, message } (and `code` where a client reacts to it); database outages are 503, values the database refuses 400, anything unexpected 500 without internals. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
@@ -38,7 +38,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
-      res.status(status).json({ statusCode: status, message: Array.isArray(message) ? message.join('; ') : message });
+      // A machine-readable `code` (e.g. two_factor_required) lets a client react without parsing the message.
+      const code = typeof body === 'object' && typeof (body as { code?: unknown }).code === 'string' ? (body as { code: string }).code : undefined;
+      res.status(status).json({ statusCode: status, message: Array.isArray(message) ? message.join('; ') : message, ...(code ? { code } : {}) });
       return;
     }
     const bodyParserError = exception as { type?: string; status?: number; message?: string };

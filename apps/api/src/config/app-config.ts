@@ -46,6 +46,11 @@ export const configSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Admins must sign in with a second factor (TOTP): one without it reaches only the enrolment until it is set up. */
+  REQUIRE_ADMIN_2FA: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Failed logins of this many distinct usernames from one address in 15 minutes hold that address back (users who signed in from it before excepted). */
   LOGIN_ADDRESS_FAILURE_LIMIT: positiveInt(10),
   ADMIN_USERNAME: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),

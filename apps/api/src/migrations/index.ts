@@ -7,6 +7,7 @@ import { Migration20261127000500_latency_per_department } from './Migration20261
 import { Migration20261202000100_notifications } from './Migration20261202000100_notifications';
 import { Migration20261202000200_rectification } from './Migration20261202000200_rectification';
 import { Migration20261202000300_sign_ins } from './Migration20261202000300_sign_ins';
+import { Migration20261202000400_two_factor } from './Migration20261202000400_two_factor';
 
 /** Every migration, in order: listed explicitly so the same list runs from source, a build or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202000100_notifications', class: Migration20261202000100_notifications },
   { name: 'Migration20261202000200_rectification', class: Migration20261202000200_rectification },
   { name: 'Migration20261202000300_sign_ins', class: Migration20261202000300_sign_ins },
+  { name: 'Migration20261202000400_two_factor', class: Migration20261202000400_two_factor },
 ];

@@ -8,16 +8,20 @@
 export interface ApiErrorBody {
   statusCode: number;
   message: string;
+  /** Where the client reacts to the refusal (e.g. two_factor_required). */
+  code?: string;
 }
 
 /** A failed call. `status` 0 means the server could not be reached at all. */
 export class ApiError extends Error {
   readonly status: number;
+  readonly code: string | undefined;
 
-  constructor(status: number, message: string) {
+  constructor(status: number, message: string, code?: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
+    this.code = code;
   }
 
   get isNetworkError(): boolean {
@@ -80,7 +84,10 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
   }
 
   if (response.status === 401 && handleUnauthorized) notifyUnauthorized();
-  if (!response.ok) throw new ApiError(response.status, await readErrorMessage(response));
+  if (!response.ok) {
+    const { message, code } = await readError(response);
+    throw new ApiError(response.status, message, code);
+  }
   if (response.status === 204) return undefined as T;
 
   // A 200 that is not JSON is an HTML fallback page (API not mounted, wrong proxy): not data.
@@ -92,16 +99,18 @@ function isJson(response: Response): boolean {
   return /\bjson\b/i.test(response.headers.get('content-type') ?? '');
 }
 
-async function readErrorMessage(response: Response): Promise<string> {
+async function readError(response: Response): Promise<{ message: string; code?: string }> {
+  const fallback = response.statusText || `HTTP ${response.status}`;
   if (isJson(response)) {
     try {
       const body = (await response.json()) as Partial<ApiErrorBody>;
-      if (typeof body.message === 'string' && body.message) return body.message;
+      const code = typeof body.code === 'string' ? body.code : undefined;
+      return { message: typeof body.message === 'string' && body.message ? body.message : fallback, code };
     } catch {
       // fall through to the status text
     }
   }
-  return response.statusText || `HTTP ${response.status}`;
+  return { message: fallback };
 }
 
 type QueryValue = string | number | boolean | null | undefined;

@@ -1,4 +1,16 @@
-import type { ChangePasswordRequest, CurrentUser, LockoutView, LoginRequest, LoginResponse, SignInView, UnlockResponse } from '@app/contracts';
+import type {
+  ChangePasswordRequest,
+  CurrentUser,
+  LockoutView,
+  LoginRequest,
+  LoginResponse,
+  SignInView,
+  TwoFactorConfirmResponse,
+  TwoFactorEnrolment,
+  TwoFactorRemoved,
+  TwoFactorStatus,
+  UnlockResponse,
+} from '@app/contracts';
 import { apiRequest, isApiError } from './api-client';
 
 export function login(credentials: LoginRequest): Promise<LoginResponse> {
@@ -33,3 +45,12 @@ export const endUserSignIns = (username: string) =>
   apiRequest<{ username: string; ended: number }>(`/users/${encodeURIComponent(username)}/sign-ins`, { method: 'DELETE' });
 export const fetchLockouts = (signal?: AbortSignal) => apiRequest<LockoutView[]>('/auth/lockouts', { signal });
 export const unlockUser = (username: string) => apiRequest<UnlockResponse>(`/auth/lockouts/${encodeURIComponent(username)}`, { method: 'DELETE' });
+
+/** The caller's second factor: status, a new pending secret, its confirmation (a new sign-in and the recovery codes), removal. */
+export const fetchTwoFactor = (signal?: AbortSignal) => apiRequest<TwoFactorStatus>('/auth/two-factor', { signal });
+export const beginTwoFactor = () => apiRequest<TwoFactorEnrolment>('/auth/two-factor/enrolment', { method: 'POST' });
+export const confirmTwoFactor = (code: string) =>
+  apiRequest<TwoFactorConfirmResponse>('/auth/two-factor/confirmation', { method: 'POST', body: { code }, handleUnauthorized: false });
+export const removeTwoFactor = (password: string) => apiRequest<TwoFactorRemoved>('/auth/two-factor/removal', { method: 'POST', body: { password } });
+/** Admin: remove a user's second factor (a lost device). */
+export const resetUserTwoFactor = (username: string) => apiRequest<TwoFactorRemoved>(`/users/${encodeURIComponent(username)}/two-factor`, { method: 'DELETE' });

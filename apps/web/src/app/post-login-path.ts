@@ -1,7 +1,7 @@
 import { matchRoutes, type RouteObject } from 'react-router';
 import type { CurrentUser } from '@app/contracts';
 import { canAccess, landingPath, routeArea } from '../lib/access';
-import { LOGIN_PATH, PASSWORD_PATH } from './route-loaders';
+import { LOGIN_PATH, PASSWORD_PATH, TWO_FACTOR_PATH } from './route-loaders';
 
 /**
  * Where to go after logging in: back to the page that asked for a login when it is an in-app
@@ -10,6 +10,7 @@ import { LOGIN_PATH, PASSWORD_PATH } from './route-loaders';
  */
 export function postLoginPath(user: CurrentUser, requested: string | null, routes: RouteObject[]): string {
   if (user.mustChangePassword) return PASSWORD_PATH;
+  if (user.mustEnrolTwoFactor) return TWO_FACTOR_PATH;
   if (!requested || !requested.startsWith('/') || requested.startsWith('//') || requested.includes('\\')) return landingPath(user);
   const url = new URL(requested, window.location.origin);
   if (url.pathname === LOGIN_PATH || url.pathname === '/') return landingPath(user);

@@ -6,6 +6,7 @@ import { queryClient } from './query-client';
 
 export const LOGIN_PATH = '/login';
 export const PASSWORD_PATH = '/account/password';
+export const TWO_FACTOR_PATH = '/account/two-factor';
 export const REDIRECT_PARAM = 'redirect';
 
 /** Navigation state of the login page. */
@@ -28,10 +29,12 @@ export async function requireUser({ request }: LoaderFunctionArgs): Promise<Curr
   }
   // A first password set by an admin is changed before anything else (the server refuses the rest).
   if (user.mustChangePassword) throw redirect(PASSWORD_PATH);
+  // An admin held to a second factor (REQUIRE_ADMIN_2FA) sets it up next.
+  if (user.mustEnrolTwoFactor) throw redirect(TWO_FACTOR_PATH);
   return user;
 }
 
-/** The password page: any signed-in user, including one who must change the password first. */
+/** The account pages (password, second factor): any signed-in user, including one who must set either up first. */
 export async function requireSignedIn({ request }: LoaderFunctionArgs): Promise<CurrentUser> {
   const user = await queryClient.ensureQueryData(currentUserQuery);
   if (!user) throw redirect(loginHref(new URL(request.url)));

@@ -41,6 +41,11 @@ export const routes: RouteObject[] = [
         lazy: () => import('../pages/account/password-page').then((m) => ({ Component: m.PasswordPage })),
       },
       {
+        path: 'account/two-factor',
+        loader: requireSignedIn,
+        lazy: () => import('../pages/account/two-factor-page').then((m) => ({ Component: m.TwoFactorPage })),
+      },
+      {
         id: 'authenticated',
         loader: requireUser,
         lazy: () => import('../layout/app-layout').then((m) => ({ Component: m.AppLayout })),

@@ -18,7 +18,7 @@ import {
 import { actorOf, ALL_ROLES, Public, Roles, User } from '../../common/auth-decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { SignInsService } from '../users/sign-ins.service';
-import { ACCESS_COOKIE, assertSameOrigin, AuthGuard, OpenBeforePasswordChange, tokenOf, type SignedInRequest } from './auth.guard';
+import { ACCESS_COOKIE, assertSameOrigin, AuthGuard, OpenDuringAccountSetup, tokenOf, type SignedInRequest } from './auth.guard';
 import { AuthService, type ClientInfo } from './auth.service';
 import { LoginLimitsService, LoginRefused } from './login-limits.service';
 
@@ -50,7 +50,7 @@ export class AuthController {
   async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     let result;
     try {
-      result = await this.auth.login(body.username, body.password, clientOf(req));
+      result = await this.auth.login(body.username, body.password, body.code, clientOf(req));
     } catch (error) {
       if (error instanceof LoginRefused) res.setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error;
@@ -61,7 +61,7 @@ export class AuthController {
 
   @Post('password')
   @Roles(...ALL_ROLES)
-  @OpenBeforePasswordChange()
+  @OpenDuringAccountSetup()
   @ZodResponse({ status: 200, type: LoginResponseDto })
   async changePassword(@Body() body: ChangePasswordDto, @User() user: CurrentUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const result = await this.auth.changePassword(user, body.currentPassword, body.newPassword, clientOf(req));
@@ -70,13 +70,7 @@ export class AuthController {
   }
 
   private setCookie(res: Response, token: string): void {
-    res.cookie(ACCESS_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.config.COOKIE_SECURE,
-      path: '/api',
-      maxAge: this.config.JWT_TTL_MINUTES * 60_000,
-    });
+    setAccessCookie(res, token, this.config);
   }
 
   @Post('logout')
@@ -91,7 +85,7 @@ export class AuthController {
 
   @Get('me')
   @Roles(...ALL_ROLES)
-  @OpenBeforePasswordChange()
+  @OpenDuringAccountSetup()
   @ZodResponse({ type: CurrentUserDto })
   me(@User() user: CurrentUser) {
     return this.auth.me(user);
@@ -126,6 +120,17 @@ export class AuthController {
   }
 }
 
-function clientOf(req: Request): ClientInfo {
+/** The login cookie: httpOnly, SameSite=Strict, only for the API. */
+export function setAccessCookie(res: Response, token: string, config: AppConfig): void {
+  res.cookie(ACCESS_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.COOKIE_SECURE,
+    path: '/api',
+    maxAge: config.JWT_TTL_MINUTES * 60_000,
+  });
+}
+
+export function clientOf(req: Request): ClientInfo {
   return { address: req.ip ?? null, userAgent: req.get('user-agent') ?? null };
 }

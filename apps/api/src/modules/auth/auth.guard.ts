@@ -26,9 +26,12 @@ export interface PresentedToken {
 
 export type SignedInRequest = Request & { user?: CurrentUser; signInId?: string };
 
-const PASSWORD_CHANGE_ROUTE = 'passwordChangeRoute';
-/** Open to a user who must change the password first (who am I, change it); every other route waits. */
-export const OpenBeforePasswordChange = () => SetMetadata(PASSWORD_CHANGE_ROUTE, true);
+const ACCOUNT_SETUP_ROUTE = 'accountSetupRoute';
+/**
+ * Open to a user who must change the password or (an admin, REQUIRE_ADMIN_2FA)
+ * set up the second factor first: who am I, change it, set it up; every other route waits.
+ */
+export const OpenDuringAccountSetup = () => SetMetadata(ACCOUNT_SETUP_ROUTE, true);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -65,8 +68,9 @@ export class AuthGuard implements CanActivate {
     request.signInId = state.id;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets);
     if (!roles || !roles.includes(state.role)) throw new ForbiddenException(`role "${state.role}" may not do this`);
-    if (state.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_ROUTE, targets)) {
-      throw new ForbiddenException('choose a new password first (POST /api/auth/password)');
+    if (!this.reflector.getAllAndOverride<boolean>(ACCOUNT_SETUP_ROUTE, targets)) {
+      if (state.mustChangePassword) throw new ForbiddenException('choose a new password first (POST /api/auth/password)');
+      if (state.pendingTwoFactor) throw new ForbiddenException('set up two-factor sign-in first (POST /api/auth/two-factor/enrolment)');
     }
     return true;
   }

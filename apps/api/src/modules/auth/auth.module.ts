@@ -12,6 +12,9 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginLimitsRepository } from './login-limits.repository';
 import { LoginLimitsService } from './login-limits.service';
+import { TwoFactorController } from './two-factor.controller';
+import { TwoFactorRepository } from './two-factor.repository';
+import { TwoFactorService } from './two-factor.service';
 
 @Module({
   imports: [
@@ -30,7 +33,15 @@ import { LoginLimitsService } from './login-limits.service';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, LoginLimitsRepository, LoginLimitsService, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
+  controllers: [AuthController, TwoFactorController],
+  providers: [
+    AuthService,
+    LoginLimitsRepository,
+    LoginLimitsService,
+    TwoFactorRepository,
+    TwoFactorService,
+    AuthGuard,
+    { provide: APP_GUARD, useExisting: AuthGuard },
+  ],
 })
 export class AuthModule {}

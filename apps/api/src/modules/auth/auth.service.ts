@@ -1,10 +1,11 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { CurrentUser, LoginResponse } from '@app/contracts';
+import { TWO_FACTOR_REQUIRED, type CurrentUser, type LoginResponse } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { SignInsService } from '../users/sign-ins.service';
 import { UsersService } from '../users/users.service';
 import { LoginLimitsService } from './login-limits.service';
+import { TwoFactorService } from './two-factor.service';
 
 export interface ClientInfo {
   address: string | null;
@@ -19,9 +20,10 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly limits: LoginLimitsService,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
-  async login(username: string, password: string, client: ClientInfo): Promise<LoginResponse> {
+  async login(username: string, password: string, code: string | undefined, client: ClientInfo): Promise<LoginResponse> {
     const address = client.address ?? 'unknown';
     await this.limits.before(username, address);
     const user = await this.users.verify(username, password);
@@ -29,6 +31,16 @@ export class AuthService {
       await this.audit.record(`anonymous`, 'auth.login_failed', username, { address: client.address });
       await this.limits.failed(username, address);
       throw new UnauthorizedException('wrong username or password');
+    }
+    const second = await this.twoFactor.checkAtLogin(user.username, code);
+    // Asking for the code is not a failure; a wrong one counts towards the lockout like a wrong password.
+    if (second === 'missing') {
+      throw new UnauthorizedException({ message: 'enter the 6-digit code from your authenticator app (or a recovery code)', code: TWO_FACTOR_REQUIRED });
+    }
+    if (second === 'wrong') {
+      await this.audit.record(`anonymous`, 'auth.login_failed', username, { address: client.address, reason: 'two-factor code' });
+      await this.limits.failed(username, address);
+      throw new UnauthorizedException({ message: 'wrong or already used two-factor code', code: TWO_FACTOR_REQUIRED });
     }
     await this.limits.succeeded(user.username, address);
     return this.openSignIn(user, client, 'auth.login');
@@ -39,11 +51,19 @@ export class AuthService {
     return this.openSignIn(changed, client, 'auth.login_after_password_change');
   }
 
+  /** A new sign-in after a change that ended the others (the second factor set up). */
+  async signInAgain(user: CurrentUser, client: ClientInfo, action: string): Promise<LoginResponse> {
+    const current = await this.users.current(user.username);
+    if (!current) throw new UnauthorizedException('this account no longer exists or is disabled');
+    return this.openSignIn(current, client, action);
+  }
+
   private async openSignIn(user: CurrentUser, client: ClientInfo, action: string): Promise<LoginResponse> {
-    const signIn = await this.signIns.open(user.username, client.address, client.userAgent);
+    const mustEnrolTwoFactor = await this.twoFactor.mustEnrol(user);
+    const signIn = await this.signIns.open(user.username, { ...client, pendingTwoFactor: mustEnrolTwoFactor });
     const accessToken = await this.jwt.signAsync({ sub: user.username, sid: signIn.id, role: user.role, dept: user.dept });
     await this.audit.record(`user:${user.username}`, action, user.username, { address: client.address, signIn: signIn.id });
-    return { accessToken, user };
+    return { accessToken, user: { ...user, twoFactor: !mustEnrolTwoFactor && (await this.twoFactor.isEnabled(user.username)), mustEnrolTwoFactor } };
   }
 
   /** Ends the sign-in the token belongs to; a token that no longer verifies has nothing left to end. */
@@ -56,6 +76,7 @@ export class AuthService {
   async me(user: CurrentUser): Promise<CurrentUser> {
     const current = await this.users.current(user.username);
     if (!current) throw new UnauthorizedException('this account no longer exists or is disabled');
-    return current;
+    const twoFactor = await this.twoFactor.isEnabled(current.username);
+    return { ...current, twoFactor, mustEnrolTwoFactor: this.twoFactor.isRequired(current) && !twoFactor };
   }
 }

@@ -11,7 +11,7 @@ import { SettingsService } from '../settings/settings.service';
 import { TodoService } from '../todo/todo.service';
 import { caseNotice, digestNotice, render, resultNotice, summaryNotice, testNotice, todoNotice, type CaseStep, type Notice } from './messages';
 import { NotificationsRepository, type ClaimedDelivery, type StoredChannel } from './notifications.repository';
-import { SecretBox } from './secret-box';
+import { SecretBox } from '../../common/secret-box';
 import { transmit } from './transport';
 
 export interface SendCounts {

@@ -10,6 +10,8 @@ export interface SignInState {
   dept: string | null;
   userDisabled: boolean;
   mustChangePassword: boolean;
+  /** Opened for an admin who must still set up the second factor: only the enrolment is open to it. */
+  pendingTwoFactor: boolean;
   expiresAt: number;
   lastActivityAt: number;
   revoked: boolean;
@@ -34,6 +36,7 @@ interface StateRow {
   dept_code: string | null;
   disabled: boolean;
   must_change_password: boolean;
+  pending_two_factor: boolean;
   expires_at: Date;
   last_activity_at: Date;
   revoked_at: Date | null;
@@ -57,19 +60,27 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 export class SignInsRepository {
   constructor(private readonly db: Db) {}
 
-  async create(values: { id: string; username: string; expiresAt: Date; address: string | null; userAgent: string | null }): Promise<void> {
-    await this.db.execute(`insert into sign_in (id, username, expires_at, address, user_agent) values (?, ?, ?, ?, ?)`, [
+  async create(values: {
+    id: string;
+    username: string;
+    expiresAt: Date;
+    address: string | null;
+    userAgent: string | null;
+    pendingTwoFactor: boolean;
+  }): Promise<void> {
+    await this.db.execute(`insert into sign_in (id, username, expires_at, address, user_agent, pending_two_factor) values (?, ?, ?, ?, ?, ?)`, [
       values.id,
       values.username,
       values.expiresAt,
       values.address,
       values.userAgent?.slice(0, 300) ?? null,
+      values.pendingTwoFactor,
     ]);
   }
 
   async state(id: string): Promise<SignInState | null> {
     const row = await this.db.one<StateRow>(
-      `select s.id, s.username, u.role, u.dept_code, u.disabled, u.must_change_password, s.expires_at, s.last_activity_at, s.revoked_at
+      `select s.id, s.username, u.role, u.dept_code, u.disabled, u.must_change_password, s.pending_two_factor, s.expires_at, s.last_activity_at, s.revoked_at
        from sign_in s join app_user u on u.username = s.username where s.id = ?`,
       [id],
     );
@@ -81,6 +92,7 @@ export class SignInsRepository {
       dept: row.dept_code,
       userDisabled: row.disabled,
       mustChangePassword: row.must_change_password,
+      pendingTwoFactor: row.pending_two_factor,
       expiresAt: new Date(row.expires_at).getTime(),
       lastActivityAt: new Date(row.last_activity_at).getTime(),
       revoked: row.revoked_at !== null,

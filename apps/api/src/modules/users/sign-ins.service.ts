@@ -39,10 +39,13 @@ export class SignInsService {
     return this.config.IDLE_TIMEOUT_MINUTES * 60_000;
   }
 
-  async open(username: string, address: string | null, userAgent: string | null): Promise<{ id: string; expiresAt: Date }> {
+  async open(
+    username: string,
+    client: { address: string | null; userAgent: string | null; pendingTwoFactor: boolean },
+  ): Promise<{ id: string; expiresAt: Date }> {
     const id = randomUUID();
     const expiresAt = new Date(Date.now() + this.config.JWT_TTL_MINUTES * 60_000);
-    await this.signIns.create({ id, username, expiresAt, address, userAgent });
+    await this.signIns.create({ id, username, expiresAt, ...client });
     return { id, expiresAt };
   }
 

@@ -7,9 +7,10 @@ import { passwordProblem, type ChangePasswordRequest } from '@app/contracts';
 import { changePassword, endMySignIn, fetchMySignIns } from '../../api/auth-api';
 import { currentUserQuery } from '../../api/queries';
 import { describeError } from '../../components/describe-error';
-import { LanguageSwitch } from '../../components/language-switch';
+import { AccountShell } from '../../components/account-shell';
 import { usePageTitle } from '../../components/use-page-title';
 import { landingPath } from '../../lib/access';
+import { TWO_FACTOR_PATH } from '../../app/route-loaders';
 
 interface PasswordForm extends ChangePasswordRequest {
   confirm: string;
@@ -42,91 +43,91 @@ export function PasswordPage() {
   });
 
   return (
-    <main className="login-page">
-      <div className="login-language">
-        <LanguageSwitch />
-      </div>
-      <div className="login-panel">
-        <section className="login-card" aria-labelledby="password-title">
-          <h2 id="password-title" className="login-card-title">
-            {t('account.passwordTitle')}
-          </h2>
-          {forced ? <Alert type="warning" showIcon title={t('account.mustChange')} className="login-alert" /> : null}
-          {change.isError ? (
-            <Alert type="error" showIcon title={t('account.changeFailed', { message: describeError(change.error, t) })} className="login-alert" role="alert" />
-          ) : null}
-          <Form<PasswordForm> layout="vertical" requiredMark={false} disabled={change.isPending} onFinish={(values) => change.mutate(values)}>
-            <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={200} />
-            </Form.Item>
-            <Form.Item
-              name="newPassword"
-              label={t('account.newPassword')}
-              extra={t('account.passwordRules')}
-              rules={[
-                { required: true, message: t('account.passwordRules') },
-                {
-                  validator: (_rule, value: string | undefined) =>
-                    !value || !passwordProblem(value, user?.username ?? '') ? Promise.resolve() : Promise.reject(new Error(t('account.passwordRules'))),
-                },
-              ]}
-            >
-              <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={200} />
-            </Form.Item>
-            <Form.Item
-              name="confirm"
-              label={t('account.confirmPassword')}
-              dependencies={['newPassword']}
-              rules={[
-                { required: true, message: t('account.confirmMismatch') },
-                ({ getFieldValue }) => ({
-                  validator: (_rule, value: string | undefined) =>
-                    !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('account.confirmMismatch'))),
-                }),
-              ]}
-            >
-              <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={200} />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={change.isPending}>
-              {t('account.submit')}
-            </Button>
-            {!forced && user ? (
+    <AccountShell>
+      <section className="login-card" aria-labelledby="password-title">
+        <h2 id="password-title" className="login-card-title">
+          {t('account.passwordTitle')}
+        </h2>
+        {forced ? <Alert type="warning" showIcon title={t('account.mustChange')} className="login-alert" /> : null}
+        {change.isError ? (
+          <Alert type="error" showIcon title={t('account.changeFailed', { message: describeError(change.error, t) })} className="login-alert" role="alert" />
+        ) : null}
+        <Form<PasswordForm> layout="vertical" requiredMark={false} disabled={change.isPending} onFinish={(values) => change.mutate(values)}>
+          <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={200} />
+          </Form.Item>
+          <Form.Item
+            name="newPassword"
+            label={t('account.newPassword')}
+            extra={t('account.passwordRules')}
+            rules={[
+              { required: true, message: t('account.passwordRules') },
+              {
+                validator: (_rule, value: string | undefined) =>
+                  !value || !passwordProblem(value, user?.username ?? '') ? Promise.resolve() : Promise.reject(new Error(t('account.passwordRules'))),
+              },
+            ]}
+          >
+            <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={200} />
+          </Form.Item>
+          <Form.Item
+            name="confirm"
+            label={t('account.confirmPassword')}
+            dependencies={['newPassword']}
+            rules={[
+              { required: true, message: t('account.confirmMismatch') },
+              ({ getFieldValue }) => ({
+                validator: (_rule, value: string | undefined) =>
+                  !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('account.confirmMismatch'))),
+              }),
+            ]}
+          >
+            <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={200} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={change.isPending}>
+            {t('account.submit')}
+          </Button>
+          {!forced && user ? (
+            <>
+              <Button type="link" block onClick={() => void navigate(TWO_FACTOR_PATH)}>
+                {t('twoFactor.title')}
+              </Button>
               <Button type="link" block onClick={() => void navigate(landingPath(user))}>
                 {t('account.back')}
               </Button>
-            ) : null}
-          </Form>
+            </>
+          ) : null}
+        </Form>
+      </section>
+      {signIns.data ? (
+        <section className="login-card" aria-labelledby="sign-ins-title">
+          <h2 id="sign-ins-title" className="login-card-title">
+            {t('account.signIns')}
+          </h2>
+          <List
+            size="small"
+            dataSource={signIns.data}
+            renderItem={(s) => (
+              <List.Item
+                actions={
+                  s.current
+                    ? [<span key="current">{t('account.thisSignIn')}</span>]
+                    : [
+                        <Button key="end" size="small" loading={endSignIn.isPending} onClick={() => endSignIn.mutate(s.id)}>
+                          {t('account.endSignIn')}
+                        </Button>,
+                      ]
+                }
+              >
+                <List.Item.Meta
+                  title={`${s.address ?? '—'} · ${new Date(s.createdAt).toLocaleString()}`}
+                  description={`${t('account.lastActive')} ${new Date(s.lastActivityAt).toLocaleString()}${s.userAgent ? ` · ${s.userAgent.slice(0, 60)}` : ''}`}
+                />
+              </List.Item>
+            )}
+          />
         </section>
-        {signIns.data ? (
-          <section className="login-card" aria-labelledby="sign-ins-title">
-            <h2 id="sign-ins-title" className="login-card-title">
-              {t('account.signIns')}
-            </h2>
-            <List
-              size="small"
-              dataSource={signIns.data}
-              renderItem={(s) => (
-                <List.Item
-                  actions={
-                    s.current
-                      ? [<span key="current">{t('account.thisSignIn')}</span>]
-                      : [
-                          <Button key="end" size="small" loading={endSignIn.isPending} onClick={() => endSignIn.mutate(s.id)}>
-                            {t('account.endSignIn')}
-                          </Button>,
-                        ]
-                  }
-                >
-                  <List.Item.Meta
-                    title={`${s.address ?? '—'} · ${new Date(s.createdAt).toLocaleString()}`}
-                    description={`${t('account.lastActive')} ${new Date(s.lastActivityAt).toLocaleString()}${s.userAgent ? ` · ${s.userAgent.slice(0, 60)}` : ''}`}
-                  />
-                </List.Item>
-              )}
-            />
-          </section>
-        ) : null}
-      </div>
-    </main>
+      ) : null}
+    </AccountShell>
   );
 }

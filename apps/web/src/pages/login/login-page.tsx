@@ -1,19 +1,23 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
-import type { CurrentUser, LoginRequest } from '@app/contracts';
+import { useState } from 'react';
+import { TWO_FACTOR_REQUIRED, type CurrentUser, type LoginRequest } from '@app/contracts';
 import { isApiError } from '../../api/api-client';
 import { login } from '../../api/auth-api';
 import { currentUserQuery } from '../../api/queries';
 import { REDIRECT_PARAM, type LoginLocationState } from '../../app/route-loaders';
 import { describeError } from '../../components/describe-error';
-import { LanguageSwitch } from '../../components/language-switch';
+import { AccountShell } from '../../components/account-shell';
 import { usePageTitle } from '../../components/use-page-title';
 
-function loginErrorMessage(error: unknown, t: TFunction): string {
+const asksForCode = (error: unknown) => isApiError(error) && error.status === 401 && error.code === TWO_FACTOR_REQUIRED;
+
+function loginErrorMessage(error: unknown, t: TFunction, codeSent: boolean): string {
+  if (asksForCode(error)) return codeSent ? t('login.badCode') : t('login.enterCode');
   if (isApiError(error) && error.status === 401) return t('login.badCredentials');
   if (isApiError(error) && error.status === 429) return t('login.rateLimited');
   return t('login.failed', { message: describeError(error, t) });
@@ -33,8 +37,11 @@ export function LoginPage({ nextPath }: LoginPageProps) {
   const expired = (location.state as LoginLocationState | null)?.expired === true;
   usePageTitle(t('login.title'));
 
+  // Once the server asks for the second factor's code, the form keeps its field.
+  const [needsCode, setNeedsCode] = useState(false);
   const signIn = useMutation({
     mutationFn: login,
+    onError: (error) => asksForCode(error) && setNeedsCode(true),
     onSuccess: ({ user }) => {
       // The token stays in the httpOnly cookie the server set; only the user is kept.
       queryClient.clear();
@@ -44,46 +51,57 @@ export function LoginPage({ nextPath }: LoginPageProps) {
   });
 
   return (
-    <main className="login-page">
-      <div className="login-language">
-        <LanguageSwitch />
+    <AccountShell>
+      <div className="login-brand">
+        <img src="/favicon.svg" alt="" width={48} height={48} />
+        <h1>{t('app.name')}</h1>
+        <p>{t('app.subtitle')}</p>
       </div>
-      <div className="login-panel">
-        <div className="login-brand">
-          <img src="/favicon.svg" alt="" width={48} height={48} />
-          <h1>{t('app.name')}</h1>
-          <p>{t('app.subtitle')}</p>
-        </div>
-        {/* Plain markup rather than antd Card/Typography: they bring tabs, menus and tooltips into this first download. */}
-        <section className="login-card" aria-labelledby="login-title">
-          <h2 id="login-title" className="login-card-title">
-            {t('login.title')}
-          </h2>
-          {signIn.isError ? (
-            <Alert type="error" showIcon title={loginErrorMessage(signIn.error, t)} className="login-alert" role="alert" />
-          ) : expired ? (
-            <Alert type="warning" showIcon title={t('login.expired')} className="login-alert" />
+      {/* Plain markup rather than antd Card/Typography: they bring tabs, menus and tooltips into this first download. */}
+      <section className="login-card" aria-labelledby="login-title">
+        <h2 id="login-title" className="login-card-title">
+          {t('login.title')}
+        </h2>
+        {signIn.isError ? (
+          <Alert
+            type={asksForCode(signIn.error) && !signIn.variables?.code ? 'info' : 'error'}
+            showIcon
+            title={loginErrorMessage(signIn.error, t, !!signIn.variables?.code)}
+            className="login-alert"
+            role="alert"
+          />
+        ) : expired ? (
+          <Alert type="warning" showIcon title={t('login.expired')} className="login-alert" />
+        ) : null}
+        <Form<LoginRequest>
+          layout="vertical"
+          requiredMark={false}
+          disabled={signIn.isPending}
+          onFinish={(values) => signIn.mutate({ username: values.username.trim(), password: values.password, code: values.code?.trim() || undefined })}
+          onValuesChange={() => signIn.isError && signIn.reset()}
+        >
+          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus maxLength={64} />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={200} />
+          </Form.Item>
+          {needsCode ? (
+            <Form.Item
+              name="code"
+              label={t('login.code')}
+              extra={t('login.codeHint')}
+              rules={[{ required: true, whitespace: true, message: t('login.enterCode') }]}
+            >
+              <Input prefix={<SafetyOutlined />} autoComplete="one-time-code" inputMode="text" autoFocus maxLength={32} />
+            </Form.Item>
           ) : null}
-          <Form<LoginRequest>
-            layout="vertical"
-            requiredMark={false}
-            disabled={signIn.isPending}
-            onFinish={(values) => signIn.mutate({ username: values.username.trim(), password: values.password })}
-            onValuesChange={() => signIn.isError && signIn.reset()}
-          >
-            <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus maxLength={64} />
-            </Form.Item>
-            <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={200} />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={signIn.isPending}>
-              {t('login.submit')}
-            </Button>
-          </Form>
-          <p className="login-footnote">{t('login.footer')}</p>
-        </section>
-      </div>
-    </main>
+          <Button type="primary" htmlType="submit" block loading={signIn.isPending}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+        <p className="login-footnote">{t('login.footer')}</p>
+      </section>
+    </AccountShell>
   );
 }

@@ -5,7 +5,7 @@ import { Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { disableUser, saveUser } from '../../../api/admin-api';
-import { endUserSignIns, fetchLockouts, unlockUser } from '../../../api/auth-api';
+import { endUserSignIns, fetchLockouts, resetUserTwoFactor, unlockUser } from '../../../api/auth-api';
 import { usersQuery } from '../../../api/admin-queries';
 import { useCurrentUser } from '../../../lib/current-user';
 import { formatInstant } from '../../../lib/format';
@@ -46,6 +46,11 @@ export function UsersSection() {
     onSuccess: ({ ended }) => feedback.ok(t('users.signInsEnded', { count: ended })),
     onError: feedback.fail,
   });
+  const resetTwoFactor = useMutation({
+    mutationFn: resetUserTwoFactor,
+    onSuccess: ({ username, removed }) => feedback.ok(t(removed ? 'users.twoFactorReset' : 'users.twoFactorNone', { username })),
+    onError: feedback.fail,
+  });
   const unlock = useMutation({
     mutationFn: unlockUser,
     onSuccess: () => {
@@ -83,9 +88,9 @@ export function UsersSection() {
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 260,
+      width: 340,
       render: (_: unknown, u) => (
-        <Space size={4}>
+        <Space size={4} wrap>
           <Button size="small" onClick={() => setEditing(u)}>
             {u.disabled ? t('users.enable') : t('common.edit')}
           </Button>
@@ -109,6 +114,16 @@ export function UsersSection() {
               cancelText={t('common.cancel')}
             >
               <Button size="small">{t('users.endSignIns')}</Button>
+            </Popconfirm>
+          ) : null}
+          {u.username !== me.username ? (
+            <Popconfirm
+              title={t('users.twoFactorResetConfirm', { username: u.username })}
+              onConfirm={() => resetTwoFactor.mutate(u.username)}
+              okText={t('common.confirm')}
+              cancelText={t('common.cancel')}
+            >
+              <Button size="small">{t('users.twoFactorResetAction')}</Button>
             </Popconfirm>
           ) : null}
         </Space>
