@@ -228,6 +228,7 @@ describe.each(kinds)('garbage on the %s database', (kind) => {
     status: ['maybe'],
     open: ['yes'],
     state: ['bogus'],
+    format: ['pdf', 'exe', ''],
     file: ['2026-13.csv', '2026-10.exe', 'x'],
     ids: ['', Array.from({ length: 501 }, (_, i) => `x${i}`).join(',')],
     action: ['x'.repeat(101)],

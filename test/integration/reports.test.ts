@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Test } from 'supertest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,20 +11,13 @@ import { ReportsService } from '../../apps/api/src/modules/reports/reports.servi
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
 import { EXAMPLE_AS_OF, exampleJson, loadExampleThroughCli } from './support/example';
 import { addUser, loginAs, runCli, startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
+import { binary } from './support/downloads';
 
 const kinds = databaseKinds();
 const AS_OF = encodeURIComponent(EXAMPLE_AS_OF);
 const EVIL_NAME = '=HYPERLINK("http://x","y")';
 
 /** supertest collects a binary body into a Buffer. */
-function binary(req: Test): Test {
-  return req.buffer(true).parse((res, callback) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.on('end', () => callback(null, Buffer.concat(chunks)));
-  });
-}
-
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 async function readWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LockedCron } from './database/locked-cron';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuditPurgeJob } from './modules/audit/audit-purge.job';
 import { IngestModule } from './modules/ingest/ingest.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { DemoSeedJob } from './modules/demo/demo-seed.job';
@@ -13,7 +15,7 @@ import { ScoringModule } from './modules/scoring/scoring.module';
 
 /** Scheduled jobs: only the HTTP application runs them, never the CLI. */
 @Module({
-  imports: [IngestModule, ScoringModule, DemoModule, NotificationsModule, RectificationModule],
-  providers: [LockedCron, InboxJob, RecomputeJob, DemoSeedJob, NotifyJob, RectificationJob],
+  imports: [AuditModule, IngestModule, ScoringModule, DemoModule, NotificationsModule, RectificationModule],
+  providers: [LockedCron, InboxJob, RecomputeJob, DemoSeedJob, NotifyJob, RectificationJob, AuditPurgeJob],
 })
 export class JobsModule {}

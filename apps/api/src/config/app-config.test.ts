@@ -16,6 +16,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
     expect(() => loadConfig({ ADMIN_USERNAME: 'root' })).toThrow(ConfigError);
     expect(() => loadConfig({ ADMIN_USERNAME: 'root' })).toThrow(/ADMIN_PASSWORD/);
+    expect(() => loadConfig({ AUDIT_RETENTION_DAYS: '90' })).toThrow(/AUDIT_RETENTION_DAYS: must be at least 180/);
+    expect(() => loadConfig({ REQUIRE_ADMIN_2FA: 'yes' })).toThrow(/REQUIRE_ADMIN_2FA/);
+  });
+
+  it('keeps audit entries a year by default, and at least 180 days', () => {
+    expect(loadConfig({}).AUDIT_RETENTION_DAYS).toBe(365);
+    expect(loadConfig({ AUDIT_RETENTION_DAYS: '180' }).AUDIT_RETENTION_DAYS).toBe(180);
   });
 
   it('treats an empty DATABASE_URL as unset (embedded database)', () => {

@@ -46,6 +46,10 @@ export const configSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Audit entries are kept this many days, then purged daily (at least 180: GB/T 22239 keeps audit records six months). */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180, 'must be at least 180 (audit entries are kept at least 180 days)').default(365),
+  /** When the daily audit purge runs (cron, server time). */
+  AUDIT_PURGE_CRON: z.string().min(1).default('0 30 3 * * *'),
   /** Admins must sign in with a second factor (TOTP): one without it reaches only the enrolment until it is set up. */
   REQUIRE_ADMIN_2FA: z
     .enum(['true', 'false'])

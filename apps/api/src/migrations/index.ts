@@ -8,6 +8,7 @@ import { Migration20261202000100_notifications } from './Migration20261202000100
 import { Migration20261202000200_rectification } from './Migration20261202000200_rectification';
 import { Migration20261202000300_sign_ins } from './Migration20261202000300_sign_ins';
 import { Migration20261202000400_two_factor } from './Migration20261202000400_two_factor';
+import { Migration20261202000500_audit_retention } from './Migration20261202000500_audit_retention';
 
 /** Every migration, in order: listed explicitly so the same list runs from source, a build or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202000200_rectification', class: Migration20261202000200_rectification },
   { name: 'Migration20261202000300_sign_ins', class: Migration20261202000300_sign_ins },
   { name: 'Migration20261202000400_two_factor', class: Migration20261202000400_two_factor },
+  { name: 'Migration20261202000500_audit_retention', class: Migration20261202000500_audit_retention },
 ];

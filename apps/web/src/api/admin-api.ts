@@ -13,6 +13,7 @@ import type {
   SavedUser,
   SaveUserRequest,
   AuditQuery,
+  AuditExportFormat,
   AddedSource,
   SourceView,
   UserView,
@@ -58,6 +59,9 @@ export const fetchQuarantine = (filter: QuarantineFilter, signal?: AbortSignal) 
 export const replayQuarantine = (source?: string) => apiRequest<ReplayResult>('/quarantine/replay', { method: 'POST', body: source ? { source } : {} });
 
 export const fetchAudit = (filter: AuditFilter, signal?: AbortSignal) => apiRequest<Page<AuditEntryView>>(withQuery('/audit', { ...filter }), { signal });
+/** The audit entries a filter matches, as a file the browser downloads (admins). */
+export const auditExportUrl = (filter: Omit<AuditFilter, 'limit' | 'offset'>, format: AuditExportFormat) =>
+  apiUrl(withQuery('/audit/export', { ...filter, format }));
 
 export const fetchReportHistory = (signal?: AbortSignal) => apiRequest<ReportHistoryEntry[]>('/reports/history', { signal });
 

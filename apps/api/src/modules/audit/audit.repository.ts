@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditEntryView, Page } from '@app/contracts';
-import { Db, where } from '../../database/db';
+import { Db, where, type Clause } from '../../database/db';
 
-export interface AuditQuery {
+/** The filters as the repository takes them: instants, `to` excluded. */
+export interface AuditRowFilter {
   action?: string;
   actor?: string;
-  limit: number;
-  offset: number;
+  from?: Date;
+  to?: Date;
 }
 
 interface AuditRow {
@@ -17,6 +18,26 @@ interface AuditRow {
   target: string | null;
   detail: Record<string, unknown> | null;
 }
+
+const EXPORT_BATCH = 2_000;
+
+function clauses(filter: AuditRowFilter): (Clause | null)[] {
+  return [
+    filter.action ? ['action like ?', `${filter.action}%`] : null,
+    filter.actor ? ['actor = ?', filter.actor] : null,
+    filter.from ? ['at >= ?', filter.from] : null,
+    filter.to ? ['at < ?', filter.to] : null,
+  ];
+}
+
+const toView = (r: AuditRow): AuditEntryView => ({
+  id: Number(r.id),
+  at: new Date(r.at).toISOString(),
+  actor: r.actor,
+  action: r.action,
+  target: r.target,
+  detail: r.detail,
+});
 
 @Injectable()
 export class AuditRepository {
@@ -31,19 +52,39 @@ export class AuditRepository {
     ]);
   }
 
-  async list(query: AuditQuery): Promise<Page<AuditEntryView>> {
-    const filter = where(query.action ? ['action like ?', `${query.action}%`] : null, query.actor ? ['actor = ?', query.actor] : null);
+  async list(filter: AuditRowFilter, limit: number, offset: number): Promise<Page<AuditEntryView>> {
+    const w = where(...clauses(filter));
     const [count, rows] = await Promise.all([
-      this.db.one<{ n: string }>(`select count(*) as n from audit_log ${filter.text}`, filter.bindings),
-      this.db.many<AuditRow>(`select id, at, actor, action, target, detail from audit_log ${filter.text} order by id desc limit ? offset ?`, [
-        ...filter.bindings,
-        query.limit,
-        query.offset,
+      this.db.one<{ n: string }>(`select count(*) as n from audit_log ${w.text}`, w.bindings),
+      this.db.many<AuditRow>(`select id, at, actor, action, target, detail from audit_log ${w.text} order by id desc limit ? offset ?`, [
+        ...w.bindings,
+        limit,
+        offset,
       ]),
     ]);
-    return {
-      total: Number(count!.n),
-      items: rows.map((r) => ({ id: Number(r.id), at: new Date(r.at).toISOString(), actor: r.actor, action: r.action, target: r.target, detail: r.detail })),
-    };
+    return { total: Number(count!.n), items: rows.map(toView) };
+  }
+
+  /** Every matching entry, oldest first, read in batches (an export of years of entries never sits in memory). */
+  async *entries(filter: AuditRowFilter): AsyncGenerator<AuditEntryView> {
+    let after = 0;
+    for (;;) {
+      const w = where(...clauses(filter), ['id > ?', after]);
+      const rows = await this.db.many<AuditRow>(`select id, at, actor, action, target, detail from audit_log ${w.text} order by id limit ?`, [
+        ...w.bindings,
+        EXPORT_BATCH,
+      ]);
+      for (const row of rows) yield toView(row);
+      if (rows.length < EXPORT_BATCH) return;
+      after = Number(rows[rows.length - 1].id);
+    }
+  }
+
+  /** Deletes the entries older than `retentionDays`, declaring the retention the table's trigger checks; the count deleted. */
+  async purgeOlderThan(retentionDays: number): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      await tx.one(`select set_config('app.audit_retention_days', ?, true)`, [String(retentionDays)]);
+      return tx.execute(`delete from audit_log where at < now() - make_interval(days => ?)`, [retentionDays]);
+    });
   }
 }

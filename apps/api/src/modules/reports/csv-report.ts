@@ -1,4 +1,5 @@
-import { neutraliseCell, type CellValue } from './neutralise';
+import { csvLine } from '../../common/export/csv';
+import type { CellValue } from '../../common/export/neutralise';
 import { departmentCells, findingCells, findingRows, SCORE_COLUMNS, type DepartmentColumn, type ReportModel } from './report-model';
 
 /** Position of the completeness value in findingCells: CSV writes it with two decimals. */
@@ -7,17 +8,6 @@ const COMPLETENESS_CELL = 14;
 const POINTS_CELL = 17;
 
 const BOM = '\uFEFF';
-
-/** One CSV field (RFC 4180): text neutralised (neutralise.ts) and quoted when it needs to be. */
-export function csvField(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? String(value) : neutraliseCell(value);
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(values: CellValue[]): string {
-  return values.map(csvField).join(',');
-}
 
 /** The ranking's department columns (values from departmentCells), then the record's period, state and scheme. */
 const DEPARTMENT_COLUMNS: readonly DepartmentColumn[] = [

@@ -1,3 +1,4 @@
+import { EXPORT_CONTENT_TYPES } from '../../common/export/content-types';
 import {
   formatInstant,
   GRADE_LABELS,
@@ -15,12 +16,7 @@ import {
 export const REPORT_FORMATS = ['xlsx', 'pdf', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export const CONTENT_TYPES: Record<ReportFormat | 'zip', string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pdf: 'application/pdf',
-  csv: 'text/csv; charset=utf-8',
-  zip: 'application/zip',
-};
+export const CONTENT_TYPES: Record<ReportFormat | 'zip', string> = EXPORT_CONTENT_TYPES;
 
 /** One period's city figures, for the trend chart. */
 export interface TrendPoint {

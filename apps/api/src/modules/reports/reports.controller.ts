@@ -14,7 +14,7 @@ import {
 } from '@app/contracts';
 import { actorOf, Roles, User } from '../../common/auth-decorators';
 import { ScoresViewService } from '../scoring/scores-view.service';
-import { contentDisposition } from './content-disposition';
+import { contentDisposition } from '../../common/export/content-disposition';
 import { CONTENT_TYPES } from './report-model';
 import { ReportsService } from './reports.service';
 

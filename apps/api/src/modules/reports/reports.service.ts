@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { RectificationService } from '../rectification/rectification.service';
 import { ScoresViewService } from '../scoring/scores-view.service';
 import { ScoringService } from '../scoring/scoring.service';
-import { safeFilename } from './content-disposition';
+import { safeFilename } from '../../common/export/content-disposition';
 import {
   buildReportModel,
   cityAverageOf,

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describeScheme } from '@app/scoring';
-import { neutraliseCell, type CellValue } from './neutralise';
+import { neutraliseCell, type CellValue } from '../../common/export/neutralise';
 import {
   caseStateText,
   departmentCells,

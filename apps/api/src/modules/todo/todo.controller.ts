@@ -3,7 +3,7 @@ import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { departmentTodoSchema, deptParamSchema, todoExportQuerySchema, todoQuerySchema, type CurrentUser } from '@app/contracts';
 import { Roles, User } from '../../common/auth-decorators';
-import { contentDisposition } from '../reports/content-disposition';
+import { contentDisposition } from '../../common/export/content-disposition';
 import { TODO_XLSX_TYPE, TodoService } from './todo.service';
 
 class DeptParam extends createZodDto(deptParamSchema) {}

@@ -4,7 +4,7 @@ import type { CurrentUser, DepartmentTodo, TodoExportQuery, TodoItemKind, TodoSt
 import { computeTodo, formatInstant } from '@app/scoring';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MasterDataService } from '../master-data/master-data.service';
-import { neutraliseValue, type CellValue } from '../reports/neutralise';
+import { neutraliseValue, type CellValue } from '../../common/export/neutralise';
 import { ScoresViewService } from '../scoring/scores-view.service';
 import { ScoringService } from '../scoring/scoring.service';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, csvLine } from './csv-report';
+import { csvField, csvLine } from './csv';
 import { neutraliseCell, neutraliseValue } from './neutralise';
 
 describe('neutraliseCell', () => {
