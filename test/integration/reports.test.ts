@@ -17,6 +17,16 @@ const kinds = databaseKinds();
 const AS_OF = encodeURIComponent(EXAMPLE_AS_OF);
 const EVIL_NAME = '=HYPERLINK("http://x","y")';
 
+/**
+ * Words of Latin letters that are not codes: a code is upper-case letters,
+ * digits and dashes (department PSB, resource PSB-HH, request RQ-3, grade A),
+ * an event or finding id, or a unit (ms). What is left would be English prose.
+ */
+function englishWords(text: string): string[] {
+  const words = text.match(/[A-Za-z][A-Za-z'-]*/g) ?? [];
+  return [...new Set(words.filter((w) => !/^[A-Z0-9][A-Z0-9_-]*$/.test(w) && !['ms', 'API', 'id'].includes(w) && !/^(ex|evt|ev|req|obj|api)-/i.test(w)))];
+}
+
 /** supertest collects a binary body into a Buffer. */
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -119,14 +129,14 @@ describe.each(kinds)('assessment reports on the %s database', (kind) => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="[\x20-\x7e]+\.xlsx"; filename\*=UTF-8''/);
     const encoded = /filename\*=UTF-8''(.+)$/.exec(res.headers['content-disposition'])![1];
-    expect(decodeURIComponent(encoded)).toBe('示例市数据共享绩效考核_2026-10_暂定.xlsx');
+    expect(decodeURIComponent(encoded)).toBe('示例市数据共享绩效考核_2026-10_未发布.xlsx');
     const wb = await readWorkbook(res.body as Buffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总与排名', '维度明细', '问题清单', '表彰与通报', '考核方案']);
     for (const sheet of wb.worksheets) expect(sheet.views[0]).toMatchObject({ state: 'frozen' });
 
     const summary = wb.getWorksheet('汇总与排名')!;
     expect(String(summary.getCell('A1').value)).toContain('示例市');
-    expect(String(summary.getCell('A2').value)).toContain('暂定');
+    expect(String(summary.getCell('A2').value)).toContain('未发布');
     const ranking = sheetRows(summary, '名次');
     expect(ranking.map((r) => r['部门代码'])).toEqual(record.departments.map((d) => d.dept));
     for (const d of record.departments) {
@@ -200,11 +210,22 @@ describe.each(kinds)('assessment reports on the %s database', (kind) => {
     expect(all).toContain('通报名单');
     expect(all).toContain('考核方法说明');
     pages.forEach((page, i) => {
-      expect(page, `page ${i + 1}`).toContain('暂定 provisional');
+      expect(page, `page ${i + 1}`).toContain('未发布');
       expect(page).toContain(`第 ${i + 1} 页 / 共 ${pages.length} 页`);
     });
     // Vector charts: the ranking chart's labels are text in the PDF, not pixels.
     expect(all).toContain('1. 市公安局');
+    expect(englishWords(all)).toEqual([]);
+  });
+
+  it('writes the workbook in Chinese: no English word but codes', async () => {
+    const wb = await readWorkbook((await binary(t.http.get(`/api/reports/2026-10.xlsx?asOf=${AS_OF}`).set(bearer('inspector'))).expect(200)).body as Buffer);
+    const texts: string[] = [];
+    wb.eachSheet((sheet) => {
+      texts.push(sheet.name);
+      sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value ?? ''))));
+    });
+    expect(englishWords(texts.join('\n'))).toEqual([]);
   });
 
   it("gives a department its own report in every format and nobody else's (403, audited)", async () => {
@@ -354,7 +375,7 @@ describe.each(kinds)('assessment reports on the %s database', (kind) => {
     const pages = await pdfPages(file.body as Buffer);
     for (const page of pages) {
       expect(page).toContain('已发布 · 考核方案第 1 版');
-      expect(page).not.toContain('暂定 provisional');
+      expect(page).not.toContain('未发布');
     }
     await t.http.get('/api/reports/files/999999').set(bearer('admin')).expect(404);
 

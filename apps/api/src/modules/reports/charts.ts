@@ -68,7 +68,7 @@ const GRADE_LEGEND = { A: `A ${GRADE_ZH.A}`, B: `B ${GRADE_ZH.B}`, C: `C ${GRADE
  */
 export function rankingCharts(departments: readonly RankingBarInput[], cityAverage: number | null, perChart: number): RenderedChart[] {
   const model = buildRankingBarModel(departments, { cityAverage });
-  const labels = { total: '总分', grades: GRADE_LEGEND, cityAverage: '城市平均', noGrade: '未定级', empty: '本期暂无排名' };
+  const labels = { total: '总分', grades: GRADE_LEGEND, cityAverage: '全市平均', noGrade: '未定级', empty: '本期暂无排名' };
   if (model.empty) return [renderSvg(buildRankingBarOption(model, labels, STYLE), CHART_WIDTH, 120)];
   const charts: RenderedChart[] = [];
   for (let i = 0; i < model.rows.length; i += perChart) {
@@ -84,7 +84,7 @@ export function rankingCharts(departments: readonly RankingBarInput[], cityAvera
  */
 export function trendChart(input: TrendLinesInput, pick: 'top-bottom' | 'all'): RenderedChart {
   const model = buildTrendLinesModel(input, { pick, top: 3, bottom: 3 });
-  const option = buildTrendLinesOption(model, { cityAverage: '城市平均分', value: '总分', empty: '暂无趋势数据' }, STYLE);
+  const option = buildTrendLinesOption(model, { cityAverage: '全市平均分', value: '总分', empty: '暂无趋势数据' }, STYLE);
   return renderSvg(option, CHART_WIDTH, model.empty ? 120 : 320);
 }
 

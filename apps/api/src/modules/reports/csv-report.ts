@@ -63,7 +63,7 @@ const FINDING_HEADER = [
  * adds its findings as a second table after an empty line.
  */
 export function buildCsv(model: ReportModel): Buffer {
-  const state = model.published ? '已发布' : '暂定';
+  const state = model.published ? '已发布' : '未发布';
   const lines = [csvLine(RANKING_HEADER)];
   for (const d of model.departments) {
     const cells = departmentCells(d);

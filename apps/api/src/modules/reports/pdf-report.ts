@@ -117,7 +117,7 @@ function cityTrend(model: ReportModel, totals: Record<string, (number | null)[]>
     },
     'top-bottom',
   );
-  return svgChart(chart, '城市平均分及本期前三名、后三名部门的总分', sectionHeading);
+  return svgChart(chart, '全市平均分及本期前三名、后三名部门的总分', sectionHeading);
 }
 
 function departmentTrend(model: ReportModel, name: string, dept: string, sectionHeading: string): Node {
@@ -129,7 +129,7 @@ function departmentTrend(model: ReportModel, name: string, dept: string, section
     },
     'all',
   );
-  return svgChart(chart, `${name}总分与城市平均分`, sectionHeading);
+  return svgChart(chart, `${name}总分与全市平均分`, sectionHeading);
 }
 
 /** 上期通报整改情况 (issue 15): each case the previous month's notice list opened, its state, when it closed. */
@@ -160,7 +160,7 @@ function cityContent(model: ReportModel): Node[] {
     heading('一、总体情况'),
     paragraph(
       `${model.periodLabel}共有 ${model.cityDepartments} 个部门参加数据共享绩效考核，其中 ${model.cityRanked} 个部门有得分并参加排名，` +
-        `城市平均分 ${scoreText(model.cityAverage, '—')} 分。等级分布：${GRADE_ZH.A} ${g.A} 个，${GRADE_ZH.B} ${g.B} 个，${GRADE_ZH.C} ${g.C} 个，${GRADE_ZH.D} ${g.D} 个。` +
+        `全市平均分 ${scoreText(model.cityAverage, '—')} 分。等级分布：${GRADE_ZH.A} ${g.A} 个，${GRADE_ZH.B} ${g.B} 个，${GRADE_ZH.C} ${g.C} 个，${GRADE_ZH.D} ${g.D} 个。` +
         `拟表彰 ${model.commended.length} 个部门${commendedNames ? `（${commendedNames}）` : ''}，通报 ${model.noticed.length} 个部门${noticedNames ? `（${noticedNames}）` : ''}。`,
     ),
     ...rankingSection(model, '二、综合排名'),
@@ -255,7 +255,7 @@ function departmentContent(model: ReportModel): Node[] {
         [cell('等级'), cell(gradeText(d.grade))],
         [cell('名次'), cell(d.rank === null ? '未排名（无数据）' : `第 ${d.rank} 名（共 ${model.cityRanked} 个部门参加排名）`)],
         [cell('名次变化'), cell(rankChangeText(d.rankChange))],
-        [cell('城市平均分'), cell(scoreText(model.cityAverage, '—'))],
+        [cell('全市平均分'), cell(scoreText(model.cityAverage, '—'))],
         [cell('表彰与通报'), cell(listText)],
       ],
     ),
@@ -345,7 +345,7 @@ export function buildPdfDocument(model: ReportModel): PdfDocument {
       color: '#555555',
       margin: [0, 16, 0, 0],
     }),
-    ...(model.published ? {} : { watermark: { text: '暂定', color: PROVISIONAL_COLOR, opacity: 0.05, bold: true, fontSize: 120 } }),
+    ...(model.published ? {} : { watermark: { text: '未发布', color: PROVISIONAL_COLOR, opacity: 0.05, bold: true, fontSize: 120 } }),
     content: [
       { text: title, style: 'title' },
       { text: subtitle, style: 'subtitle' },
@@ -354,5 +354,5 @@ export function buildPdfDocument(model: ReportModel): PdfDocument {
       { text: `生成时间：${localDateTime(model.generatedAt, model.timeZone)}`, fontSize: 8, color: '#777777', margin: [0, 12, 0, 0] },
     ],
   };
-  return { definition, dynamicText: `${running}${status}第页共/0123456789暂定` };
+  return { definition, dynamicText: `${running}${status}第页共/0123456789未发布` };
 }

@@ -228,15 +228,15 @@ function rectificationOf(source: ModelSource, inScope: (code: string) => boolean
   return cases.length > 0 ? { period: r.period, periodLabel: periodLabel(r.period), cases } : null;
 }
 
-/** The status line every format carries: published with its scheme version, or provisional. */
+/** The status line every format carries: published with its scheme version, or not yet (未发布). */
 export function statusText(model: ReportModel): string {
   return model.published
     ? `已发布（${localDateTime(model.publishedAt, model.timeZone)} 发布，考核方案第 ${model.schemeVersion} 版）`
-    : `暂定 provisional（本期结果尚未发布，考核方案第 ${model.schemeVersion} 版，可能随数据更新而变化）`;
+    : `未发布（考核方案第 ${model.schemeVersion} 版，结果可能随数据更新而变化）`;
 }
 
 export function shortStatus(model: ReportModel): string {
-  return model.published ? `已发布 · 考核方案第 ${model.schemeVersion} 版` : '暂定 provisional';
+  return model.published ? `已发布 · 考核方案第 ${model.schemeVersion} 版` : '未发布';
 }
 
 export function reportTitle(model: ReportModel): string {
@@ -246,7 +246,7 @@ export function reportTitle(model: ReportModel): string {
 /** The download's file name (Chinese; content-disposition.ts encodes it). */
 export function reportFilename(model: Pick<ReportModel, 'city' | 'period' | 'published' | 'scope'>, format: ReportFormat): string {
   const who = model.scope.kind === 'city' ? '' : `_${model.scope.name}(${model.scope.dept})`;
-  const state = model.published ? '' : '_暂定';
+  const state = model.published ? '' : '_未发布';
   return `${model.city}数据共享绩效考核_${model.period}${who}${state}.${format}`;
 }
 

@@ -130,7 +130,7 @@ export class ReportsService {
     const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
     const city = buildReportModel(source);
     const file: ReportFile = {
-      filename: `${city.city}数据共享绩效考核_${city.period}_各部门报告${city.published ? '' : '_暂定'}.zip`,
+      filename: `${city.city}数据共享绩效考核_${city.period}_各部门报告${city.published ? '' : '_未发布'}.zip`,
       contentType: CONTENT_TYPES.zip,
       bytes,
       sha256: sha256(bytes),

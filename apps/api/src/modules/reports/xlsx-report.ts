@@ -141,9 +141,9 @@ function summarySheet(wb: ExcelJS.Workbook, model: ReportModel): void {
     `${reportTitle(model)}（${model.periodLabel}）`,
     `考核期：${model.periodLabel}（${model.period}）　计算时点：${localDateTime(model.asOf, model.timeZone)}　状态：${statusText(model)}`,
     model.scope.kind === 'city'
-      ? `参评部门 ${model.cityDepartments} 个，有得分 ${model.cityRanked} 个；城市平均分 ${model.cityAverage?.toFixed(2) ?? '—'}；` +
+      ? `参评部门 ${model.cityDepartments} 个，有得分 ${model.cityRanked} 个；全市平均分 ${model.cityAverage?.toFixed(2) ?? '—'}；` +
         `${GRADE_ZH.A} ${g.A} 个、${GRADE_ZH.B} ${g.B} 个、${GRADE_ZH.C} ${g.C} 个、${GRADE_ZH.D} ${g.D} 个；表彰 ${model.commended.length} 个，通报 ${model.noticed.length} 个`
-      : `部门：${model.scope.name}（${model.scope.dept}）；全市有得分部门 ${model.cityRanked} 个；城市平均分 ${model.cityAverage?.toFixed(2) ?? '—'}`,
+      : `部门：${model.scope.name}（${model.scope.dept}）；全市有得分部门 ${model.cityRanked} 个；全市平均分 ${model.cityAverage?.toFixed(2) ?? '—'}`,
   ];
   titleRows(sheet, columns.length, lines);
   const rows = model.departments.map((d): CellValue[] => {
@@ -343,7 +343,7 @@ export async function buildWorkbook(model: ReportModel): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = `${model.city}政务数据共享绩效考核看板`;
   wb.title = `${reportTitle(model)} ${periodLabel(model.period)}`;
-  wb.subject = model.published ? '已发布' : '暂定';
+  wb.subject = model.published ? '已发布' : '未发布';
   const created = new Date(Date.parse(model.generatedAt));
   wb.created = created;
   wb.modified = created;
