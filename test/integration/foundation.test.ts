@@ -32,7 +32,7 @@ describe.each(kinds)('foundation on the %s database', (kind) => {
 
   it('logs in with a cookie for the dashboard and a bearer token for scripts', async () => {
     const res = await t.http.post('/api/auth/login').send({ username: 'root', password: 'root-password' }).expect(200);
-    expect(res.body.user).toEqual({ username: 'root', role: 'admin', dept: null, mustChangePassword: false });
+    expect(res.body.user).toEqual({ username: 'root', role: 'admin', dept: null, mustChangePassword: false, twoFactor: false, mustEnrolTwoFactor: false });
     const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('access_token='))!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
