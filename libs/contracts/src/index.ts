@@ -11,3 +11,5 @@ export * from './reports';
 export * from './todo';
 export * from './notifications';
 export * from './rectification';
+export * from './messages';
+export * from './audit-text';

@@ -38,9 +38,15 @@ export class HttpErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
-      // A machine-readable `code` (e.g. two_factor_required) lets a client react without parsing the message.
-      const code = typeof body === 'object' && typeof (body as { code?: unknown }).code === 'string' ? (body as { code: string }).code : undefined;
-      res.status(status).json({ statusCode: status, message: Array.isArray(message) ? message.join('; ') : message, ...(code ? { code } : {}) });
+      // The code, its parameters and the problems (user-error.ts) let a client render the message in its language.
+      const { code, params, problems } = typeof body === 'object' ? (body as { code?: unknown; params?: unknown; problems?: unknown }) : {};
+      res.status(status).json({
+        statusCode: status,
+        message: Array.isArray(message) ? message.join('; ') : message,
+        ...(typeof code === 'string' ? { code } : {}),
+        ...(params && typeof params === 'object' ? { params } : {}),
+        ...(Array.isArray(problems) ? { problems } : {}),
+      });
       return;
     }
     const bodyParserError = exception as { type?: string; status?: number; message?: string };

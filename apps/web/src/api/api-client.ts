@@ -4,24 +4,24 @@
  * cookie along (`credentials: 'same-origin'`) and reacts to 401.
  */
 
-/** Error body of every failed API call. */
-export interface ApiErrorBody {
-  statusCode: number;
-  message: string;
-  /** Where the client reacts to the refusal (e.g. two_factor_required). */
-  code?: string;
-}
+import type { ErrorBody } from '@app/contracts';
 
 /** A failed call. `status` 0 means the server could not be reached at all. */
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string | undefined;
+  /** The refusal's body: its code, parameters and problems render it in the user's language. */
+  readonly body: ErrorBody | undefined;
 
-  constructor(status: number, message: string, code?: string) {
+  constructor(status: number, message: string, body?: ErrorBody) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
-    this.code = code;
+    this.body = body;
+  }
+
+  /** The refusal's code (e.g. two_factor_required), when it has one. */
+  get code(): string | undefined {
+    return this.body?.code;
   }
 
   get isNetworkError(): boolean {
@@ -85,8 +85,8 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
 
   if (response.status === 401 && handleUnauthorized) notifyUnauthorized();
   if (!response.ok) {
-    const { message, code } = await readError(response);
-    throw new ApiError(response.status, message, code);
+    const { message, body } = await readError(response);
+    throw new ApiError(response.status, message, body);
   }
   if (response.status === 204) return undefined as T;
 
@@ -99,13 +99,13 @@ function isJson(response: Response): boolean {
   return /\bjson\b/i.test(response.headers.get('content-type') ?? '');
 }
 
-async function readError(response: Response): Promise<{ message: string; code?: string }> {
+async function readError(response: Response): Promise<{ message: string; body?: ErrorBody }> {
   const fallback = response.statusText || `HTTP ${response.status}`;
   if (isJson(response)) {
     try {
-      const body = (await response.json()) as Partial<ApiErrorBody>;
-      const code = typeof body.code === 'string' ? body.code : undefined;
-      return { message: typeof body.message === 'string' && body.message ? body.message : fallback, code };
+      const body = (await response.json()) as Partial<ErrorBody>;
+      const message = typeof body.message === 'string' && body.message ? body.message : fallback;
+      return { message, body: { ...body, statusCode: response.status, message } };
     } catch {
       // fall through to the status text
     }

@@ -4,6 +4,7 @@ import { TWO_FACTOR_REQUIRED, type CurrentUser, type LoginResponse } from '@app/
 import { AuditService } from '../audit/audit.service';
 import { SignInsService } from '../users/sign-ins.service';
 import { UsersService } from '../users/users.service';
+import { unauthorized } from '../../common/user-error';
 import { LoginLimitsService } from './login-limits.service';
 import { TwoFactorService } from './two-factor.service';
 
@@ -30,7 +31,7 @@ export class AuthService {
     if (!user) {
       await this.audit.record(`anonymous`, 'auth.login_failed', username, { address: client.address });
       await this.limits.failed(username, address);
-      throw new UnauthorizedException('wrong username or password');
+      throw unauthorized('auth.badCredentials');
     }
     const second = await this.twoFactor.checkAtLogin(user.username, code);
     // Asking for the code is not a failure; a wrong one counts towards the lockout like a wrong password.

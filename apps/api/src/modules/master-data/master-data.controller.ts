@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
@@ -17,6 +17,7 @@ import { actorOf, ALL_ROLES, Roles, User } from '../../common/auth-decorators';
 import { UploadBodies, type BodyLimits } from '../../common/upload-body';
 import { MasterDataService } from './master-data.service';
 import { CsvHeaderError } from './parsing';
+import { badRequest, notFound } from '../../common/user-error';
 
 const MASTER_DATA_LIMITS: BodyLimits = { maxBytes: 32 * 1024 * 1024, maxInflatedBytes: 32 * 1024 * 1024, hint: '32 MB', inflatedHint: '32 MB' };
 
@@ -45,7 +46,7 @@ export class MasterDataController {
   @ZodResponse({ status: 201, type: ImportOutcomeDto })
   async import(@Param() params: KindParam, @Req() req: Request, @User() user: CurrentUser) {
     const body = await this.uploads.read(req, MASTER_DATA_LIMITS);
-    if (body.length === 0) throw new BadRequestException('body: send the CSV file as the request body (Content-Type: text/csv)');
+    if (body.length === 0) throw badRequest('upload.csvBody');
     try {
       return await this.masterData.import(params.kind, body, actorOf(user));
     } catch (error) {
@@ -65,7 +66,7 @@ export class MasterDataController {
   @Roles(...ALL_ROLES)
   @ZodResponse({ type: [ResourceDto] })
   async catalog(@Query() query: CatalogQuery) {
-    if (query.dept && !(await this.masterData.departmentExists(query.dept))) throw new NotFoundException(`unknown department "${query.dept}"`);
+    if (query.dept && !(await this.masterData.departmentExists(query.dept))) throw notFound('dept.unknown', { dept: query.dept });
     return this.masterData.resources(query.dept);
   }
 

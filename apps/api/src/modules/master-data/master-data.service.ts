@@ -1,8 +1,9 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { MasterDataRepository } from './master-data.repository';
 import { parseCalendarCsv, parseCatalogCsv, parseDepartmentsCsv, rejectUnknownDepartments, type ParseResult } from './parsing';
 import { ChangeFeed } from '../changes/change-feed';
+import { notFound } from '../../common/user-error';
 
 export type MasterDataKind = 'departments' | 'catalog' | 'calendar';
 
@@ -60,7 +61,7 @@ export class MasterDataService {
   }
 
   async removeCalendarDay(date: string, actor: string): Promise<void> {
-    if (!(await this.repo.removeCalendarDay(date))) throw new NotFoundException(`no calendar entry for ${date}`);
+    if (!(await this.repo.removeCalendarDay(date))) throw notFound('calendar.noEntry', { date });
     await this.audit.record(actor, 'calendar.remove', date);
     await this.changes.changed('calendar');
   }

@@ -1,10 +1,11 @@
-import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { CurrentUser } from '@app/contracts';
 import { parseTimestamp, type DepartmentFindings, type ScoreRecord } from '@app/scoring';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { MasterDataService } from '../master-data/master-data.service';
 import { ScoringService } from './scoring.service';
+import { badRequest, forbidden, notFound } from '../../common/user-error';
 
 /** What each role may see of the scores (access.md), on top of ScoringService. */
 @Injectable()
@@ -19,7 +20,7 @@ export class ScoresViewService {
   parseAsOf(asOf: string | undefined): number | undefined {
     if (asOf === undefined) return undefined;
     const ms = parseTimestamp(asOf, this.config.ASSESSMENT_TIME_ZONE);
-    if (ms === null) throw new BadRequestException(`asOf: not a valid timestamp: "${asOf}"`);
+    if (ms === null) throw badRequest('asOf.invalid', { asOf });
     return ms;
   }
 
@@ -43,7 +44,7 @@ export class ScoresViewService {
 
   /** The findings document of scoring.md, as a non-department caller gets it (the CLI's `findings`). */
   async findingsDocument(dept: string, period: string, asOf?: number): Promise<DepartmentFindings> {
-    if (!(await this.masterData.departmentExists(dept))) throw new NotFoundException(`unknown department "${dept}"`);
+    if (!(await this.masterData.departmentExists(dept))) throw notFound('dept.unknown', { dept });
     const scores = await this.scoring.scores(period, asOf);
     return { dept, period: scores.record.period, asOf: scores.record.asOf, findings: scores.findings[dept] ?? [] };
   }
@@ -55,9 +56,9 @@ export class ScoresViewService {
   async assertMayRead(user: CurrentUser, dept: string, what: string): Promise<void> {
     if (user.role === 'department' && user.dept !== dept) {
       await this.audit.record(`user:${user.username}`, 'access.denied', dept, { what, ownDept: user.dept });
-      throw new ForbiddenException(`a department user may only see its own department's ${what}`);
+      throw forbidden('dept.notOwn', { what });
     }
-    if (!(await this.masterData.departmentExists(dept))) throw new NotFoundException(`unknown department "${dept}"`);
+    if (!(await this.masterData.departmentExists(dept))) throw notFound('dept.unknown', { dept });
   }
 }
 

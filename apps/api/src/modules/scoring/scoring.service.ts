@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   computeScores,
   formatPeriod,
@@ -20,13 +20,14 @@ import {
   type ScoringResult,
   type TodoInput,
 } from '@app/scoring';
-import type { SchemeVersion } from '@app/contracts';
+import type { SchemeVersion, UserMessage } from '@app/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { ChangeFeed } from '../changes/change-feed';
 import { MasterDataService } from '../master-data/master-data.service';
 import { ScoringRepository, type ApiWindow } from './scoring.repository';
 import { SnapshotsRepository, type StoredScores } from './snapshots.repository';
+import { conflict, notFound } from '../../common/user-error';
 
 const TODO_FREQUENCIES: readonly Frequency[] = ['weekly', 'monthly', 'quarterly', 'yearly'];
 
@@ -116,12 +117,12 @@ export class ScoringService {
    * Null when the period can be asked for: published, or assessed under the
    * current scheme; else why not (scoring.md "Time", assessment start).
    */
-  async notAssessedReason(periodText: string, scheme?: Scheme): Promise<string | null> {
+  async notAssessedReason(periodText: string, scheme?: Scheme): Promise<UserMessage | null> {
     const period = parsePeriodOrThrow(periodText);
     const s = scheme ?? (await this.facts.currentScheme());
     if (isPeriodAssessed(period, s, this.timeZone)) return null;
     if (await this.snapshots.publication(formatPeriod(period))) return null;
-    return `${formatPeriod(period)} is not assessed: it ends at or before the assessment start ${s.assessmentStart}`;
+    return { code: 'period.beforeStart', params: { period: formatPeriod(period), start: s.assessmentStart ?? '' } };
   }
 
   async isAssessed(periodText: string): Promise<boolean> {
@@ -131,7 +132,7 @@ export class ScoringService {
   /** 404 with the reason for a period before the assessment start that was never published. */
   async assertAssessed(periodText: string): Promise<void> {
     const reason = await this.notAssessedReason(periodText);
-    if (reason !== null) throw new NotFoundException(reason);
+    if (reason !== null) throw notFound(reason.code, reason.params);
   }
 
   /** Inputs that do not depend on the period: loaded once for a period and its previous one. */
@@ -251,13 +252,13 @@ export class ScoringService {
   async publish(periodText: string, actor: string): Promise<StoredScores> {
     const period = parsePeriodOrThrow(periodText);
     const name = formatPeriod(period);
-    if (await this.snapshots.publication(name)) throw new ConflictException(`period ${name} is already published`);
+    if (await this.snapshots.publication(name)) throw conflict('period.published', { period: name });
     const scheme = await this.facts.currentScheme();
     const reason = await this.notAssessedReason(name, scheme);
-    if (reason !== null) throw new NotFoundException(reason);
+    if (reason !== null) throw notFound(reason.code, reason.params);
     const now = Date.now();
     if (!isPeriodEnded(period, now, this.timeZone, scheme.updateGraceHours)) {
-      throw new ConflictException(`period ${name} has not ended (with the update grace); a provisional period cannot be published`);
+      throw conflict('period.notEnded', { period: name });
     }
     const result = await this.compute(name, now, { scheme });
     await this.snapshots.publish(name, result, actor);
@@ -269,7 +270,7 @@ export class ScoringService {
   async reopen(periodText: string, reason: string, actor: string): Promise<{ period: string; reopened: true }> {
     const period = parsePeriodOrThrow(periodText);
     const name = formatPeriod(period);
-    if (!(await this.snapshots.reopen(name, actor, reason))) throw new NotFoundException(`period ${name} is not published`);
+    if (!(await this.snapshots.reopen(name, actor, reason))) throw notFound('period.notPublished', { period: name });
     await this.audit.record(actor, 'period.reopen', name, { reason });
     await this.changes.changed('publication', new Date(periodBounds(period, this.timeZone).start));
     return { period: name, reopened: true };

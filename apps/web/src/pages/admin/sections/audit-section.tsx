@@ -1,5 +1,5 @@
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
-import { AUDIT_EXPORT_FORMATS, type AuditEntryView } from '@app/contracts';
+import { AUDIT_EXPORT_FORMATS, describeAuditEntry, type AuditEntryView } from '@app/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Input, Space, Table, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -16,7 +16,8 @@ const PAGE = 50;
 
 /** The append-only audit log: who did what, when. */
 export function AuditSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'zh';
   const { timeZone } = useAssessmentClock();
   const [action, setAction] = useState('');
   const [actor, setActor] = useState('');
@@ -32,22 +33,22 @@ export function AuditSection() {
   const audit = useQuery(auditQuery({ ...filter, limit: PAGE, offset: (page - 1) * PAGE }));
   const columns: TableColumnsType<AuditEntryView> = [
     { key: 'at', title: t('audit.at'), dataIndex: 'at', width: 150, render: (v: string) => formatInstant(v, timeZone) },
-    { key: 'actor', title: t('audit.actor'), dataIndex: 'actor', width: 180, ellipsis: true },
-    { key: 'action', title: t('audit.action'), dataIndex: 'action', width: 170 },
-    { key: 'target', title: t('audit.target'), dataIndex: 'target', width: 140, render: (v: string | null) => v ?? '—' },
     {
-      key: 'detail',
-      title: t('audit.detail'),
-      dataIndex: 'detail',
-      ellipsis: true,
-      render: (d: Record<string, unknown> | null) =>
-        d ? (
-          <Typography.Text code className="raw-line" title={JSON.stringify(d, null, 2)}>
-            {JSON.stringify(d)}
-          </Typography.Text>
-        ) : (
-          '—'
-        ),
+      key: 'what',
+      title: t('audit.what'),
+      render: (_: unknown, e) => {
+        const { sentence, details } = describeAuditEntry(e, locale);
+        return (
+          <div className="audit-entry">
+            <div title={`${e.actor} · ${e.action}`}>{sentence}</div>
+            {details.length > 0 ? (
+              <Typography.Text type="secondary" className="audit-details">
+                {details.map((d) => `${d.label}${locale === 'zh' ? '：' : ': '}${d.value}`).join(locale === 'zh' ? '；' : '; ')}
+              </Typography.Text>
+            ) : null}
+          </div>
+        );
+      },
     },
   ];
   return (

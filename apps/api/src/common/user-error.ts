@@ -1,0 +1,20 @@
+import { BadRequestException, ConflictException, ForbiddenException, NotFoundException, UnauthorizedException, type HttpException } from '@nestjs/common';
+import { renderMessage, type InputProblem, type MessageCode, type MessageParams } from '@app/contracts';
+
+type ExceptionClass = new (body: object) => HttpException;
+
+/** A refusal a user reads: its code and parameters, and the English text for API clients (HttpErrorFilter passes all three on). */
+function userError(Exception: ExceptionClass, code: MessageCode, params?: MessageParams, extra: object = {}): HttpException {
+  return new Exception({ message: renderMessage(code, params, 'en'), code, params, ...extra });
+}
+
+export const badRequest = (code: MessageCode, params?: MessageParams) => userError(BadRequestException, code, params);
+export const notFound = (code: MessageCode, params?: MessageParams) => userError(NotFoundException, code, params);
+export const conflict = (code: MessageCode, params?: MessageParams) => userError(ConflictException, code, params);
+export const forbidden = (code: MessageCode, params?: MessageParams) => userError(ForbiddenException, code, params);
+export const unauthorized = (code: MessageCode, params?: MessageParams) => userError(UnauthorizedException, code, params);
+
+/** input.invalid with each field's problem; `message` keeps the English lines API clients already read. */
+export function invalidInput(message: string, problems: InputProblem[]): HttpException {
+  return new BadRequestException({ message, code: 'input.invalid', problems });
+}
