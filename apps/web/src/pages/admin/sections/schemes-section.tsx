@@ -1,4 +1,4 @@
-import type { DepartmentScore, SchemePreview, SchemeVersion } from '@app/contracts';
+import { describeActor, type DepartmentScore, type SchemePreview, type SchemeVersion } from '@app/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -264,7 +264,7 @@ function PreviewTable({ preview }: { preview: SchemePreview }) {
 }
 
 function VersionsTable({ versions }: { versions: SchemeVersion[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { timeZone } = useAssessmentClock();
   const latest = latestOf(versions)?.version;
   const columns: TableColumnsType<SchemeVersion> = [
@@ -300,8 +300,20 @@ function VersionsTable({ versions }: { versions: SchemeVersion[] }) {
     },
     { key: 'grades', title: t('schemes.thresholds'), render: (_: unknown, s) => `A≥${s.gradeThresholds.A} B≥${s.gradeThresholds.B} C≥${s.gradeThresholds.C}` },
     { key: 'top', title: t('schemes.commendTopN'), dataIndex: 'commendTopN', width: 90 },
-    { key: 'note', title: t('schemes.note'), dataIndex: 'note', ellipsis: true, render: (n: string | null) => n ?? '—' },
-    { key: 'by', title: t('schemes.createdBy'), width: 180, render: (_: unknown, s) => `${s.createdBy} · ${formatInstant(s.createdAt, timeZone)}` },
+    {
+      key: 'note',
+      title: t('schemes.note'),
+      dataIndex: 'note',
+      ellipsis: true,
+      // The first version is the one the database was created with: its note is the migration's.
+      render: (n: string | null, s) => (s.version === 1 && n === 'default scheme' ? t('schemes.defaultNote') : (n ?? '—')),
+    },
+    {
+      key: 'by',
+      title: t('schemes.createdBy'),
+      width: 180,
+      render: (_: unknown, s) => `${describeActor(s.createdBy, i18n.language === 'en' ? 'en' : 'zh')} · ${formatInstant(s.createdAt, timeZone)}`,
+    },
   ];
   return (
     <Table<SchemeVersion> size="small" rowKey="version" columns={columns} dataSource={[...versions].sort((a, b) => b.version - a.version)} pagination={false} />
