@@ -131,6 +131,23 @@ export const findingSchema = z.discriminatedUnion('kind', [
 ]);
 export type Finding = z.infer<typeof findingSchema>;
 
+/** The part of the total a finding of each kind costs (scoring.md "Points lost"; interface failures are not findings). */
+export const FINDING_PART: Record<Finding['kind'], PointsLostPart> = {
+  missed_window: 'timeliness',
+  low_completeness: 'completeness',
+  late_request: 'requests',
+  late_objection: 'objections',
+};
+
+/** The parts' Chinese names in reports and messages (the dashboard's are in its catalogue, the same words). */
+export const POINTS_LOST_PART_ZH: Record<PointsLostPart, string> = {
+  timeliness: '及时性',
+  completeness: '完整性',
+  requests: '申请答复',
+  objections: '异议处理',
+  interfaces: '接口调用',
+};
+
 /** GET /api/departments/{code}/findings?period=P */
 export const findingsResponseSchema = z.object({ dept: z.string(), period: z.string(), asOf: z.string(), findings: z.array(findingSchema) });
 export type FindingsResponse = z.infer<typeof findingsResponseSchema>;

@@ -1,3 +1,4 @@
+import { POINTS_LOST_PARTS, type PointsLostPart } from '@app/contracts';
 import type { PointsLost } from '@app/scoring';
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import {
@@ -11,9 +12,6 @@ import {
 import type { ComposeOption } from 'echarts/core';
 import type { EChartsParts } from '../common/parts';
 import { baseOption, BRAND_COLOR, emptyTitle, fontSizeOf, formatScore, MUTED_TEXT_COLOR, type ChartStyle } from '../common/style';
-
-export const POINTS_LOST_PARTS = ['timeliness', 'completeness', 'requests', 'objections', 'interfaces'] as const;
-export type PointsLostPart = (typeof POINTS_LOST_PARTS)[number];
 
 export interface PointsLostWaterfallInput {
   /** A department's pointsLost from the score record; null for a department with no data. */

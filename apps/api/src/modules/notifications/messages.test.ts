@@ -86,8 +86,8 @@ describe('resultNotice and summaryNotice', () => {
   it('gives total, rank, grade, points lost by dimension and the report link', () => {
     const n = resultNotice('2026-10', SCORE, 5, ORIGIN);
     expect(n.title).toBe('【考核结果】民政局（CAB）2026年10月：81.5 分，排名 2/5，等级 B');
-    expect(n.markdown).toContain('数据完整性：失 5.5 分');
-    expect(n.markdown).toContain('申请响应：失 10 分');
+    expect(n.markdown).toContain('完整性：失 5.5 分');
+    expect(n.markdown).toContain('申请答复：失 10 分');
     expect(n.markdown).not.toContain('异议处理');
     expect(n.markdown).toContain(`${ORIGIN}/api/reports/2026-10.pdf?dept=CAB`);
   });

@@ -1,4 +1,14 @@
-import type { ChannelKind, DepartmentScore, DepartmentTodo, MessageKind, PointsLostPart, ScoreRecord, TodoAtRiskItem, TodoOverdueItem } from '@app/contracts';
+import {
+  POINTS_LOST_PART_ZH,
+  POINTS_LOST_PARTS,
+  type ChannelKind,
+  type DepartmentScore,
+  type DepartmentTodo,
+  type MessageKind,
+  type ScoreRecord,
+  type TodoAtRiskItem,
+  type TodoOverdueItem,
+} from '@app/contracts';
 
 /**
  * A message before it meets a channel: a Chinese title, the same content as
@@ -18,13 +28,6 @@ export type Outgoing = { transport: 'http'; body: Record<string, unknown> | unkn
 
 const KIND_ZH = { request: '共享申请', objection: '数据异议', window: '更新窗口' } as const;
 const COUNTERPART_ZH = { request: '申请方', objection: '提出方' } as const;
-const PART_ZH: Record<PointsLostPart, string> = {
-  timeliness: '更新及时性',
-  completeness: '数据完整性',
-  requests: '申请响应',
-  objections: '异议处理',
-  interfaces: '接口可用性',
-};
 
 /** `2026-10-22T00:00:00+08:00` → `2026-10-22 00:00`: the local wall time, as the instant was written. */
 function wall(instant: string): string {
@@ -110,7 +113,7 @@ export function resultNotice(period: string, score: DepartmentScore, departmentC
   const title = `【考核结果】${score.name}（${score.dept}）${periodLabel(period)}：${fmt(score.total)} 分，排名 ${score.rank ?? '—'}/${departmentCount}，等级 ${score.grade ?? '—'}`;
   const lost = score.pointsLost;
   const lines = lost
-    ? [`合计失分 ${lost.total} 分`, ...(Object.keys(PART_ZH) as PointsLostPart[]).filter((p) => lost[p] !== null).map((p) => `${PART_ZH[p]}：失 ${lost[p]} 分`)]
+    ? [`合计失分 ${lost.total} 分`, ...POINTS_LOST_PARTS.filter((p) => lost[p] !== null).map((p) => `${POINTS_LOST_PART_ZH[p]}：失 ${lost[p]} 分`)]
     : ['本期无可评分项'];
   const report = `${origin}/api/reports/${encodeURIComponent(period)}.pdf?dept=${encodeURIComponent(score.dept)}`;
   return compose(

@@ -16,7 +16,8 @@ import {
   type RankingBarInput,
   type TrendLinesInput,
 } from '@app/charts';
-import { GRADE_ZH, POINTS_LOST_PART_ZH } from './report-model';
+import { POINTS_LOST_PART_ZH } from '@app/contracts';
+import { GRADE_ZH } from './report-model';
 
 /**
  * The bulletin's charts as vector SVG, drawn by ECharts on the server

@@ -8,10 +8,10 @@ import {
   type Finding,
   type Grade,
   type NoticeEntry,
-  type PointsLost,
   type Scheme,
   type ScoreRecord,
 } from '@app/scoring';
+import { FINDING_PART, POINTS_LOST_PART_ZH, POINTS_LOST_PARTS, type PointsLostPart } from '@app/contracts';
 
 export const REPORT_FORMATS = ['xlsx', 'pdf', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -114,23 +114,6 @@ export const FINDING_KIND_ZH: Record<Finding['kind'], string> = {
   late_request: '共享申请逾期答复',
   late_objection: '数据异议逾期处理',
   low_completeness: '数据完整率偏低',
-};
-
-export type PointsLostPart = Exclude<keyof PointsLost, 'total'>;
-export const POINTS_LOST_PARTS: readonly PointsLostPart[] = ['timeliness', 'completeness', 'requests', 'objections', 'interfaces'];
-export const POINTS_LOST_PART_ZH: Record<PointsLostPart, string> = {
-  timeliness: '及时性',
-  completeness: '完整性',
-  requests: '申请答复',
-  objections: '异议处理',
-  interfaces: '接口调用',
-};
-/** The part of the total a finding of each kind costs (interfaces have no findings). */
-export const FINDING_PART: Record<Finding['kind'], PointsLostPart> = {
-  missed_window: 'timeliness',
-  low_completeness: 'completeness',
-  late_request: 'requests',
-  late_objection: 'objections',
 };
 
 export const APPEAL_STATUS_ZH = { pending: '申诉处理中', accepted: '申诉已采纳', rejected: '申诉未采纳' } as const;

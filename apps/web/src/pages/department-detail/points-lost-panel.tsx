@@ -1,5 +1,5 @@
-import { buildPointsLostWaterfallModel, buildPointsLostWaterfallOption, pointsLostWaterfallParts, POINTS_LOST_PARTS, type PointsLostPart } from '@app/charts';
-import type { DepartmentScore, Finding } from '@app/contracts';
+import { buildPointsLostWaterfallModel, buildPointsLostWaterfallOption, pointsLostWaterfallParts } from '@app/charts';
+import { FINDING_PART, POINTS_LOST_PARTS, type DepartmentScore, type Finding, type PointsLostPart } from '@app/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Collapse, Typography, type CollapseProps } from 'antd';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -16,14 +16,6 @@ import { findingKey } from './finding-text';
 import { useFindingDescription } from './use-finding-description';
 
 const WATERFALL_PARTS = [...pointsLostWaterfallParts, CanvasRenderer];
-
-/** The part of the total a finding of each kind costs; interface failures are not findings. */
-const FINDING_PART: Record<Finding['kind'], PointsLostPart> = {
-  missed_window: 'timeliness',
-  low_completeness: 'completeness',
-  late_request: 'requests',
-  late_objection: 'objections',
-};
 
 const cents = (x: number): number => Math.round(x * 100);
 const lossText = (x: number): string => (x > 0 ? `−${formatScore(x)}` : formatScore(x));

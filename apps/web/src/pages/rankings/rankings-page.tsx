@@ -1,5 +1,6 @@
 import type { DepartmentScore, Grade, PointsLost } from '@app/contracts';
-import { GRADE_COLORS, GRADE_ORDER, POINTS_LOST_PARTS } from '@app/charts';
+import { GRADE_COLORS, GRADE_ORDER } from '@app/charts';
+import { POINTS_LOST_PARTS } from '@app/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useMemo, type HTMLAttributes } from 'react';
