@@ -1,35 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { formatPeriod, periodContaining, previousPeriod } from '@app/scoring';
 import type { RectificationCase, RectificationCaseDetail, ScoreRecord } from '@app/contracts';
-import { DemoSeedJob } from '../../apps/api/src/modules/demo/demo-seed.job';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../integration/support/databases';
-import { addUser, loginAs, REPO_ROOT, startTestApp, TEST_PASSWORD, type TestApp } from '../integration/support/test-app';
-
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is required under CI (apt-get install -y chromium fonts-noto-cjk)`);
-  process.stderr.write(`\n*** ${CHROMIUM} not found: the browser tests are SKIPPED (apt-get install -y chromium fonts-noto-cjk) ***\n\n`);
-}
-
-const kind = databaseKinds().at(-1)!;
+import { addUser, loginAs, TEST_PASSWORD, type TestApp } from '../integration/support/test-app';
+import { DEMO_DATABASE_KIND, DEMO_PASSWORDS, haveChromium, SHOTS, startDemoBrowser, type DemoBrowser } from './support/demo-browser';
 
 /** Issue 15 in the browser: publishing last month opens cases; the department answers, the inspector returns, it answers again, the inspector accepts. */
 
-const DEMO_PASSWORDS: Record<string, string> = {
-  leader: 'Lingdao-Demo-2026',
-  inspector: 'Ducha-Demo-2026',
-  admin: 'Guanli-Demo-2026',
-  psb: 'Gongan-Demo-2026',
-  cab: 'Minzheng-Demo-2026',
-};
-describe.runIf(haveChromium)(`rectification in Chromium (${kind}, demo city)`, { timeout: 180_000 }, () => {
-  let db: TestDatabase;
+describe.runIf(haveChromium)(`rectification in Chromium (${DEMO_DATABASE_KIND}, demo city)`, { timeout: 180_000 }, () => {
+  let demo: DemoBrowser;
   let t: TestApp;
   let browser: Browser;
   let base: string;
@@ -39,28 +19,8 @@ describe.runIf(haveChromium)(`rectification in Chromium (${kind}, demo city)`, {
   let deptUser = '';
 
   beforeAll(async () => {
-    if (!existsSync(join(REPO_ROOT, 'apps/web/dist/index.html'))) {
-      const build = spawnSync('npm', ['run', 'build', '-w', '@app/web'], { cwd: REPO_ROOT, encoding: 'utf8' });
-      if (build.status !== 0) throw new Error(`web build failed: ${build.stderr}`);
-    }
-    mkdirSync(SHOTS, { recursive: true });
-    db = await createTestDatabase(kind);
-    t = await startTestApp(db, { DEMO_SEED: 'auto', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
-    await t.app.get(DemoSeedJob).running;
-    const address = t.app.getHttpServer().address() as { port: number };
-    base = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    demo = await startDemoBrowser();
+    ({ t, browser, base } = demo);
     // The demo city publishes nothing: publish last month, which opens its notice list's cases.
     const published = (
       await t.http
@@ -85,9 +45,7 @@ describe.runIf(haveChromium)(`rectification in Chromium (${kind}, demo city)`, {
     }
   }, 600_000);
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await db?.drop();
+    await demo?.close();
   });
 
   /** The demo accounts' passwords (README), else the one addUser gives. */
