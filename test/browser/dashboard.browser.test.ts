@@ -1,72 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { generate } from 'otplib';
 import { formatPeriod, periodContaining, previousPeriod } from '@app/scoring';
 import type { DepartmentTodo, FindingsResponse, OverviewResponse, ScoreRecord } from '@app/contracts';
-import { DemoSeedJob } from '../../apps/api/src/modules/demo/demo-seed.job';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../integration/support/databases';
-import { addUser, loginAs, REPO_ROOT, startTestApp, TEST_PASSWORD, type TestApp } from '../integration/support/test-app';
+import { addUser, loginAs, TEST_PASSWORD, type TestApp } from '../integration/support/test-app';
+import { DEMO_DATABASE_KIND, DEMO_PASSWORDS, haveChromium, SHOTS, startDemoBrowser, type DemoBrowser } from './support/demo-browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is required under CI (apt-get install -y chromium fonts-noto-cjk)`);
-  process.stderr.write(`\n*** ${CHROMIUM} not found: the browser tests are SKIPPED (apt-get install -y chromium fonts-noto-cjk) ***\n\n`);
-}
-
-// The demo city on PostgreSQL when it answers (faster to seed), else on the embedded database.
-const kind = databaseKinds().at(-1)!;
-
-describe.runIf(haveChromium)(`the dashboard in Chromium (${kind}, demo city)`, { timeout: 120_000 }, () => {
-  let db: TestDatabase;
+describe.runIf(haveChromium)(`the dashboard in Chromium (${DEMO_DATABASE_KIND}, demo city)`, { timeout: 120_000 }, () => {
+  let demo: DemoBrowser;
   let t: TestApp;
   let browser: Browser;
   let base: string;
   const period = formatPeriod(previousPeriod(periodContaining('month', Date.now(), 'Asia/Shanghai')));
 
   beforeAll(async () => {
-    if (!existsSync(join(REPO_ROOT, 'apps/web/dist/index.html'))) {
-      const build = spawnSync('npm', ['run', 'build', '-w', '@app/web'], { cwd: REPO_ROOT, encoding: 'utf8' });
-      if (build.status !== 0) throw new Error(`web build failed: ${build.stderr}`);
-    }
-    mkdirSync(SHOTS, { recursive: true });
-    db = await createTestDatabase(kind);
-    // Many logins from one address in a few minutes: lift the login rate limit for this run.
-    t = await startTestApp(db, { DEMO_SEED: 'auto', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
-    await t.app.get(DemoSeedJob).running;
-    const address = t.app.getHttpServer().address() as { port: number };
-    base = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    demo = await startDemoBrowser();
+    ({ t, browser, base } = demo);
   }, 600_000);
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await db?.drop();
+    await demo?.close();
   });
 
-  // README's demo logins.
-  const DEMO_PASSWORDS: Record<string, string> = {
-    leader: 'Lingdao-Demo-2026',
-    inspector: 'Ducha-Demo-2026',
-    admin: 'Guanli-Demo-2026',
-    psb: 'Gongan-Demo-2026',
-    cab: 'Minzheng-Demo-2026',
-  };
   const tokens = new Map<string, string>();
   async function api<T>(user: string, path: string): Promise<T> {
     if (!tokens.has(user)) tokens.set(user, await loginAs(t.http, user, DEMO_PASSWORDS[user]));
