@@ -255,6 +255,19 @@ describe.each(kinds)('hostile bodies (%s)', (kind) => {
     const reasons = [...(await quarantineReasons()).entries()].filter(([raw]) => raw.includes('"huge-'));
     expect(reasons).toHaveLength(2);
     for (const [, reason] of reasons) expect(reason).toBe('field "latency_ms" must be a number from 0 to 86400000 (one day), not 1e+308');
+    // The reason's code and parameters, for the dashboard to say it in the user's language.
+    const page = (
+      await t.http
+        .get('/api/quarantine?limit=500')
+        .set({ Authorization: `Bearer ${adminToken}` })
+        .expect(200)
+    ).body as {
+      items: { raw: string; reasonMessage: unknown }[];
+    };
+    expect(page.items.find((i) => i.raw.includes('"huge-1"'))!.reasonMessage).toEqual({
+      code: 'line.notLatency',
+      params: { field: 'latency_ms', max: '86400000', value: '1e+308' },
+    });
   });
 
   it('quarantines the one line the database refuses and stores the other lines of its body', async () => {

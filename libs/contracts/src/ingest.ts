@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userMessageSchema } from './messages';
 
 /** GET /api/ingest/ledger pages with the common `limit`/`offset`. */
 export { pageQuerySchema as ledgerQuerySchema } from './common';
@@ -59,6 +60,8 @@ export const quarantineEntryViewSchema = z.object({
   line: z.number(),
   raw: z.string(),
   reason: z.string(),
+  /** The reason's code and parameters (messages.ts), for the user's language; null for a reason outside the catalogue. */
+  reasonMessage: userMessageSchema.nullable(),
   times: z.number(),
   firstAt: z.string(),
   lastAt: z.string(),

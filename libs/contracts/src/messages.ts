@@ -58,6 +58,44 @@ export const MESSAGES = {
   },
   'calendar.noEntry': { zh: '日历中没有 {date} 这一天', en: 'no calendar entry for {date}' },
   'scheme.invalid': { zh: '考核方案有误：{problems}', en: 'invalid scheme: {problems}' },
+
+  // Why a line of a sharing log was quarantined (sharing-log.md). The English is the text the
+  // ingest stores; matchMessage reads code and parameters back from it. Specific before general.
+  'line.invalidJson': { zh: '不是有效的 JSON', en: 'invalid JSON' },
+  'line.csvFieldCount': {
+    zh: 'CSV 格式错误：该行有 {fields} 个字段，表头有 {columns} 个',
+    en: 'invalid CSV: the record has {fields} fields, the header has {columns}',
+  },
+  'line.csvEmpty': { zh: 'CSV 格式错误：空记录', en: 'invalid CSV: empty record' },
+  'line.csvMany': { zh: 'CSV 格式错误：不止一条记录', en: 'invalid CSV: more than one record' },
+  'line.unknownDeptIn': { zh: '字段“{field}”中的部门 {value} 不存在', en: 'unknown department {value} in field "{field}"' },
+  'line.unknownDept': { zh: '部门 {value} 不存在', en: 'unknown department {value}' },
+  'line.unknownResource': { zh: '资源 {value} 不存在', en: 'unknown resource {value}' },
+  'line.resourceNotOwned': { zh: '资源 {resource} 不属于部门 {dept}', en: 'resource {resource} does not belong to department {dept}' },
+  'line.tooLong': { zh: '字段“{field}”超过 {max} 个字符', en: 'field "{field}" is longer than {max} characters' },
+  'line.unknownType': { zh: '未知的事件类型 {value}', en: 'unknown event type {value}' },
+  'line.atNotTimestamp': { zh: '字段“at”不是 ISO-8601 时间：{value}', en: 'field "at" is not an ISO-8601 timestamp: {value}' },
+  'line.atUnstorable': {
+    zh: '字段“at”超出可存储的范围 0001-01-02 至 9999-12-30：{value}',
+    en: 'field "at" is outside the supported range 0001-01-02 to 9999-12-30: {value}',
+  },
+  'line.atImplausible': { zh: '字段“at”不在可信时间范围 {from} 至 {to} 内：{value}', en: 'field "at" is outside the plausible window {from} to {to}: {value}' },
+  'line.completeOverRecords': { zh: '字段齐全记录数大于记录数（complete_records > records）', en: 'complete_records > records' },
+  'line.requesterSelf': { zh: '字段“requester”须为“dept”（{dept}）以外的部门', en: 'field "requester" must be another department than "dept" ({dept})' },
+  'line.decision': { zh: '字段“decision”须为“approved”或“rejected”，而不是 {value}', en: 'field "decision" must be "approved" or "rejected", not {value}' },
+  'line.rejectedNoReason': { zh: '驳回的申请须写明理由（reason）', en: 'a rejected request needs a reason' },
+  'line.notString': { zh: '字段“{field}”须为文本，而不是 {value}', en: 'field "{field}" must be a string, not {value}' },
+  'line.nul': { zh: '字段“{field}”含有 NUL 字符', en: 'field "{field}" contains a NUL character' },
+  'line.missing': { zh: '缺少字段“{field}”', en: 'missing field "{field}"' },
+  'line.notNonNegative': { zh: '字段“{field}”须为不小于 0 的整数，而不是 {value}', en: 'field "{field}" must be an integer >= 0, not {value}' },
+  'line.notStatus': { zh: '字段“{field}”须为 100 至 599 的整数，而不是 {value}', en: 'field "{field}" must be an integer from 100 to 599, not {value}' },
+  'line.notLatency': {
+    zh: '字段“{field}”须为 0 至 {max} 的数（一天以内），而不是 {value}',
+    en: 'field "{field}" must be a number from 0 to {max} (one day), not {value}',
+  },
+  'line.notExpected': { zh: '字段“{field}”须为 {expected}，而不是 {value}', en: 'field "{field}" must be {expected}, not {value}' },
+  'line.conflict': { zh: '编号“{id}”已存在且内容不同', en: 'id "{id}" already stored with different content' },
+  'line.databaseRefused': { zh: '数据库拒绝了该行（{sqlState}）：{detail}', en: 'the database refused the line ({sqlState}): {detail}' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof MESSAGES;
@@ -101,6 +139,35 @@ export function renderErrorBody(body: Pick<ErrorBody, 'message' | 'code' | 'para
     .map((p) => renderMessage('input.problem', { field: p.field, reason: isMessageCode(p.code) ? renderMessage(p.code, p.params, locale) : '' }, locale))
     .join(separator);
   return renderMessage(body.code, { ...body.params, ...(body.problems ? { problems } : {}) }, locale);
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+let matchers: { code: MessageCode; pattern: RegExp; names: string[] }[] | null = null;
+
+/**
+ * The code and parameters of a text written from the catalogue's English (a stored quarantine
+ * reason), or null when no template makes it; the first template that does wins.
+ */
+export function matchMessage(text: string, prefix = ''): UserMessage | null {
+  matchers ??= (Object.keys(MESSAGES) as MessageCode[]).map((code) => {
+    const names: string[] = [];
+    const source = MESSAGES[code].en
+      .split(/(\{\w+\})/)
+      .map((part) => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        if (!name) return escapeRegExp(part);
+        names.push(name);
+        return '([\\s\\S]+?)';
+      })
+      .join('');
+    return { code, pattern: new RegExp(`^${source}$`), names };
+  });
+  for (const m of matchers) {
+    if (!m.code.startsWith(prefix)) continue;
+    const found = m.pattern.exec(text);
+    if (found) return { code: m.code, params: Object.fromEntries(m.names.map((name, i) => [name, found[i + 1]])) };
+  }
+  return null;
 }
 
 /** The validation reasons the schemas write as text, by that text: the API sends them as codes. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Page, QuarantineEntryView } from '@app/contracts';
+import { matchMessage, type Page, type QuarantineEntryView } from '@app/contracts';
 import { Db, where, type Tx } from '../../database/db';
 
 export interface QuarantineFilter {
@@ -38,6 +38,7 @@ function toEntry(r: Row): QuarantineEntry {
     line: r.line,
     raw: r.raw,
     reason: r.reason,
+    reasonMessage: matchMessage(r.reason, 'line.'),
     csvColumns: r.csv_columns,
     times: r.times,
     firstAt: new Date(r.first_at).toISOString(),

@@ -2,6 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { matchMessage } from '@app/contracts';
 import { detectFormat } from './format';
 import { readEventLines } from './read-event-lines';
 import { EXAMPLE_DIR, exampleContext, exampleFile, simulateIngest, toCsv } from '../../../../../../test/unit-support/ingest-parsing';
@@ -22,6 +23,8 @@ describe('the worked example', () => {
     expect(out.quarantined.map((q) => ({ source: 'events.ndjson', ...q }))).toEqual(
       expectedQuarantine.map((q: Record<string, unknown>) => ({ source: q.source, line: q.line, reason: q.reason, text: q.text })),
     );
+    // Each reason has its code in the message catalogue, so the dashboard shows it in the user's language.
+    for (const q of out.quarantined) expect(matchMessage(q.reason, 'line.'), q.reason).not.toBeNull();
   });
 
   it('gives the same counts gzipped, and ingesting again makes every valid line a duplicate', async () => {

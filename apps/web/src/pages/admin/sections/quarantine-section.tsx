@@ -1,4 +1,4 @@
-import type { QuarantineEntryView } from '@app/contracts';
+import { isMessageCode, renderMessage, type QuarantineEntryView } from '@app/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Input, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -16,7 +16,8 @@ const OUTCOME_COLORS = { accepted: 'green', duplicate: 'blue', quarantined: 'ora
 
 /** Lines set aside at ingest, filterable, and re-validated against the current master data on request. */
 export function QuarantineSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'zh';
   const { timeZone } = useAssessmentClock();
   const queryClient = useQueryClient();
   const feedback = useFeedback();
@@ -40,7 +41,19 @@ export function QuarantineSection() {
 
   const columns: TableColumnsType<QuarantineEntryView> = [
     { key: 'source', title: t('quarantine.source'), dataIndex: 'source', width: 200, ellipsis: true, render: (s: string, e) => `${s}:${e.line}` },
-    { key: 'reason', title: t('common.reason'), dataIndex: 'reason', width: 240, ellipsis: true },
+    {
+      key: 'reason',
+      title: t('common.reason'),
+      dataIndex: 'reason',
+      width: 240,
+      ellipsis: true,
+      // The stored reason is English; its code renders it in the user's language.
+      render: (reason: string, e) => (
+        <span title={reason}>
+          {e.reasonMessage && isMessageCode(e.reasonMessage.code) ? renderMessage(e.reasonMessage.code, e.reasonMessage.params, locale) : reason}
+        </span>
+      ),
+    },
     {
       key: 'raw',
       title: t('quarantine.raw'),
