@@ -219,10 +219,16 @@ describe.each(kinds)('the worked example on the %s database', (kind) => {
     const upload = (kind: string, csv: string) =>
       t.http.post(`/api/master-data/${kind}`).set(bearer('admin')).set('Content-Type', 'text/csv').send(csv).expect(201);
     const depts = await upload('departments', 'code,name\nNEW,新部门\nbad code!,x\n');
-    expect(depts.body).toEqual({ read: 2, upserted: 1, rejected: 1, rejections: [{ line: 3, reason: expect.stringContaining('bad code!') }] });
+    expect(depts.body).toEqual({
+      read: 2,
+      upserted: 1,
+      rejected: 1,
+      rejections: [{ line: 3, reason: expect.stringContaining('bad code!'), reasonMessage: { code: 'row.deptCode', params: { value: '"bad code!"' } } }],
+    });
     await upload('catalog', 'code,name,dept,frequency\nNEW-R,新资源,NEW,daily\n');
     const headerless = await t.http.post('/api/master-data/catalog').set(bearer('admin')).set('Content-Type', 'text/csv').send('a,b\n1,2\n').expect(400);
     expect(headerless.body.message).toMatch(/code/);
+    expect(headerless.body).toMatchObject({ code: 'upload.missingColumns', params: { columns: '"code", "name", "dept", "frequency"' } });
     const replay = await runCli(db, ['quarantine', 'replay', '--source', 'replay-src']);
     expect(replay.status, replay.stderr).toBe(0);
     expect(replay.json).toEqual([{ replayed: 2, accepted: 2, duplicates: 0, quarantined: 0 }]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, deptCodeSchema } from './common';
+import { userMessageSchema } from './messages';
 
 export const MASTER_DATA_KINDS = ['departments', 'catalog', 'calendar'] as const;
 export type MasterDataKind = (typeof MASTER_DATA_KINDS)[number];
@@ -11,7 +12,8 @@ export const importOutcomeSchema = z.object({
   read: z.number(),
   upserted: z.number(),
   rejected: z.number(),
-  rejections: z.array(z.object({ line: z.number(), reason: z.string() })),
+  /** Each refused row: its line, the reason, and the reason's code and parameters (messages.ts) for the user's language. */
+  rejections: z.array(z.object({ line: z.number(), reason: z.string(), reasonMessage: userMessageSchema.nullable() })),
 });
 export type ImportOutcome = z.infer<typeof importOutcomeSchema>;
 

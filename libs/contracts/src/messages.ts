@@ -61,6 +61,23 @@ export const MESSAGES = {
 
   // Why a line of a sharing log was quarantined (sharing-log.md). The English is the text the
   // ingest stores; matchMessage reads code and parameters back from it. Specific before general.
+  // Why a row of a master-data file was refused (same scheme: the English is the text reported).
+  'row.date': { zh: '字段“{field}”须为 YYYY-MM-DD 格式的日期，而不是 {value}', en: 'field "{field}" must be a date YYYY-MM-DD, not {value}' },
+  'row.frequency': { zh: '字段“frequency”须为 {values} 之一，而不是 {value}', en: 'field "frequency" must be one of {values}, not {value}' },
+  'row.activeRange': { zh: '停用日期 active_to {to} 早于启用日期 active_from {from}', en: 'active_to {to} is before active_from {from}' },
+  'row.calendarKind': {
+    zh: '字段“kind”须为“holiday”（节假日）或“workday”（调休上班），而不是 {value}',
+    en: 'field "kind" must be "holiday" or "workday", not {value}',
+  },
+  'row.active': { zh: '字段“active”须为 true、false 或留空，而不是 {value}', en: 'field "active" must be true, false or empty, not {value}' },
+  'row.deptCode': { zh: '部门代码 {value} 无效：须为 1-32 个 A-Z a-z 0-9 _ - 字符', en: 'invalid department code {value}: 1-32 characters of A-Z a-z 0-9 _ -' },
+  'row.unknownDept': { zh: '部门 {value} 不存在', en: 'unknown department {value}' },
+  'row.missing': { zh: '缺少字段“{field}”', en: 'missing field "{field}"' },
+  'row.duplicate': { zh: '{key} {value} 重复（首次出现在第 {first} 行）', en: 'duplicate {key} {value} (first on line {first})' },
+  'upload.missingColumn': { zh: '表头缺少必需的列 {columns}', en: 'the header row lacks the required column {columns}' },
+  'upload.missingColumns': { zh: '表头缺少必需的列 {columns}', en: 'the header row lacks the required columns {columns}' },
+  'upload.badHeader': { zh: '表头无效：{detail}', en: 'invalid header row: {detail}' },
+
   'line.invalidJson': { zh: '不是有效的 JSON', en: 'invalid JSON' },
   'line.csvFieldCount': {
     zh: 'CSV 格式错误：该行有 {fields} 个字段，表头有 {columns} 个',

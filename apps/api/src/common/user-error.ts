@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, ForbiddenException, NotFoundException, UnauthorizedException, type HttpException } from '@nestjs/common';
-import { renderMessage, type InputProblem, type MessageCode, type MessageParams } from '@app/contracts';
+import { matchMessage, renderMessage, type InputProblem, type MessageCode, type MessageParams } from '@app/contracts';
 
 type ExceptionClass = new (body: object) => HttpException;
 
@@ -13,6 +13,12 @@ export const notFound = (code: MessageCode, params?: MessageParams) => userError
 export const conflict = (code: MessageCode, params?: MessageParams) => userError(ConflictException, code, params);
 export const forbidden = (code: MessageCode, params?: MessageParams) => userError(ForbiddenException, code, params);
 export const unauthorized = (code: MessageCode, params?: MessageParams) => userError(UnauthorizedException, code, params);
+
+/** A 400 for a reason written from the catalogue's English (a parser's message): its code and parameters are read back from it. */
+export function refusedText(message: string, prefix: string): HttpException {
+  const known = matchMessage(message, prefix);
+  return new BadRequestException(known ? { message, ...known } : message);
+}
 
 /** input.invalid with each field's problem; `message` keeps the English lines API clients already read. */
 export function invalidInput(message: string, problems: InputProblem[]): HttpException {

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
@@ -17,7 +17,7 @@ import { actorOf, ALL_ROLES, Roles, User } from '../../common/auth-decorators';
 import { UploadBodies, type BodyLimits } from '../../common/upload-body';
 import { MasterDataService } from './master-data.service';
 import { CsvHeaderError } from './parsing';
-import { badRequest, notFound } from '../../common/user-error';
+import { badRequest, notFound, refusedText } from '../../common/user-error';
 
 const MASTER_DATA_LIMITS: BodyLimits = { maxBytes: 32 * 1024 * 1024, maxInflatedBytes: 32 * 1024 * 1024, hint: '32 MB', inflatedHint: '32 MB' };
 
@@ -50,7 +50,7 @@ export class MasterDataController {
     try {
       return await this.masterData.import(params.kind, body, actorOf(user));
     } catch (error) {
-      if (error instanceof CsvHeaderError) throw new BadRequestException(error.message);
+      if (error instanceof CsvHeaderError) throw refusedText(error.message, 'upload.');
       throw error;
     }
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { matchMessage, type ImportOutcome } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { MasterDataRepository } from './master-data.repository';
 import { parseCalendarCsv, parseCatalogCsv, parseDepartmentsCsv, rejectUnknownDepartments, type ParseResult } from './parsing';
@@ -6,13 +7,6 @@ import { ChangeFeed } from '../changes/change-feed';
 import { notFound } from '../../common/user-error';
 
 export type MasterDataKind = 'departments' | 'catalog' | 'calendar';
-
-export interface ImportOutcome {
-  read: number;
-  upserted: number;
-  rejected: number;
-  rejections: { line: number; reason: string }[];
-}
 
 @Injectable()
 export class MasterDataService {
@@ -47,7 +41,8 @@ export class MasterDataService {
       read: result.read,
       upserted: result.rows.length,
       rejected: result.rejected.length,
-      rejections: result.rejected,
+      // A row's own problems, or the CSV reader's (shared with the sharing logs).
+      rejections: result.rejected.map((r) => ({ ...r, reasonMessage: matchMessage(r.reason, 'row.') ?? matchMessage(r.reason, 'line.') })),
     };
     await this.audit.record(actor, `master_data.import.${kind}`, fileName, { read: outcome.read, upserted: outcome.upserted, rejected: outcome.rejected });
     if (outcome.upserted > 0) await this.changes.changed(kind === 'calendar' ? 'calendar' : 'master_data');

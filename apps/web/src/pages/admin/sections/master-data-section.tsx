@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { importMasterData, type MasterDataKind } from '../../../api/admin-api';
 import { SCORES_ROOT } from '../../../api/score-queries';
 import { describeError } from '../../../components/describe-error';
+import { messageText } from '../../../lib/message-text';
 
 const KINDS: MasterDataKind[] = ['departments', 'catalog', 'calendar'];
 
@@ -24,7 +25,7 @@ export function MasterDataSection() {
 
 /** Upload one CSV file; the outcome lists every rejected row with its reason. */
 function ImportCard({ kind }: { kind: MasterDataKind }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [fileName, setFileName] = useState<string | null>(null);
   const upload = useMutation({
@@ -81,7 +82,12 @@ function ImportCard({ kind }: { kind: MasterDataKind }) {
               pagination={outcome.rejections.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
               columns={[
                 { key: 'line', title: t('masterData.line'), dataIndex: 'line', width: 72 },
-                { key: 'reason', title: t('common.reason'), dataIndex: 'reason' },
+                {
+                  key: 'reason',
+                  title: t('common.reason'),
+                  dataIndex: 'reason',
+                  render: (reason: string, r) => <span title={reason}>{messageText(r.reasonMessage, reason, i18n.language)}</span>,
+                },
               ]}
               data-testid="import-rejections"
             />

@@ -1,4 +1,4 @@
-import { isMessageCode, renderMessage, type QuarantineEntryView } from '@app/contracts';
+import type { QuarantineEntryView } from '@app/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Input, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { replayQuarantine, type ReplayResult } from '../../../api/admin-api';
 import { quarantineQuery } from '../../../api/admin-queries';
 import { SCORES_ROOT } from '../../../api/score-queries';
 import { formatInstant } from '../../../lib/format';
+import { messageText } from '../../../lib/message-text';
 import { useAssessmentClock } from '../../../lib/use-period';
 import { QueryView } from '../../../components/query-view';
 import { useFeedback } from './mutation-feedback';
@@ -17,7 +18,6 @@ const OUTCOME_COLORS = { accepted: 'green', duplicate: 'blue', quarantined: 'ora
 /** Lines set aside at ingest, filterable, and re-validated against the current master data on request. */
 export function QuarantineSection() {
   const { t, i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en' : 'zh';
   const { timeZone } = useAssessmentClock();
   const queryClient = useQueryClient();
   const feedback = useFeedback();
@@ -48,11 +48,7 @@ export function QuarantineSection() {
       width: 240,
       ellipsis: true,
       // The stored reason is English; its code renders it in the user's language.
-      render: (reason: string, e) => (
-        <span title={reason}>
-          {e.reasonMessage && isMessageCode(e.reasonMessage.code) ? renderMessage(e.reasonMessage.code, e.reasonMessage.params, locale) : reason}
-        </span>
-      ),
+      render: (reason: string, e) => <span title={reason}>{messageText(e.reasonMessage, reason, i18n.language)}</span>,
     },
     {
       key: 'raw',
