@@ -37,7 +37,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
       <div className="app-brand">
         <img src="/favicon.svg" alt="" width={28} height={28} />
         <span className="app-brand-text" title={t('app.name')}>
-          {t('app.name')}
+          {t('app.shortName')}
         </span>
       </div>
       <ConfigProvider theme={HEADER_THEME}>

@@ -25,7 +25,7 @@ export function DepartmentDetailPage() {
   const { code = '' } = useParams();
   const user = useCurrentUser();
   const { period } = usePeriod();
-  const { nameOf } = useDepartments();
+  const { nameOf, categoryLabel } = useDepartments();
   const summary = useQuery(departmentSummaryQuery(code, period));
   const own = user.role === 'department' && user.dept === code;
   const name = summary.data ? nameOf(code, summary.data.department.name) : nameOf(code);
@@ -44,7 +44,7 @@ export function DepartmentDetailPage() {
         {summary.data ? (
           <Space size={4} className="page-tags">
             <Tag>{code}</Tag>
-            {summary.data.department.category ? <Tag color="blue">{summary.data.department.category}</Tag> : null}
+            {summary.data.department.category ? <Tag color="blue">{categoryLabel(summary.data.department.category)}</Tag> : null}
             {!summary.data.department.active ? <Tag color="default">{t('department.inactive')}</Tag> : null}
           </Space>
         ) : null}

@@ -12,6 +12,7 @@ import { usePeriod, usePeriodLink } from '../../lib/use-period';
 import { GradeTag } from '../../components/grade-tag';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
+import { useDepartments } from '../../lib/use-departments';
 
 interface Row extends DepartmentView {
   score: DepartmentScore | undefined;
@@ -20,6 +21,7 @@ interface Row extends DepartmentView {
 /** Every department of the master data with its score for the period: the way into a department's page. */
 export function DepartmentsPage() {
   const { t } = useTranslation();
+  const { categoryLabel } = useDepartments();
   const { language } = usePreferences();
   const { period } = usePeriod();
   const link = usePeriodLink();
@@ -47,9 +49,9 @@ export function DepartmentsPage() {
       title: t('common.category'),
       dataIndex: 'category',
       width: 140,
-      filters: [...new Set((departments.data ?? []).map((d) => d.category ?? ''))].map((c) => ({ text: c || '—', value: c })),
+      filters: [...new Set((departments.data ?? []).map((d) => d.category ?? ''))].map((c) => ({ text: c ? categoryLabel(c) : '—', value: c })),
       onFilter: (value, d) => (d.category ?? '') === value,
-      render: (c: string | null) => c ?? '—',
+      render: (c: string | null) => (c ? categoryLabel(c) : '—'),
     },
     {
       key: 'active',

@@ -41,12 +41,12 @@ const GRADE_PARAM = 'grade';
 
 /** The city ranking: every department, sortable, filterable by category and grade. */
 export function RankingsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const { period } = usePeriod();
   const link = usePeriodLink();
   const scores = useQuery(scoresQuery(period));
-  const { nameOf, categoryOf, categories } = useDepartments();
+  const { nameOf, categoryOf, categoryLabel, categories } = useDepartments();
   const thresholds = useGradeThresholds(scores.data?.schemeVersion);
   const grades = useGradeLabels();
   const [params, setParams] = useSearchParams();
@@ -79,7 +79,8 @@ export function RankingsPage() {
     title: t(`dimension.${key}`),
     dataIndex: key,
     align: 'right',
-    width: 96,
+    // "Completeness" needs more room than 完整性 to stay one word.
+    width: i18n.language === 'en' ? 136 : 96,
     sorter: (a, b, order) => compareNullable(a[key], b[key], order),
     render: (value: number | null | undefined, row) => <ScoreValue value={value} thresholds={thresholds} testId={`cell-${key}-${row.dept}`} />,
   });
@@ -118,7 +119,14 @@ export function RankingsPage() {
           name
         ),
     },
-    { key: 'category', title: t('common.category'), dataIndex: 'category', width: 120, ellipsis: true, render: (c: string | null) => c ?? '—' },
+    {
+      key: 'category',
+      title: t('common.category'),
+      dataIndex: 'category',
+      width: 120,
+      ellipsis: true,
+      render: (c: string | null) => (c ? categoryLabel(c) : '—'),
+    },
     {
       key: 'total',
       title: t('dimension.total'),
@@ -174,7 +182,7 @@ export function RankingsPage() {
             placeholder={t('rankings.allCategories')}
             value={category}
             onChange={(v?: string) => setFilter(CATEGORY_PARAM, v)}
-            options={categories.map((c) => ({ value: c, label: c }))}
+            options={categories.map((c) => ({ value: c, label: categoryLabel(c) }))}
             style={{ minWidth: 160 }}
             aria-label={t('rankings.filterCategory')}
             data-testid="category-filter"
@@ -213,7 +221,7 @@ export function RankingsPage() {
               onRow={(row) => ({ 'data-testid': 'ranking-row', 'data-dept': row.dept, 'data-rank': row.rank ?? '' }) as HTMLAttributes<HTMLElement>}
               rowClassName={(row) => (user.dept === row.dept ? 'row-own' : row.rank === null ? 'row-unranked' : '')}
               locale={{ emptyText: t('state.empty') }}
-              scroll={{ x: showPointsLost ? 1450 : 900 }}
+              scroll={{ x: (showPointsLost ? 1450 : 900) + (i18n.language === 'en' ? 240 : 0) }}
             />
           )}
         </QueryView>
