@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatPeriod, periodContaining, previousPeriod } from '@app/scoring';
-import type { NetworkResponse, ScoreRecord, TrendsResponse } from '@app/contracts';
+import { formatInstant, formatPeriod, periodBounds, periodContaining, periodsBetween, previousPeriod } from '@app/scoring';
+import type { DepartmentTodo, NetworkResponse, SchemeVersion, ScoreRecord, TrendsResponse } from '@app/contracts';
 import { DemoSeedJob } from '../../apps/api/src/modules/demo/demo-seed.job';
 import { DemoSeedService } from '../../apps/api/src/modules/demo/demo-seed.service';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
@@ -29,6 +29,20 @@ describe(`the demo city seeded on first start (${kind})`, () => {
   });
 
   const get = async <T>(path: string): Promise<T> => (await t.http.get(path).set('Authorization', `Bearer ${token}`).expect(200)).body as T;
+  const profileOf = (code: string) => t.app.get(DemoSeedService).lastSeed!.city.departments.find((d) => d.code === code)!.profile;
+  const codesOf = (profile: string) =>
+    t.app
+      .get(DemoSeedService)
+      .lastSeed!.city.departments.filter((d) => d.profile === profile)
+      .map((d) => d.code);
+  /** Each department's monthly totals over the twelve months up to the last complete one. */
+  const monthlyTotals = async () => {
+    let from = periodContaining('month', Date.now(), 'Asia/Shanghai');
+    for (let i = 0; i < 12; i++) from = previousPeriod(from);
+    const trends = await get<TrendsResponse>(`/api/trends?kind=month&from=${formatPeriod(from)}&to=${lastComplete}`);
+    return new Map(trends.departments.map((d) => [d.dept, d.values.map((v) => v.total)]));
+  };
+  const mean = (xs: (number | null)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0) / xs.length;
 
   it('reports seeding done and quarantines only the deliberate bad lines', async () => {
     const system = await get<{ seeding: { state: string } }>('/api/system');
@@ -47,11 +61,57 @@ describe(`the demo city seeded on first start (${kind})`, () => {
     expect(record.noticed.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('grades the last complete month like a city: A for 15-35%, B and C for at least 20% each, D for one to 15%', async () => {
+    const record = await get<ScoreRecord>(`/api/scores?period=${lastComplete}`);
+    const ranked = record.departments.filter((d) => d.rank !== null);
+    const share = (grade: string) => ranked.filter((d) => d.grade === grade).length / ranked.length;
+    const shares = Object.fromEntries(['A', 'B', 'C', 'D'].map((g) => [g, share(g)]));
+    expect(shares.A, JSON.stringify(shares)).toBeGreaterThanOrEqual(0.15);
+    expect(shares.A, JSON.stringify(shares)).toBeLessThanOrEqual(0.35);
+    expect(shares.B, JSON.stringify(shares)).toBeGreaterThanOrEqual(0.2);
+    expect(shares.C, JSON.stringify(shares)).toBeGreaterThanOrEqual(0.2);
+    expect(ranked.filter((d) => d.grade === 'D').length).toBeGreaterThanOrEqual(1);
+    expect(shares.D, JSON.stringify(shares)).toBeLessThanOrEqual(0.15);
+  });
+
+  it('commends at least two departments and notices at most a fifth of the ranked ones, none of the top three', async () => {
+    const record = await get<ScoreRecord>(`/api/scores?period=${lastComplete}`);
+    const ranked = record.departments.filter((d) => d.rank !== null);
+    expect(record.commended.length).toBeGreaterThanOrEqual(2);
+    expect(record.noticed.length, JSON.stringify(record.noticed)).toBeLessThanOrEqual(0.2 * ranked.length);
+    const rankOf = new Map(ranked.map((d) => [d.dept, d.rank!]));
+    for (const n of record.noticed) expect(rankOf.get(n.dept) ?? Infinity, n.dept).toBeGreaterThan(3);
+  });
+
+  it('has overdue requests at the end of the last complete month only at laggard or declining departments', async () => {
+    const record = await get<ScoreRecord>(`/api/scores?period=${lastComplete}`);
+    for (const d of record.departments.filter((x) => x.counts.requestsOverdueOpen > 0)) {
+      expect(['laggard', 'declining'], `${d.dept} (${profileOf(d.dept)}): ${d.counts.requestsOverdueOpen} overdue`).toContain(profileOf(d.dept));
+    }
+  });
+
+  it('leaves no request open more than 30 working days at the end of any month', async () => {
+    const schemes = await get<SchemeVersion[]>('/api/schemes');
+    const scheme = schemes.reduce((a, b) => (b.version > a.version ? b : a));
+    const tooLong: string[] = [];
+    let overdue = 0;
+    for (const month of periodsBetween(scheme.assessmentStart!, lastComplete)) {
+      const asOf = formatInstant(periodBounds(month, 'Asia/Shanghai').end - 1000, 'Asia/Shanghai');
+      for (const todo of await get<DepartmentTodo[]>(`/api/todo?asOf=${encodeURIComponent(asOf)}`)) {
+        for (const item of todo.overdue.filter((i) => i.kind === 'request')) {
+          overdue++;
+          // Working days since its submission: the SLA's up to the deadline day, then those it is overdue.
+          const open = scheme.requestSlaWorkdays + item.workdaysOverdue;
+          if (open > 30) tooLong.push(`${todo.dept} ${item.id}: ${open} working days at ${asOf}`);
+        }
+      }
+    }
+    expect(overdue).toBeGreaterThan(0);
+    expect(tooLong).toEqual([]);
+  });
+
   it('shows the nearly isolated department as isolated in the sharing network', async () => {
-    const isolated = t.app
-      .get(DemoSeedService)
-      .lastSeed!.city.departments.filter((d) => d.profile === 'isolated')
-      .map((d) => d.code);
+    const isolated = codesOf('isolated');
     expect(isolated).toHaveLength(1);
     const network = await get<NetworkResponse>(`/api/network?period=${lastComplete}`);
     expect(network.nodes.filter((n) => n.isolated).map((n) => n.dept)).toContain(isolated[0]);
@@ -60,24 +120,27 @@ describe(`the demo city seeded on first start (${kind})`, () => {
   });
 
   it("shows profiles in trends: an improving department's total rises over the months", async () => {
-    const improving = t.app
-      .get(DemoSeedService)
-      .lastSeed!.city.departments.filter((d) => d.profile === 'improving')
-      .map((d) => d.code);
-    const to = lastComplete;
-    let from = periodContaining('month', Date.now(), 'Asia/Shanghai');
-    for (let i = 0; i < 12; i++) from = previousPeriod(from);
-    const trends = await get<TrendsResponse>(`/api/trends?kind=month&from=${formatPeriod(from)}&to=${to}`);
-    const mean = (xs: (number | null)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0) / xs.length;
+    const improving = codesOf('improving');
+    expect(improving.length).toBeGreaterThanOrEqual(1);
+    const totals = await monthlyTotals();
     for (const code of improving) {
-      const totals = trends.departments.find((d) => d.dept === code)!.values.map((v) => v.total);
-      expect(mean(totals.slice(-3)), code).toBeGreaterThan(mean(totals.slice(0, 3)));
+      expect(mean(totals.get(code)!.slice(-3)), code).toBeGreaterThan(mean(totals.get(code)!.slice(0, 3)));
     }
   });
 
-  it('has appeals accepted and rejected', async () => {
-    const appeals = await get<{ status: string }[]>('/api/appeals');
+  it("shows profiles in trends: a declining department's total falls over the months", async () => {
+    const declining = codesOf('declining');
+    expect(declining.length).toBeGreaterThanOrEqual(1);
+    const totals = await monthlyTotals();
+    for (const code of declining) {
+      expect(mean(totals.get(code)!.slice(-3)), code).toBeLessThan(mean(totals.get(code)!.slice(0, 3)));
+    }
+  });
+
+  it('has appeals accepted and rejected, their reasons written in Chinese only', async () => {
+    const appeals = await get<{ status: string; reason: string }[]>('/api/appeals');
     expect(appeals.some((a) => a.status === 'accepted')).toBe(true);
     expect(appeals.some((a) => a.status === 'rejected')).toBe(true);
+    for (const a of appeals) expect(a.reason).toMatch(/^[^A-Za-z]+$/);
   });
 });

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SeedingStatus } from '@app/contracts';
+import type { Finding, SeedingStatus } from '@app/contracts';
 import { formatPeriod, localDate, periodContaining, periodsBetween, previousPeriod, type Period } from '@app/scoring';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AppealsService } from '../appeals/appeals.service';
@@ -31,6 +31,21 @@ const DEMO_USERS = [
 ];
 
 const ACTOR = 'system:demo';
+
+/**
+ * The demo's department logins: PSB, the city's busiest data provider, is the
+ * declining department, so its pages show overdue requests, findings to appeal
+ * and a place on the notice list.
+ */
+const DEMO_PROFILES = { PSB: 'declining' } as const;
+
+/** What a department writes when it appeals a finding of each kind. */
+const APPEAL_REASONS: Record<Finding['kind'], string> = {
+  missed_window: '前置机升级期间数据推送中断，恢复后已补推，附运维记录',
+  late_request: '申请方材料不全，已在期限内电话告知补正，附通话记录',
+  late_objection: '异议涉及源系统数据，已转原始采集单位核实，附转办记录',
+  low_completeness: '源系统字段调整导致部分记录缺项，现已补录，附补录清单',
+};
 
 /**
  * Seeds the demo city through the same importers and ingest path a real
@@ -84,6 +99,7 @@ export class DemoSeedService {
         months: DEMO_MONTHS,
         lastDay: localDate(now, tz),
         activeFromMonth: formatPeriod(firstMonth),
+        profiles: DEMO_PROFILES,
         targetEvents: DEMO_EVENTS,
         mix: 'demo',
         calendar: chinaCalendar().entries,
@@ -197,7 +213,7 @@ export class DemoSeedService {
             dept: u.dept,
             period,
             kind: finding.kind,
-            reason: '系统故障导致数据推送延迟，已提供运维记录 / Platform outage delayed the push; maintenance log attached',
+            reason: APPEAL_REASONS[finding.kind],
             ...(finding.kind === 'missed_window' || finding.kind === 'low_completeness' ? { resource: finding.resource } : {}),
             ...(finding.kind === 'missed_window' ? { windowStart: finding.windowStart } : {}),
             ...(finding.kind === 'late_request' ? { request: finding.request } : {}),

@@ -67,6 +67,21 @@ describe('generateCity', () => {
     });
   });
 
+  it('with profiles, gives those departments their profile by a swap, keeping the mix and the rest of the city', () => {
+    const want = city.departments.find((d) => d.code === 'PSB')!.profile === 'declining' ? 'laggard' : 'declining';
+    const fixed = generateCity({ seed: 7, profiles: { PSB: want } });
+    expect(fixed.departments.find((d) => d.code === 'PSB')!.profile).toBe(want);
+    expect(fixed.departments.map((d) => d.profile).sort()).toEqual(city.departments.map((d) => d.profile).sort());
+    const changed = fixed.departments.filter((d, i) => d.profile !== city.departments[i].profile).map((d) => d.code);
+    expect(changed).toHaveLength(2);
+    expect(changed).toContain('PSB');
+    expect(generateCity({ seed: 7, profiles: { PSB: want } })).toEqual(fixed);
+    const iso = city.departments.find((d) => d.profile === 'isolated')!.code;
+    expect(() => generateCity({ seed: 7, profiles: { NOPE: 'laggard' } })).toThrow(RangeError);
+    expect(() => generateCity({ seed: 7, profiles: { PSB: 'isolated' } })).toThrow(RangeError);
+    expect(() => generateCity({ seed: 7, profiles: { [iso]: 'laggard' } })).toThrow(RangeError);
+  });
+
   it('gives the isolated department only a couple of resources', () => {
     const iso = city.departments.find((d) => d.profile === 'isolated')!;
     expect(city.resources.filter((r) => r.dept === iso.code).length).toBeLessThanOrEqual(3);

@@ -2,7 +2,7 @@
 
 import { DEPARTMENT_DEFS, ISOLATION_CANDIDATES, type DepartmentDef } from './city-data';
 import { assertSeed, rngFor } from './prng';
-import type { City, CityDepartment, CityResource, Frequency, GenerateCityOptions, Profile } from './types';
+import { PROFILES, type City, type CityDepartment, type CityResource, type Frequency, type GenerateCityOptions, type Profile } from './types';
 import { shiftPeriod } from '@app/periods';
 import { parseMonth } from './dates';
 
@@ -100,7 +100,7 @@ function assignProfiles(defs: readonly DepartmentDef[], rng: () => number): Prof
   const improving = Math.max(1, Math.round(n * 0.1));
   const declining = Math.max(1, Math.round(n * 0.1));
   const laggard = Math.round(n * 0.15);
-  const diligent = Math.round(n * 0.25);
+  const diligent = Math.round(n * 0.2);
   const pool: Profile[] = [
     ...Array<Profile>(improving).fill('improving'),
     ...Array<Profile>(declining).fill('declining'),
@@ -112,6 +112,22 @@ function assignProfiles(defs: readonly DepartmentDef[], rng: () => number): Prof
   const profiles: Profile[] = [];
   for (let i = 0, k = 0; i < n; i++) profiles.push(i === iso ? 'isolated' : pool[k++]);
   return profiles;
+}
+
+/** Gives each department of `fixed` its profile by swapping with a department that has it (the lowest index not fixed). */
+function fixProfiles(defs: readonly DepartmentDef[], profiles: Profile[], fixed: Readonly<Record<string, Profile>>): void {
+  const codes = Object.keys(fixed);
+  for (const code of codes) {
+    const i = defs.findIndex((d) => d.code === code);
+    const want = fixed[code];
+    if (i < 0) throw new RangeError(`profiles: unknown department ${code}`);
+    if (!PROFILES.includes(want) || want === 'isolated') throw new RangeError(`profiles: ${code} cannot be given the profile ${String(want)}`);
+    if (profiles[i] === want) continue;
+    if (profiles[i] === 'isolated') throw new RangeError(`profiles: ${code} is the isolated department of this city`);
+    const j = profiles.findIndex((p, k) => p === want && !codes.includes(defs[k].code));
+    if (j < 0) throw new RangeError(`profiles: no department left with the profile ${want} to swap with ${code}`);
+    [profiles[i], profiles[j]] = [profiles[j], profiles[i]];
+  }
 }
 
 function pad(n: number, width: number): string {
@@ -139,6 +155,7 @@ export function generateCity(opts: GenerateCityOptions): City {
   const rng = rngFor(seed, SALT_CITY);
   const defs = departmentDefs(nDepts);
   const profiles = assignProfiles(defs, rng);
+  fixProfiles(defs, profiles, opts.profiles ?? {});
   const departments: CityDepartment[] = defs.map((d, i) => ({
     code: d.code,
     name: d.name,

@@ -33,6 +33,12 @@ export function firstDayOf(month: Period): number {
   return dayNumber(month.year, month.index, 1);
 }
 
+/** Day number of the last day of the month containing `day`. */
+export function lastDayOfMonth(day: number): number {
+  const d = new Date(day * 86_400_000);
+  return dayNumber(d.getUTCFullYear(), d.getUTCMonth() + 2, 1) - 1;
+}
+
 export function formatDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }

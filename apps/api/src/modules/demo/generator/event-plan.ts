@@ -31,9 +31,17 @@ interface ProfileSpec {
   comp: Pair;
   /** Probability that an update is 100% complete. */
   full: Pair;
-  /** Requests / objections: probability of an on-time and of a late answer (the rest: never). */
+  /** Requests / objections: probability of an on-time answer; the rest are answered late. */
   onTime: Pair;
-  late: Pair;
+  /** The most working days a late answer comes after its deadline day (capped at MAX_LATE_SPAN). */
+  lateSpan: Pair;
+  /**
+   * Probability that a late answer is left to run past the end of the month of
+   * its deadline (an overdue request at the month's end puts the department on
+   * the notice list); otherwise it is given by the month's last working day.
+   * Clamped to 0..1, so [-0.3, 0.7] stays 0 for the first 30% of the months.
+   */
+  carry: Pair;
   /** Probability that an answer rejects the request. */
   reject: Pair;
   /** Interface calls: probability of a 5xx and of a 4xx status. */
@@ -45,6 +53,8 @@ interface ProfileSpec {
   earlyBias: number;
   /** Multiplier of the department's share of interface calls and requests. */
   activity: number;
+  /** Half-width of a department's own lasting offset to `met` and `onTime` (a third of it to `comp`). */
+  spread: number;
 }
 
 export const PROFILE_SPECS: Readonly<Record<Profile, ProfileSpec>> = {
@@ -54,83 +64,95 @@ export const PROFILE_SPECS: Readonly<Record<Profile, ProfileSpec>> = {
     comp: [0.996, 0.996],
     full: [0.55, 0.55],
     onTime: [0.95, 0.95],
-    late: [0.04, 0.04],
+    lateSpan: [3, 3],
+    carry: [0, 0],
     reject: [0.08, 0.08],
     fail: [0.004, 0.004],
     client: [0.015, 0.015],
     latency: [90, 90],
     earlyBias: 2,
     activity: 1,
+    spread: 0.01,
   },
   average: {
-    met: [0.9, 0.9],
+    met: [0.77, 0.77],
     dipSens: 0.2,
-    comp: [0.975, 0.975],
-    full: [0.25, 0.25],
-    onTime: [0.82, 0.82],
-    late: [0.14, 0.14],
+    comp: [0.91, 0.91],
+    full: [0.15, 0.15],
+    onTime: [0.78, 0.78],
+    lateSpan: [6, 6],
+    carry: [0, 0],
     reject: [0.12, 0.12],
-    fail: [0.02, 0.02],
+    fail: [0.05, 0.05],
     client: [0.03, 0.03],
     latency: [180, 180],
     earlyBias: 1.2,
     activity: 1,
+    spread: 0.06,
   },
   laggard: {
-    met: [0.66, 0.66],
-    dipSens: 0.4,
-    comp: [0.87, 0.87],
-    full: [0.05, 0.05],
-    onTime: [0.5, 0.5],
-    late: [0.32, 0.32],
+    met: [0.64, 0.64],
+    dipSens: 0.3,
+    comp: [0.78, 0.78],
+    full: [0.03, 0.03],
+    onTime: [0.45, 0.45],
+    lateSpan: [16, 16],
+    carry: [0.15, 0.15],
     reject: [0.2, 0.2],
-    fail: [0.07, 0.07],
+    fail: [0.1, 0.1],
     client: [0.05, 0.05],
     latency: [450, 450],
     earlyBias: 0.6,
     activity: 0.9,
+    spread: 0.06,
   },
   improving: {
-    met: [0.55, 0.96],
+    met: [0.58, 0.86],
     dipSens: 0.3,
-    comp: [0.86, 0.985],
-    full: [0.03, 0.35],
-    onTime: [0.45, 0.9],
-    late: [0.35, 0.08],
+    comp: [0.8, 0.95],
+    full: [0.03, 0.3],
+    onTime: [0.45, 0.88],
+    lateSpan: [16, 4],
+    carry: [0.3, -0.3],
     reject: [0.2, 0.1],
-    fail: [0.09, 0.012],
+    fail: [0.1, 0.015],
     client: [0.05, 0.025],
     latency: [500, 150],
     earlyBias: 1,
     activity: 1,
+    spread: 0.03,
   },
   declining: {
-    met: [0.96, 0.58],
+    met: [0.96, 0.62],
     dipSens: 0.3,
-    comp: [0.985, 0.87],
+    comp: [0.985, 0.8],
     full: [0.35, 0.03],
-    onTime: [0.9, 0.45],
-    late: [0.08, 0.35],
+    onTime: [0.92, 0.5],
+    lateSpan: [4, 18],
+    carry: [-0.3, 0.7],
     reject: [0.1, 0.2],
     fail: [0.012, 0.09],
     client: [0.025, 0.05],
     latency: [150, 500],
     earlyBias: 1,
     activity: 1,
+    spread: 0.03,
   },
   isolated: {
     met: [0.08, 0.08],
     dipSens: 0.05,
     comp: [0.6, 0.6],
     full: [0, 0],
-    onTime: [0.25, 0.25],
-    late: [0.25, 0.25],
+    onTime: [0.4, 0.4],
+    lateSpan: [10, 10],
+    carry: [0, 0],
     reject: [0.4, 0.4],
     fail: [0.15, 0.15],
     client: [0.06, 0.06],
     latency: [900, 900],
     earlyBias: 0.5,
     activity: 0.002,
+    spread: 0,
   },
 };
 
@@ -140,7 +162,8 @@ export interface DeptMonth {
   comp: number;
   full: number;
   onTime: number;
-  late: number;
+  lateSpan: number;
+  carry: number;
   reject: number;
   fail: number;
   client: number;
@@ -179,9 +202,11 @@ const RT_MULTI_MEAN = 2.5;
 
 export const SALT = { dept: 11, res: 12, upd: 21, extra: 22, req: 23, obj: 24, api: 25, bad: 26 } as const;
 
-const DEMO_REQ_PER_DEPT_WORKDAY = 0.12;
-const DEMO_OBJ_PER_DEPT_WORKDAY = 0.015;
+const DEMO_REQ_PER_DEPT_WORKDAY = 0.4;
+const DEMO_OBJ_PER_DEPT_WORKDAY = 0.03;
 const DEMO_API_SHARE = 0.6;
+/** Share of requests and objections between departments that are not on one of the REQUEST_LINES. */
+const RANDOM_PAIR_SHARE = 0.6;
 const BENCH_API_SHARE = 0.85;
 const BENCH_REQ_SHARE = 0.016;
 const BENCH_OBJ_SHARE = 0.004;
@@ -191,6 +216,9 @@ export const STATUS_5XX = new AliasTable([0.35, 0.2, 0.3, 0.15]);
 export const STATUS_5XX_CODES = [500, 502, 503, 504];
 export const STATUS_4XX = new AliasTable([0.3, 0.15, 0.2, 0.25, 0.1]);
 export const STATUS_4XX_CODES = [400, 401, 403, 404, 429];
+
+/** With the default 10-day SLA, nothing stays open beyond 30 working days. */
+const MAX_LATE_SPAN = 20;
 
 const ID_PREFIX = /^[A-Za-z0-9_-]{1,40}$/;
 const GHOST_DEPTS = ['XYZ', 'OLD-BUREAU', 'DEPT-404', 'ZZZ-UNKNOWN'];
@@ -385,9 +413,9 @@ export function prepare(city: City, opts: GenerateEventsOptions): Ctx {
     const spec = PROFILE_SPECS[d.profile] ?? PROFILE_SPECS.average;
     const r = rngFor(seed, SALT.dept, i);
     const j = (w: number) => (r() - 0.5) * 2 * w;
-    const jMet = j(0.015);
-    const jComp = j(0.008);
-    const jOn = j(0.04);
+    const jMet = j(spec.spread);
+    const jComp = j(spec.spread / 3);
+    const jOn = j(spec.spread);
     const fFail = 0.7 + 0.6 * r();
     const fLat = 0.7 + 0.7 * r();
     earlyBias[i] = spec.earlyBias;
@@ -401,7 +429,8 @@ export function prepare(city: City, opts: GenerateEventsOptions): Ctx {
         comp: clamp(lerp(spec.comp, t) + jComp, 0.3, 1),
         full: clamp(lerp(spec.full, t), 0, 1),
         onTime,
-        late: clamp(lerp(spec.late, t), 0, 1 - onTime),
+        lateSpan: Math.round(clamp(lerp(spec.lateSpan, t), 1, MAX_LATE_SPAN)),
+        carry: clamp(lerp(spec.carry, t), 0, 1),
         reject: lerp(spec.reject, t),
         fail: clamp(lerp(spec.fail, t) * fFail, 0, 0.5),
         client: lerp(spec.client, t),
@@ -470,14 +499,14 @@ export function prepare(city: City, opts: GenerateEventsOptions): Ctx {
   const apiDept = apiWeights.some((w) => w > 0) ? new AliasTable(apiWeights) : null;
   const anyConsumer = new AliasTable(Array.from(activity, (a) => Math.min(1, a)));
 
-  // Who asks whom: the lines of REQUEST_LINES, plus a quarter of random pairs.
+  // Who asks whom: the lines of REQUEST_LINES, plus RANDOM_PAIR_SHARE of random pairs.
   const edge = new Map<string, number>();
   for (const [q, p, w] of REQUEST_LINES) if (deptIndex.has(q) && deptIndex.has(p)) edge.set(`${q}>${p}`, w);
   let edgeSum = 0;
   for (const w of edge.values()) edgeSum += w;
   const nPairs = nDepts * (nDepts - 1);
   const others = nPairs - edge.size;
-  const base = edgeSum > 0 && others > 0 ? ((0.25 / 0.75) * edgeSum) / others : 1;
+  const base = edgeSum > 0 && others > 0 ? ((RANDOM_PAIR_SHARE / (1 - RANDOM_PAIR_SHARE)) * edgeSum) / others : 1;
   const pairReq = new Int32Array(nPairs);
   const pairProv = new Int32Array(nPairs);
   const pairW: number[] = [];

@@ -2,7 +2,7 @@
 // prepared plan, scheduling answers, resolutions and window updates ahead.
 
 import { REJECTION_REASONS } from './city-data';
-import { formatDay, hms } from './dates';
+import { formatDay, hms, lastDayOfMonth } from './dates';
 import { rngFor } from './prng';
 import { BAD_LINE_KINDS, EVENT_TYPES, type BadLineCounts, type EventStats, type EventType } from './types';
 import {
@@ -178,7 +178,7 @@ export function* runLines(c: Ctx, stats: EventStats, cursor: Cursor): Generator<
         const reject = rR() < dm.reject ? 1 : 0;
         const reason = Math.floor(rR() * REJECTION_REASONS.length);
         const answer = respond(c, d, sec, dm, c.reqSla, rR);
-        if (answer && !schedule(answer[0], ev(answer[1], K_ANS, p, -1, -1, reject, reason, id))) stats.answersBeyondRange++;
+        if (!schedule(answer[0], ev(answer[1], K_ANS, p, -1, -1, reject, reason, id))) stats.answersBeyondRange++;
       }
     }
 
@@ -195,7 +195,7 @@ export function* runLines(c: Ctx, stats: EventStats, cursor: Cursor): Generator<
         const id = `OB-${c.prefix}${ymd}-${++objSeq}`;
         buf.push(sec, K_OBJ, p, res, q, 0, 0, id);
         const resolved = respond(c, d, sec, c.deptMonth[p][mi], c.objSla, rO);
-        if (resolved) schedule(resolved[0], ev(resolved[1], K_RES, p, -1, -1, 0, 0, id));
+        schedule(resolved[0], ev(resolved[1], K_RES, p, -1, -1, 0, 0, id));
       }
     }
 
@@ -295,17 +295,19 @@ export function* runLines(c: Ctx, stats: EventStats, cursor: Cursor): Generator<
   }
 }
 
-/** When an answer / resolution arrives: [day, second] or null (never), by the provider's month profile. */
-function respond(c: Ctx, d: number, sec: number, dm: DeptMonth, sla: number, rng: () => number): [number, number] | null {
-  const u = rng();
-  if (u < dm.onTime) {
+/** When an answer / resolution arrives: [day, second], on time or late by the provider's month profile. */
+function respond(c: Ctx, d: number, sec: number, dm: DeptMonth, sla: number, rng: () => number): [number, number] {
+  const at = 30_600 + Math.floor(rng() * 32_400);
+  if (rng() < dm.onTime) {
     if (rng() < 0.2 && sec < 61_200) return [d, Math.min(86_399, sec + 300 + Math.floor(rng() * (66_600 - sec)))];
     const k = Math.min(sla, 1 + Math.floor(rng() * rng() * sla));
-    return [c.cal.nthWorkdayAfter(d, k), 30_600 + Math.floor(rng() * 32_400)];
+    return [c.cal.nthWorkdayAfter(d, k), at];
   }
-  if (u < dm.onTime + dm.late) {
-    const k = sla + 1 + Math.floor(Math.pow(rng(), 1.5) * 25);
-    return [c.cal.nthWorkdayAfter(d, k), 30_600 + Math.floor(rng() * 32_400)];
-  }
-  return null;
+  const deadlineDay = c.cal.nthWorkdayAfter(d, sla);
+  const day = c.cal.nthWorkdayAfter(deadlineDay, 1 + Math.floor(Math.pow(rng(), 1.5) * dm.lateSpan));
+  if (rng() < dm.carry) return [day, at];
+  // A department that minds the monthly notice list answers before the month closes, late or not.
+  const monthEnd = lastDayOfMonth(deadlineDay);
+  if (day <= monthEnd) return [day, at];
+  return [Math.max(deadlineDay, c.cal.lastWorkdayOnOrBefore(monthEnd)), at];
 }

@@ -258,6 +258,37 @@ describe('generateEvents (demo mix)', () => {
     expect(f).toBeLessThan(o - 0.05);
   });
 
+  it('answers every request within 30 working days, and only laggard, declining or early improving departments leave one overdue at a month end', () => {
+    const profile = new Map(city.departments.map((d) => [d.code, d.profile]));
+    const answered = new Map<string, string>();
+    for (const e of accepted) if (e.type === 'request.answered') answered.set(e.fields.request as string, localDate(e));
+    const monthEnds = datesOf('2025-11-01', '2026-10-31').filter((d) => addDays(d, 1).endsWith('-01'));
+    const lateMonths = monthEnds.slice(-3);
+    const slow: string[] = [];
+    const carried: string[] = [];
+    let late = 0;
+    for (const e of accepted) {
+      if (e.type !== 'request.submitted') continue;
+      const id = e.fields.request as string;
+      const submitted = localDate(e);
+      const answer = answered.get(id);
+      const limit = nthWorkdayAfter(submitted, 30);
+      if (limit <= '2026-10-31' && (answer === undefined || answer > limit)) slow.push(`${id} ${answer ?? 'never'}`);
+      const deadlineDay = nthWorkdayAfter(submitted, 10);
+      if (answer === undefined || answer <= deadlineDay) continue;
+      late++;
+      const p = profile.get(e.dept)!;
+      for (const end of monthEnds) {
+        const overdueAtEnd = deadlineDay <= end && answer > end;
+        const allowed = p === 'laggard' || p === 'declining' || (p === 'improving' && !lateMonths.includes(end));
+        if (overdueAtEnd && !allowed) carried.push(`${id} ${p} ${deadlineDay} -> ${answer}`);
+      }
+    }
+    expect(late).toBeGreaterThan(100);
+    expect(slow.slice(0, 10)).toEqual([]);
+    expect(carried.slice(0, 10)).toEqual([]);
+  });
+
   it('answers on time (10 working days) by profile: diligent departments far more often than laggards', () => {
     const profile = new Map(city.departments.map((d) => [d.code, d.profile]));
     const answers = new Map<string, string>();

@@ -63,6 +63,13 @@ export interface GenerateCityOptions {
    * recently published few have one.
    */
   activeFromMonth?: string;
+  /**
+   * Profiles fixed by department code (not 'isolated'): each such department
+   * swaps profiles with one the seed gave that profile, so the city's mix of
+   * profiles stays the same. The demo fixes the profile of a login department
+   * so its pages have something to show.
+   */
+  profiles?: Readonly<Record<string, Profile>>;
 }
 
 /** One working-day calendar row (calendar.csv). */

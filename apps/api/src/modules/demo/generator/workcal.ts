@@ -38,6 +38,16 @@ export class WorkCalendar {
     return d;
   }
 
+  /** `day` when it is a working day, else the last working day before it. */
+  lastWorkdayOnOrBefore(day: number): number {
+    let d = day;
+    while (!this.isWorkday(d)) {
+      d--;
+      if (day - d > 3660) throw new RangeError('calendar has no working days');
+    }
+    return d;
+  }
+
   /**
    * How much a day is disturbed by holidays, 0..1, for days first..last:
    * 1 inside a long holiday (a run of >= 7 non-working days with a public

@@ -51,6 +51,7 @@ export async function writeCityFiles(dir: string, opts: WriteCityFilesOptions): 
       resources: opts.resources,
       endMonth: opts.endMonth,
       activeFromMonth: opts.activeFromMonth,
+      profiles: opts.profiles,
     });
   await mkdir(dir, { recursive: true });
   const files: WrittenFile[] = [];
