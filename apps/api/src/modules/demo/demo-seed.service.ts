@@ -137,7 +137,7 @@ export class DemoSeedService {
   private async assessFrom(month: string): Promise<void> {
     const { version: _version, ...current } = await this.schemes.current();
     if (current.assessmentStart === month) return;
-    await this.schemes.create({ ...current, assessmentStart: month }, '演示城市：自首个生成月份起考核 / demo city: assessed from its first month', ACTOR);
+    await this.schemes.create({ ...current, assessmentStart: month }, '演示城市：自首个生成月份起考核', ACTOR);
   }
 
   private async ingestEvents(written: WriteCityFilesResult): Promise<IngestCounts> {
