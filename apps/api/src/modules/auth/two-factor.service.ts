@@ -3,7 +3,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { toDataURL } from 'qrcode';
 import type { CurrentUser, TwoFactorEnrolment, TwoFactorRemoved, TwoFactorStatus } from '@app/contracts';
-import { SecretBox } from '../../common/secret-box';
+import type { SecretBox } from '../../common/secret-box';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { SettingsService } from '../settings/settings.service';
@@ -36,8 +36,6 @@ function recoveryCode(): string {
  */
 @Injectable()
 export class TwoFactorService {
-  private box: Promise<SecretBox> | null = null;
-
   constructor(
     private readonly repository: TwoFactorRepository,
     private readonly users: UsersService,
@@ -139,7 +137,6 @@ export class TwoFactorService {
   }
 
   private secretBox(): Promise<SecretBox> {
-    this.box ??= this.settings.secretKey(this.config.SECRET_KEY).then((key) => new SecretBox(key));
-    return this.box;
+    return this.settings.secretBox(this.config.SECRET_KEY);
   }
 }

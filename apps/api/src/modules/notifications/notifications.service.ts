@@ -11,7 +11,7 @@ import { SettingsService } from '../settings/settings.service';
 import { TodoService } from '../todo/todo.service';
 import { caseNotice, digestNotice, render, resultNotice, summaryNotice, testNotice, todoNotice, type CaseStep, type Notice } from './messages';
 import { NotificationsRepository, type ClaimedDelivery, type StoredChannel } from './notifications.repository';
-import { SecretBox } from '../../common/secret-box';
+import type { SecretBox } from '../../common/secret-box';
 import { transmit } from './transport';
 
 export interface SendCounts {
@@ -45,7 +45,6 @@ const toView = (c: StoredChannel): ChannelView => ({
 @Injectable()
 export class NotificationsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(NotificationsService.name);
-  private box: Promise<SecretBox> | null = null;
   private readonly background = new Set<Promise<unknown>>();
 
   constructor(
@@ -65,8 +64,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
   }
 
   private secretBox(): Promise<SecretBox> {
-    this.box ??= this.settings.secretKey(this.config.SECRET_KEY).then((key) => new SecretBox(key));
-    return this.box;
+    return this.settings.secretBox(this.config.SECRET_KEY);
   }
 
   /** Background sends finish (their tries are logged) before the database closes. */

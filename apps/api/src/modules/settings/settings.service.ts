@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { SecretBox } from '../../common/secret-box';
 import { SettingsRepository } from './settings.repository';
 
 @Injectable()
 export class SettingsService {
+  private box: Promise<SecretBox> | null = null;
+
   constructor(private readonly settings: SettingsRepository) {}
 
   /**
@@ -19,5 +22,11 @@ export class SettingsService {
   async secretKey(configured: string | undefined): Promise<string> {
     if (configured) return configured;
     return this.settings.putIfAbsent('secret_key', randomBytes(32).toString('base64url'));
+  }
+
+  /** Seals and opens secrets at rest (channel secrets, TOTP secrets) with that key; made once per process. */
+  secretBox(configured: string | undefined): Promise<SecretBox> {
+    this.box ??= this.secretKey(configured).then((key) => new SecretBox(key));
+    return this.box;
   }
 }
