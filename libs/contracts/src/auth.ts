@@ -10,7 +10,7 @@ export const usernameSchema = z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/, 'must 
 /** Six digits from the authenticator app, or one of the recovery codes (XXXXX-XXXXX). */
 export const twoFactorCodeSchema = z.string().trim().min(6).max(32);
 
-/** POST /api/auth/login; `code` is asked for (401, code TWO_FACTOR_REQUIRED) when the user has a second factor. */
+/** POST /api/auth/login; `code` is asked for (401 with one of TWO_FACTOR_CODES) when the user has a second factor. */
 export const loginRequestSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200), code: twoFactorCodeSchema.optional() });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -101,8 +101,8 @@ export const endedSignInSchema = z.object({ id: z.string(), ended: z.literal(tru
 /** DELETE /api/users/{username}/sign-ins */
 export const endedSignInsSchema = z.object({ username: z.string(), ended: z.number().int() });
 
-/** The `code` of the 401 a login gets when the password was right and the second factor's code is missing. */
-export const TWO_FACTOR_REQUIRED = 'two_factor_required';
+/** The codes (messages.ts) of the 401 a login gets when the password was right and the second factor's code is missing or wrong. */
+export const TWO_FACTOR_CODES: readonly string[] = ['auth.codeRequired', 'auth.badCode'];
 
 /** GET /api/auth/two-factor: the caller's second factor. */
 export const twoFactorStatusSchema = z.object({

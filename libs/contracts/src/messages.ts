@@ -35,6 +35,22 @@ export const MESSAGES = {
   'auth.codeRequired': { zh: '请输入身份验证器中的 6 位动态码（或恢复码）', en: 'enter the 6-digit code from your authenticator app (or a recovery code)' },
   'auth.badCode': { zh: '动态码错误或已使用', en: 'wrong or already used two-factor code' },
   'auth.wrongPassword': { zh: '{field}：密码错误', en: '{field}: wrong password' },
+  'auth.setUpTwoFactorFirst': { zh: '请先设置双因素登录', en: 'set up two-factor sign-in first (POST /api/auth/two-factor/enrolment)' },
+  'twoFactor.alreadyOn': { zh: '双因素登录已启用；更换设备前请先关闭', en: 'two-factor sign-in is already on; remove it before setting up another device' },
+  'twoFactor.nonePending': {
+    zh: '没有待确认的双因素登录设置，请先开始设置',
+    en: 'no two-factor set-up is pending; start one first (POST /api/auth/two-factor/enrolment)',
+  },
+  'twoFactor.wrongCode': {
+    zh: 'code：不是身份验证器当前显示的动态码，请检查手机时间后重试',
+    en: 'code: not the code the authenticator app shows now; check the device clock and try again',
+  },
+  'twoFactor.enabledMeanwhile': { zh: '双因素登录已在此期间启用', en: 'two-factor sign-in was turned on meanwhile' },
+  'twoFactor.required': {
+    zh: '本系统要求管理员账号必须使用双因素登录，不能关闭',
+    en: 'two-factor sign-in is required for admins (REQUIRE_ADMIN_2FA) and cannot be turned off',
+  },
+  'user.unknown': { zh: '没有用户“{username}”', en: 'no user "{username}"' },
 
   // Departments, periods and publication.
   'dept.unknown': { zh: '没有代码为“{dept}”的部门', en: 'unknown department "{dept}"' },
@@ -57,7 +73,6 @@ export const MESSAGES = {
     en: 'body: send the CSV file as the request body (Content-Type: text/csv)',
   },
   'calendar.noEntry': { zh: '日历中没有 {date} 这一天', en: 'no calendar entry for {date}' },
-  'scheme.invalid': { zh: '考核方案有误：{problems}', en: 'invalid scheme: {problems}' },
 
   // Why a line of a sharing log was quarantined (sharing-log.md). The English is the text the
   // ingest stores; matchMessage reads code and parameters back from it. Specific before general.

@@ -19,7 +19,7 @@ export class ApiError extends Error {
     this.body = body;
   }
 
-  /** The refusal's code (e.g. two_factor_required), when it has one. */
+  /** The refusal's code (messages.ts, e.g. auth.codeRequired), when it has one. */
   get code(): string | undefined {
     return this.body?.code;
   }

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import type { CurrentUser, Role } from '@app/contracts';
 import { PUBLIC_ROUTE, ROUTE_ROLES } from '../../common/auth-decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { forbidden } from '../../common/user-error';
 import { SignInsService } from '../users/sign-ins.service';
 
 export const ACCESS_COOKIE = 'access_token';
@@ -70,7 +71,7 @@ export class AuthGuard implements CanActivate {
     if (!roles || !roles.includes(state.role)) throw new ForbiddenException(`role "${state.role}" may not do this`);
     if (!this.reflector.getAllAndOverride<boolean>(ACCOUNT_SETUP_ROUTE, targets)) {
       if (state.mustChangePassword) throw new ForbiddenException('choose a new password first (POST /api/auth/password)');
-      if (state.pendingTwoFactor) throw new ForbiddenException('set up two-factor sign-in first (POST /api/auth/two-factor/enrolment)');
+      if (state.pendingTwoFactor) throw forbidden('auth.setUpTwoFactorFirst');
     }
     return true;
   }

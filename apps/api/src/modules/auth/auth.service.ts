@@ -1,6 +1,6 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { TWO_FACTOR_REQUIRED, type CurrentUser, type LoginResponse } from '@app/contracts';
+import type { CurrentUser, LoginResponse } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { SignInsService } from '../users/sign-ins.service';
 import { UsersService } from '../users/users.service';
@@ -36,12 +36,12 @@ export class AuthService {
     const second = await this.twoFactor.checkAtLogin(user.username, code);
     // Asking for the code is not a failure; a wrong one counts towards the lockout like a wrong password.
     if (second === 'missing') {
-      throw new UnauthorizedException({ message: 'enter the 6-digit code from your authenticator app (or a recovery code)', code: TWO_FACTOR_REQUIRED });
+      throw unauthorized('auth.codeRequired');
     }
     if (second === 'wrong') {
       await this.audit.record(`anonymous`, 'auth.login_failed', username, { address: client.address, reason: 'two-factor code' });
       await this.limits.failed(username, address);
-      throw new UnauthorizedException({ message: 'wrong or already used two-factor code', code: TWO_FACTOR_REQUIRED });
+      throw unauthorized('auth.badCode');
     }
     await this.limits.succeeded(user.username, address);
     return this.openSignIn(user, client, 'auth.login');
@@ -60,11 +60,11 @@ export class AuthService {
   }
 
   private async openSignIn(user: CurrentUser, client: ClientInfo, action: string): Promise<LoginResponse> {
-    const mustEnrolTwoFactor = await this.twoFactor.mustEnrol(user);
-    const signIn = await this.signIns.open(user.username, { ...client, pendingTwoFactor: mustEnrolTwoFactor });
+    const flags = await this.twoFactor.flags(user);
+    const signIn = await this.signIns.open(user.username, { ...client, pendingTwoFactor: flags.mustEnrolTwoFactor });
     const accessToken = await this.jwt.signAsync({ sub: user.username, sid: signIn.id, role: user.role, dept: user.dept });
     await this.audit.record(`user:${user.username}`, action, user.username, { address: client.address, signIn: signIn.id });
-    return { accessToken, user: { ...user, twoFactor: !mustEnrolTwoFactor && (await this.twoFactor.isEnabled(user.username)), mustEnrolTwoFactor } };
+    return { accessToken, user: { ...user, ...flags } };
   }
 
   /** Ends the sign-in the token belongs to; a token that no longer verifies has nothing left to end. */
@@ -77,7 +77,6 @@ export class AuthService {
   async me(user: CurrentUser): Promise<CurrentUser> {
     const current = await this.users.current(user.username);
     if (!current) throw new UnauthorizedException('this account no longer exists or is disabled');
-    const twoFactor = await this.twoFactor.isEnabled(current.username);
-    return { ...current, twoFactor, mustEnrolTwoFactor: this.twoFactor.isRequired(current) && !twoFactor };
+    return { ...current, ...(await this.twoFactor.flags(current)) };
   }
 }

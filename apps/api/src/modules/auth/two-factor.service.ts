@@ -1,9 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomInt } from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { toDataURL } from 'qrcode';
 import type { CurrentUser, TwoFactorEnrolment, TwoFactorRemoved, TwoFactorStatus } from '@app/contracts';
 import type { SecretBox } from '../../common/secret-box';
+import { badRequest, conflict, forbidden, notFound } from '../../common/user-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { SettingsService } from '../settings/settings.service';
@@ -54,9 +55,10 @@ export class TwoFactorService {
     return (await this.repository.find(username))?.enabled_at != null;
   }
 
-  /** A sign-in for this user reaches only the enrolment until the second factor is on. */
-  async mustEnrol(user: Pick<CurrentUser, 'username' | 'role'>): Promise<boolean> {
-    return this.isRequired(user) && !(await this.isEnabled(user.username));
+  /** Whether the user has the second factor, and whether it must still set it up (its sign-ins reach only the enrolment then). */
+  async flags(user: Pick<CurrentUser, 'username' | 'role'>): Promise<{ twoFactor: boolean; mustEnrolTwoFactor: boolean }> {
+    const twoFactor = await this.isEnabled(user.username);
+    return { twoFactor, mustEnrolTwoFactor: this.isRequired(user) && !twoFactor };
   }
 
   async status(user: CurrentUser): Promise<TwoFactorStatus> {
@@ -74,7 +76,7 @@ export class TwoFactorService {
   async begin(user: CurrentUser): Promise<TwoFactorEnrolment> {
     const secret = generateSecret();
     const stored = await this.repository.putPending(user.username, (await this.secretBox()).seal(secret));
-    if (!stored) throw new ConflictException('two-factor sign-in is already on; remove it before setting up another device');
+    if (!stored) throw conflict('twoFactor.alreadyOn');
     const otpauthUri = generateURI({ issuer: ISSUER, label: user.username, secret });
     return { secret, otpauthUri, qrDataUrl: await toDataURL(otpauthUri, { errorCorrectionLevel: 'M', margin: 1, width: 220 }) };
   }
@@ -82,12 +84,12 @@ export class TwoFactorService {
   /** A first code from the pending secret turns it on; every sign-in of the user ends. The recovery codes, shown this once. */
   async confirm(user: CurrentUser, code: string): Promise<string[]> {
     const row = await this.repository.find(user.username);
-    if (!row || row.enabled_at) throw new BadRequestException('no two-factor set-up is pending; start one first (POST /api/auth/two-factor/enrolment)');
+    if (!row || row.enabled_at) throw badRequest('twoFactor.nonePending');
     const step = await this.matchingStep(row.secret_sealed, code);
-    if (step === null) throw new BadRequestException('code: not the code the authenticator app shows now; check the device clock and try again');
+    if (step === null) throw badRequest('twoFactor.wrongCode');
     const codes = Array.from({ length: RECOVERY_CODES }, recoveryCode);
     if (!(await this.repository.enable(user.username, step, codes.map(hashRecoveryCode)))) {
-      throw new ConflictException('two-factor sign-in was turned on meanwhile');
+      throw conflict('twoFactor.enabledMeanwhile');
     }
     await this.audit.record(`user:${user.username}`, 'auth.2fa_enrolled', user.username);
     await this.signIns.endAll(user.username, 'changed: two-factor sign-in set up', `user:${user.username}`);
@@ -111,8 +113,8 @@ export class TwoFactorService {
 
   /** The user turns the second factor off, proving it with the password; not while it is required. */
   async removeOwn(user: CurrentUser, password: string): Promise<TwoFactorRemoved> {
-    if (this.isRequired(user)) throw new ForbiddenException('two-factor sign-in is required for admins (REQUIRE_ADMIN_2FA) and cannot be turned off');
-    if (!(await this.users.verify(user.username, password))) throw new BadRequestException('password: wrong password');
+    if (this.isRequired(user)) throw forbidden('twoFactor.required');
+    if (!(await this.users.verify(user.username, password))) throw badRequest('auth.wrongPassword', { field: 'password' });
     const removed = await this.repository.remove(user.username);
     if (removed) await this.audit.record(`user:${user.username}`, 'auth.2fa_removed', user.username);
     return { username: user.username, removed };
@@ -120,7 +122,7 @@ export class TwoFactorService {
 
   /** An admin removes another user's second factor (a lost device); the user sets it up again when it is required. */
   async reset(username: string, actor: string): Promise<TwoFactorRemoved> {
-    if (!(await this.users.exists(username))) throw new NotFoundException(`no user "${username}"`);
+    if (!(await this.users.exists(username))) throw notFound('user.unknown', { username });
     const removed = await this.repository.remove(username);
     if (removed) {
       await this.audit.record(actor, 'auth.2fa_removed', username, { by: 'admin' });

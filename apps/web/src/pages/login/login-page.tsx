@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useState } from 'react';
-import { TWO_FACTOR_REQUIRED, type CurrentUser, type LoginRequest } from '@app/contracts';
+import { TWO_FACTOR_CODES, type CurrentUser, type LoginRequest } from '@app/contracts';
 import { isApiError } from '../../api/api-client';
 import { login } from '../../api/auth-api';
 import { currentUserQuery } from '../../api/queries';
@@ -14,7 +14,7 @@ import { describeError } from '../../components/describe-error';
 import { AccountShell } from '../../components/account-shell';
 import { usePageTitle } from '../../components/use-page-title';
 
-const asksForCode = (error: unknown) => isApiError(error) && error.status === 401 && error.code === TWO_FACTOR_REQUIRED;
+const asksForCode = (error: unknown) => isApiError(error) && error.status === 401 && TWO_FACTOR_CODES.includes(error.code ?? '');
 
 function loginErrorMessage(error: unknown, t: TFunction, codeSent: boolean): string {
   if (asksForCode(error)) return codeSent ? t('login.badCode') : t('login.enterCode');
