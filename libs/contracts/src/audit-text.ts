@@ -1,5 +1,5 @@
 import type { AuditEntryView } from './audit';
-import type { MessageLocale } from './messages';
+import { fillTemplate, type MessageLocale } from './messages';
 
 type Text = { zh: string; en: string };
 
@@ -83,8 +83,6 @@ export const AUDIT_DETAIL_LABELS: Record<string, Text> = {
   decision: { zh: '决定', en: 'decision' },
 };
 
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
-
 /** Who did it, in words: a user, the command line (with the system user), a part of the system, or nobody signed in. */
 export function describeActor(actor: string, locale: MessageLocale): string {
   const zh = locale === 'zh';
@@ -125,7 +123,7 @@ export function describeAuditEntry(
   const actor = describeActor(entry.actor, locale);
   const text = AUDIT_ACTIONS[entry.action];
   const sentence = text
-    ? fill(text[locale], { actor, target: entry.target ?? '' })
+    ? fillTemplate(text[locale], { actor, target: entry.target ?? '' })
         .replace(/\s+/g, ' ')
         .trim()
     : `${actor} · ${entry.action}${entry.target ? ` · ${entry.target}` : ''}`;

@@ -86,8 +86,6 @@ export const MESSAGES = {
   },
   'row.active': { zh: '字段“active”须为 true、false 或留空，而不是 {value}', en: 'field "active" must be true, false or empty, not {value}' },
   'row.deptCode': { zh: '部门代码 {value} 无效：须为 1-32 个 A-Z a-z 0-9 _ - 字符', en: 'invalid department code {value}: 1-32 characters of A-Z a-z 0-9 _ -' },
-  'row.unknownDept': { zh: '部门 {value} 不存在', en: 'unknown department {value}' },
-  'row.missing': { zh: '缺少字段“{field}”', en: 'missing field "{field}"' },
   'row.duplicate': { zh: '{key} {value} 重复（首次出现在第 {first} 行）', en: 'duplicate {key} {value} (first on line {first})' },
   'upload.missingColumn': { zh: '表头缺少必需的列 {columns}', en: 'the header row lacks the required column {columns}' },
   'upload.missingColumns': { zh: '表头缺少必需的列 {columns}', en: 'the header row lacks the required columns {columns}' },
@@ -158,9 +156,14 @@ export function isMessageCode(code: unknown): code is MessageCode {
   return typeof code === 'string' && Object.prototype.hasOwnProperty.call(MESSAGES, code);
 }
 
-/** The message in a language, its parameters filled in (a missing one stays visible as {name}). */
+/** A template with its `{name}` parameters filled in; a missing one stays visible as {name}. */
+export function fillTemplate(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The message in a language, its parameters filled in. */
 export function renderMessage(code: MessageCode, params: MessageParams = {}, locale: MessageLocale = 'en'): string {
-  return MESSAGES[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillTemplate(MESSAGES[code][locale], params);
 }
 
 /** An error body in a language: from its code when it has a known one, else its English text. */

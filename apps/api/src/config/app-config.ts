@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true');
 
 const isTimeZone = (zone: string): boolean => {
   try {
@@ -42,19 +47,13 @@ export const configSchema = z.object({
       .transform((v) => v.toLowerCase())
       .optional(),
   ),
-  COOKIE_SECURE: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  COOKIE_SECURE: booleanFlag(false),
   /** Audit entries are kept this many days, then purged daily (at least 180: GB/T 22239 keeps audit records six months). */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180, 'must be at least 180 (audit entries are kept at least 180 days)').default(365),
   /** When the daily audit purge runs (cron, server time). */
   AUDIT_PURGE_CRON: z.string().min(1).default('0 30 3 * * *'),
   /** Admins must sign in with a second factor (TOTP): one without it reaches only the enrolment until it is set up. */
-  REQUIRE_ADMIN_2FA: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  REQUIRE_ADMIN_2FA: booleanFlag(false),
   /** Failed logins of this many distinct usernames from one address in 15 minutes hold that address back (users who signed in from it before excepted). */
   LOGIN_ADDRESS_FAILURE_LIMIT: positiveInt(10),
   ADMIN_USERNAME: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),

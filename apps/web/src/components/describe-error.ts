@@ -2,11 +2,12 @@ import type { TFunction } from 'i18next';
 import { renderErrorBody, isMessageCode } from '@app/contracts';
 import { isApiError } from '../api/api-client';
 import { i18n } from '../i18n/i18n';
+import { messageLocale } from '../lib/message-text';
 
 /** The server's reason in the user's language, when the refusal has a code the catalogue knows. */
 function reasonOf(body: Parameters<typeof renderErrorBody>[0] | undefined): string | null {
   if (!body || !isMessageCode(body.code)) return null;
-  return renderErrorBody(body, i18n.language === 'en' ? 'en' : 'zh');
+  return renderErrorBody(body, messageLocale(i18n.language));
 }
 
 /** A sentence a user can act on, from whatever a failed call threw: a 4xx says why, only a 5xx is a server error. */

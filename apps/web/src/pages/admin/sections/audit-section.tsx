@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { auditExportUrl } from '../../../api/admin-api';
 import { auditQuery } from '../../../api/admin-queries';
+import { messageLocale } from '../../../lib/message-text';
 import { useCurrentUser } from '../../../lib/current-user';
 import { formatInstant } from '../../../lib/format';
 import { useAssessmentClock } from '../../../lib/use-period';
@@ -17,7 +18,7 @@ const PAGE = 50;
 /** The append-only audit log: who did what, when. */
 export function AuditSection() {
   const { t, i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en' : 'zh';
+  const locale = messageLocale(i18n.language);
   const { timeZone } = useAssessmentClock();
   const [action, setAction] = useState('');
   const [actor, setActor] = useState('');

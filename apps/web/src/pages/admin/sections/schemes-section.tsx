@@ -15,6 +15,7 @@ import { GradeTag } from '../../../components/grade-tag';
 import { QueryView } from '../../../components/query-view';
 import { RankChange } from '../../../components/rank-change';
 import { useFeedback } from './mutation-feedback';
+import { messageLocale } from '../../../lib/message-text';
 
 interface SchemeForm extends SchemeDraft {
   note: string;
@@ -312,7 +313,7 @@ function VersionsTable({ versions }: { versions: SchemeVersion[] }) {
       key: 'by',
       title: t('schemes.createdBy'),
       width: 180,
-      render: (_: unknown, s) => `${describeActor(s.createdBy, i18n.language === 'en' ? 'en' : 'zh')} · ${formatInstant(s.createdAt, timeZone)}`,
+      render: (_: unknown, s) => `${describeActor(s.createdBy, messageLocale(i18n.language))} · ${formatInstant(s.createdAt, timeZone)}`,
     },
   ];
   return (
