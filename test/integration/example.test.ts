@@ -228,7 +228,10 @@ describe.each(kinds)('the worked example on the %s database', (kind) => {
     await upload('catalog', 'code,name,dept,frequency\nNEW-R,新资源,NEW,daily\n');
     const headerless = await t.http.post('/api/master-data/catalog').set(bearer('admin')).set('Content-Type', 'text/csv').send('a,b\n1,2\n').expect(400);
     expect(headerless.body.message).toMatch(/code/);
-    expect(headerless.body).toMatchObject({ code: 'upload.missingColumns', params: { columns: '"code", "name", "dept", "frequency"' } });
+    expect(headerless.body).toMatchObject({
+      code: 'upload.missingColumns',
+      params: { columns: '"code" (资源代码/资源编码), "name" (资源名称), "dept" (提供部门/部门代码), "frequency" (更新周期)' },
+    });
     const replay = await runCli(db, ['quarantine', 'replay', '--source', 'replay-src']);
     expect(replay.status, replay.stderr).toBe(0);
     expect(replay.json).toEqual([{ replayed: 2, accepted: 2, duplicates: 0, quarantined: 0 }]);

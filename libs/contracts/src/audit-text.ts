@@ -81,6 +81,7 @@ export const AUDIT_DETAIL_LABELS: Record<string, Text> = {
   kind: { zh: '类别', en: 'kind' },
   period: { zh: '周期', en: 'period' },
   decision: { zh: '决定', en: 'decision' },
+  name: { zh: '名称', en: 'name' },
 };
 
 /** Who did it, in words: a user, the command line (with the system user), a part of the system, or nobody signed in. */

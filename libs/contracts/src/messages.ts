@@ -90,6 +90,19 @@ export const MESSAGES = {
   'upload.missingColumn': { zh: '表头缺少必需的列 {columns}', en: 'the header row lacks the required column {columns}' },
   'upload.missingColumns': { zh: '表头缺少必需的列 {columns}', en: 'the header row lacks the required columns {columns}' },
   'upload.badHeader': { zh: '表头无效：{detail}', en: 'invalid header row: {detail}' },
+  // Master-data files with Chinese headers and values, and XLSX workbooks (issue 19): the field is named as the file's header names it.
+  'row.oneOf': { zh: '字段“{field}”须为 {values} 之一，而不是 {value}', en: 'field "{field}" must be one of {values}, not {value}' },
+  'row.yesNo': { zh: '字段“{field}”须为 {yes}、{no} 或留空，而不是 {value}', en: 'field "{field}" must be {yes}, {no} or empty, not {value}' },
+  'row.eitherOf': { zh: '字段“{field}”须为“{first}”或“{second}”，而不是 {value}', en: 'field "{field}" must be "{first}" or "{second}", not {value}' },
+  'upload.fileBody': {
+    zh: '请把 CSV 或 XLSX 文件作为请求正文发送',
+    en: 'body: send the CSV or XLSX file as the request body',
+  },
+  'upload.xls': {
+    zh: '不能读取旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx 或 CSV 后再导入',
+    en: 'old Excel (.xls) files cannot be read: save the sheet as .xlsx or CSV and import that',
+  },
+  'upload.badXlsx': { zh: '无法读取该 XLSX 工作簿：{detail}', en: 'the XLSX workbook cannot be read: {detail}' },
 
   'line.invalidJson': { zh: '不是有效的 JSON', en: 'invalid JSON' },
   'line.csvFieldCount': {

@@ -1,4 +1,4 @@
-import type { DepartmentExtras, DepartmentFindings, Finding, ScoringInput, ScoringResult } from './types';
+import type { DepartmentExtras, DepartmentFindings, Finding, Scheme, ScoringInput, ScoringResult } from './types';
 import { periodBounds, periodDays, parsePeriodOrThrow, previousPeriod } from './period';
 import { assessmentStartInstant, factsFromAssessmentStart, isPeriodAssessed } from './assessment-start';
 import { assertValidScheme, graceMs } from './scheme';
@@ -24,25 +24,10 @@ export function computeScores(input: ScoringInput): ScoringResult {
   const period = parsePeriodOrThrow(input.period);
   assertValidScheme(input.scheme);
   const { scheme, asOf, timeZone } = input;
-  if (!Number.isFinite(asOf)) throw new Error('asOf must be an instant (epoch ms)');
-  const { start, end } = periodBounds(period, timeZone);
-  const { startDay, endDay } = periodDays(period);
-  const grace = graceMs(scheme);
+  const ctx = createEngineContext(input);
+  const { end, grace } = ctx;
   const assessmentStart = assessmentStartInstant(scheme, timeZone);
   const { updates, requests, objections } = factsFromAssessmentStart(input, assessmentStart);
-  const ctx: EngineContext = {
-    start,
-    end,
-    startDay,
-    endDay,
-    asOf,
-    cut: Math.min(end, asOf),
-    grace,
-    assessmentStart: assessmentStart ?? -Infinity,
-    zone: new ZoneDays(timeZone, start),
-    workingDays: new WorkingDays(input.calendar),
-    appeals: indexAppeals(input.appeals),
-  };
 
   const depts = initialStates(input.departments);
   assessTimeliness(ctx, depts, input.resources, updates);
@@ -79,6 +64,30 @@ export function computeScores(input: ScoringInput): ScoringResult {
     },
     findings,
     extras,
+  };
+}
+
+/** The period, the instant, the calendar and the appeals every rule of one computation reads. */
+export function createEngineContext(
+  input: Pick<ScoringInput, 'period' | 'asOf' | 'timeZone' | 'calendar' | 'appeals'> & { scheme: Pick<Scheme, 'assessmentStart' | 'updateGraceHours'> },
+): EngineContext {
+  const period = parsePeriodOrThrow(input.period);
+  const { asOf, timeZone } = input;
+  if (!Number.isFinite(asOf)) throw new Error('asOf must be an instant (epoch ms)');
+  const { start, end } = periodBounds(period, timeZone);
+  const { startDay, endDay } = periodDays(period);
+  return {
+    start,
+    end,
+    startDay,
+    endDay,
+    asOf,
+    cut: Math.min(end, asOf),
+    grace: graceMs(input.scheme),
+    assessmentStart: assessmentStartInstant(input.scheme, timeZone) ?? -Infinity,
+    zone: new ZoneDays(timeZone, start),
+    workingDays: new WorkingDays(input.calendar),
+    appeals: indexAppeals(input.appeals),
   };
 }
 

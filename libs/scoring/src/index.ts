@@ -41,3 +41,4 @@ export { type TodoInput, type CaseKind, type OverdueItem, type AtRiskItem, type 
 export { type SchemeDescription, type SchemeDescriptionSection, type DescribeLocale, describeScheme } from './describe-scheme';
 export { type DimensionAverages, cityAverages, gradeDistribution, rankMovers } from './summary';
 export { type RequestOutcome, requestOutcome } from './request-outcome';
+export { type RequestSettlementInput, type SettledRequest, requestsSettledInPeriod } from './request-settlement';

@@ -1,6 +1,6 @@
 // Dimension 3, response: requests and objections answered on time, and
 // shared-interface success.
-import type { ApiFact, ObjectionFact, RequestFact } from './types';
+import type { ApiFact, AppealFact, ObjectionFact, RequestFact } from './types';
 import { effectiveAnswerAt, outcomeOf } from './request-outcome';
 import { caseKey } from './appeal-index';
 import type { Case, DeptStates, EngineContext, LateCase } from './engine-state';
@@ -80,26 +80,46 @@ export function isOverdueOpen(deadline: number, answeredAt: number | null, cut: 
   return deadline <= cut && !(answeredAt !== null && answeredAt < cut) && !appealAccepted;
 }
 
+/** How one request or objection stands in the period of `ctx` (scoring.md, Dimension 3). */
+export interface CaseSettlement {
+  /** The answer as of the as-of instant (null: none by then). */
+  answeredAt: number | null;
+  deadlineDay: number;
+  deadline: number;
+  appeal: AppealFact | undefined;
+  appealAccepted: boolean;
+  /** Counts in this period: on time in the period of the answer, late in that of the deadline day. */
+  settledHere: boolean;
+  /** Settled here on time, or late with an accepted appeal. */
+  onTimeHere: boolean;
+  /** Settled here late: a finding. */
+  lateHere: boolean;
+}
+
+export function settleCase(ctx: EngineContext, c: Case, sla: number, kind: 'request' | 'objection'): CaseSettlement {
+  const { start, end, startDay, endDay, asOf, zone, workingDays } = ctx;
+  const appealMap = kind === 'request' ? ctx.appeals.lateRequest : ctx.appeals.lateObjection;
+  const answeredAt = effectiveAnswerAt(c, asOf);
+  const { deadlineDay, deadline } = caseDeadline(zone, workingDays, c.submittedAt, sla);
+  const appeal = appealMap.size > 0 ? appealMap.get(caseKey(c.dept, c.id)) : undefined;
+  const appealAccepted = appeal?.status === 'accepted';
+  const onTime = answeredAt !== null && outcomeOf(answeredAt, deadline, asOf) === 'on_time';
+  if (onTime) {
+    const here = answeredAt >= start && answeredAt < end;
+    return { answeredAt, deadlineDay, deadline, appeal, appealAccepted, settledHere: here, onTimeHere: here, lateHere: false };
+  }
+  const lateHere = asOf >= deadline && deadlineDay >= startDay && deadlineDay < endDay;
+  return { answeredAt, deadlineDay, deadline, appeal, appealAccepted, settledHere: lateHere, onTimeHere: lateHere && appealAccepted, lateHere };
+}
+
 /** Settles requests or objections in the period: on time in the period of the answer, late in that of the deadline day. */
 export function assessCases(ctx: EngineContext, depts: DeptStates, cases: Case[], sla: number, kind: 'request' | 'objection'): void {
-  const { start, end, startDay, endDay, asOf, cut, zone, workingDays } = ctx;
-  const appealMap = kind === 'request' ? ctx.appeals.lateRequest : ctx.appeals.lateObjection;
+  const { start, end, asOf, cut, zone, workingDays } = ctx;
   for (const c of resolveCases(cases)) {
     const st = depts.get(c.dept);
     if (!st || c.submittedAt > asOf) continue;
-    const answeredAt = effectiveAnswerAt(c, asOf);
-    const submittedDay = zone.dayOf(c.submittedAt);
-    const { deadlineDay, deadline } = caseDeadline(zone, workingDays, c.submittedAt, sla);
-    const appeal = appealMap.size > 0 ? appealMap.get(caseKey(c.dept, c.id)) : undefined;
-    const appealAccepted = appeal?.status === 'accepted';
-    const onTime = answeredAt !== null && outcomeOf(answeredAt, deadline, asOf) === 'on_time';
-    let settledHere = false;
-    let onTimeHere = false;
-    if (onTime) {
-      if (answeredAt >= start && answeredAt < end) settledHere = onTimeHere = true;
-    } else if (asOf >= deadline && deadlineDay >= startDay && deadlineDay < endDay) {
-      settledHere = true;
-      onTimeHere = appealAccepted;
+    const { answeredAt, deadlineDay, deadline, appeal, appealAccepted, settledHere, onTimeHere, lateHere } = settleCase(ctx, c, sla, kind);
+    if (lateHere) {
       const late: LateCase = {
         item: c,
         deadline,
@@ -117,7 +137,7 @@ export function assessCases(ctx: EngineContext, depts: DeptStates, cases: Case[]
       if (answeredAt !== null && answeredAt >= start && answeredAt < end) {
         st.answeredInPeriod++;
         if (c.decision === 'rejected') st.rejectedInPeriod++;
-        st.answerWorkdays.push(workingDays.countBetween(submittedDay, zone.dayOf(answeredAt)));
+        st.answerWorkdays.push(workingDays.countBetween(zone.dayOf(c.submittedAt), zone.dayOf(answeredAt)));
       }
     } else {
       if (settledHere) st.counts.objectionsSettled++;

@@ -116,6 +116,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/users/{username}/sign-ins': { access: ADMIN, expect: 404 },
   'DELETE /api/users/{username}/sign-ins': { access: ADMIN, expect: 404 },
   'POST /api/master-data/{kind}': { access: ADMIN, body: () => ({}), expect: 400 },
+  'GET /api/master-data/templates/{file}': { access: ADMIN, params: { file: 'catalog.xlsx' } },
   'GET /api/departments': { access: ALL, masterData: true, response: listOf(api.departmentViewSchema) },
   'GET /api/catalog': {
     access: ALL,

@@ -10,9 +10,9 @@ const KINDS: MasterDataKind[] = ['departments', 'catalog', 'calendar'];
 export function registerImportCommands(program: Command): void {
   program
     .command('import')
-    .description('upsert master data from a CSV file: departments, catalog or calendar')
+    .description('upsert master data from a CSV or XLSX file: departments, catalog or calendar (English or Chinese headers)')
     .argument('<kind>', KINDS.join(' | '))
-    .argument('<file>', 'CSV file (UTF-8 or GB18030)')
+    .argument('<file>', 'CSV file (UTF-8 or GB18030) or XLSX workbook (its first sheet)')
     .action(async (kind: string, file: string) => {
       if (!(KINDS as string[]).includes(kind)) throw new UsageError(`import: kind must be one of ${KINDS.join(', ')}, got "${kind}"`);
       let content: Buffer;

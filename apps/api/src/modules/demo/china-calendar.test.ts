@@ -18,4 +18,12 @@ describe('the shipped China working-day calendar', () => {
     expect(kinds.get('2026-02-14')).toBe('workday');
     expect(kinds.has('2026-02-15')).toBe(false); // a Sunday: a holiday there changes nothing
   });
+
+  it('names the holiday each day belongs to, as the State Council notices do', () => {
+    const names = new Map(chinaCalendar().entries.map((e) => [e.date, e.name]));
+    expect(names.get('2026-02-16')).toBe('春节');
+    expect(names.get('2026-02-14')).toBe('春节'); // the adjusted working Saturday belongs to the holiday it pays for
+    expect(names.get('2025-04-04')).toBe('清明节');
+    expect(new Set(names.values())).toEqual(new Set(['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节']));
+  });
 });

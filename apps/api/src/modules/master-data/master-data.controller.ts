@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Req, StreamableFile } from '@nestjs/common';
 import type { Request } from 'express';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import {
   calendarDateParamSchema,
@@ -10,18 +10,23 @@ import {
   departmentViewSchema,
   importOutcomeSchema,
   masterDataKindParamSchema,
+  masterDataTemplateParamSchema,
   resourceViewSchema,
   type CurrentUser,
 } from '@app/contracts';
 import { actorOf, ALL_ROLES, Roles, User } from '../../common/auth-decorators';
+import { contentDisposition } from '../../common/export/content-disposition';
+import { EXPORT_CONTENT_TYPES } from '../../common/export/content-types';
 import { UploadBodies, type BodyLimits } from '../../common/upload-body';
 import { MasterDataService } from './master-data.service';
+import { masterDataTemplate } from './templates';
 import { CsvHeaderError } from './parsing';
 import { badRequest, notFound, refusedText } from '../../common/user-error';
 
 const MASTER_DATA_LIMITS: BodyLimits = { maxBytes: 32 * 1024 * 1024, maxInflatedBytes: 32 * 1024 * 1024, hint: '32 MB', inflatedHint: '32 MB' };
 
 class KindParam extends createZodDto(masterDataKindParamSchema) {}
+class TemplateParam extends createZodDto(masterDataTemplateParamSchema) {}
 class DateParam extends createZodDto(calendarDateParamSchema) {}
 class CalendarDayDto extends createZodDto(calendarDayRequestSchema) {}
 class CatalogQuery extends createZodDto(catalogQuerySchema) {}
@@ -38,21 +43,31 @@ export class MasterDataController {
     private readonly uploads: UploadBodies,
   ) {}
 
-  /** Upload departments.csv, catalog.csv or calendar.csv as the request body (UTF-8 or GB18030). */
+  /** Upload a departments, catalog or calendar file as the request body: CSV (UTF-8 or GB18030) or XLSX (its first sheet). */
   @Post('master-data/:kind')
   @Roles('admin')
-  @ApiConsumes('text/csv')
+  @ApiConsumes('text/csv', EXPORT_CONTENT_TYPES.xlsx)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ZodResponse({ status: 201, type: ImportOutcomeDto })
   async import(@Param() params: KindParam, @Req() req: Request, @User() user: CurrentUser) {
     const body = await this.uploads.read(req, MASTER_DATA_LIMITS);
-    if (body.length === 0) throw badRequest('upload.csvBody');
+    if (body.length === 0) throw badRequest('upload.fileBody');
     try {
       return await this.masterData.import(params.kind, body, actorOf(user));
     } catch (error) {
       if (error instanceof CsvHeaderError) throw refusedText(error.message, 'upload.');
       throw error;
     }
+  }
+
+  /** A file to fill in: the header row (Chinese names) and one example row; it imports as it is. */
+  @Get('master-data/templates/:file')
+  @Roles('admin')
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces(EXPORT_CONTENT_TYPES.xlsx, EXPORT_CONTENT_TYPES.csv)
+  async template(@Param() params: TemplateParam): Promise<StreamableFile> {
+    const { bytes, filename, contentType } = await masterDataTemplate(params.file);
+    return new StreamableFile(bytes, { type: contentType, disposition: contentDisposition(filename), length: bytes.length });
   }
 
   @Get('departments')
@@ -74,8 +89,7 @@ export class MasterDataController {
   @Roles('admin')
   @ZodResponse({ type: CalendarEntryDto })
   async setCalendarDay(@Param() params: DateParam, @Body() body: CalendarDayDto, @User() user: CurrentUser) {
-    await this.masterData.setCalendarDay(params.date, body.kind, actorOf(user));
-    return { date: params.date, kind: body.kind };
+    return this.masterData.setCalendarDay(params.date, body.kind, actorOf(user), body.name);
   }
 
   @Delete('calendar/:date')

@@ -40,20 +40,36 @@ export class MasterDataRepository {
     );
   }
 
+  /** A row without a name (the file has no name column) keeps the day's stored name. */
   async upsertCalendar(rows: readonly CalendarRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.db.execute(
-      `insert into calendar_day (day, kind) select * from unnest(?::date[], ?::text[])
-       on conflict (day) do update set kind = excluded.kind, updated_at = now()`,
-      [rows.map((r) => r.date), rows.map((r) => r.kind)],
-    );
+    const named = rows.filter((r) => r.name !== undefined);
+    const unnamed = rows.filter((r) => r.name === undefined);
+    if (named.length > 0) {
+      await this.db.execute(
+        `insert into calendar_day (day, kind, name) select * from unnest(?::date[], ?::text[], ?::text[])
+         on conflict (day) do update set kind = excluded.kind, name = excluded.name, updated_at = now()`,
+        [named.map((r) => r.date), named.map((r) => r.kind), named.map((r) => r.name ?? null)],
+      );
+    }
+    if (unnamed.length > 0) {
+      await this.db.execute(
+        `insert into calendar_day (day, kind) select * from unnest(?::date[], ?::text[])
+         on conflict (day) do update set kind = excluded.kind, updated_at = now()`,
+        [unnamed.map((r) => r.date), unnamed.map((r) => r.kind)],
+      );
+    }
   }
 
-  async setCalendarDay(date: string, kind: 'holiday' | 'workday'): Promise<void> {
-    await this.db.execute(`insert into calendar_day (day, kind) values (?::date, ?) on conflict (day) do update set kind = excluded.kind, updated_at = now()`, [
-      date,
-      kind,
-    ]);
+  /** `name` undefined keeps the stored name (a new day gets none). */
+  async setCalendarDay(date: string, kind: 'holiday' | 'workday', name?: string | null): Promise<CalendarEntry> {
+    const keep = name === undefined;
+    const row = await this.db.one<{ day: string; kind: 'holiday' | 'workday'; name: string | null }>(
+      `insert into calendar_day (day, kind, name) values (?::date, ?, ?)
+       on conflict (day) do update set kind = excluded.kind, name = ${keep ? 'calendar_day.name' : 'excluded.name'}, updated_at = now()
+       returning to_char(day, 'YYYY-MM-DD') as day, kind, name`,
+      [date, kind, name || null],
+    );
+    return { date: row!.day, kind: row!.kind, name: row!.name };
   }
 
   async removeCalendarDay(date: string): Promise<boolean> {
@@ -100,13 +116,13 @@ export class MasterDataRepository {
   }
 
   async calendar(): Promise<WorkingDayCalendar & { entries: CalendarEntry[] }> {
-    const rows = await this.db.many<{ day: string; kind: 'holiday' | 'workday' }>(
-      `select to_char(day, 'YYYY-MM-DD') as day, kind from calendar_day order by day`,
+    const rows = await this.db.many<{ day: string; kind: 'holiday' | 'workday'; name: string | null }>(
+      `select to_char(day, 'YYYY-MM-DD') as day, kind, name from calendar_day order by day`,
     );
     return {
       holidays: rows.filter((r) => r.kind === 'holiday').map((r) => r.day),
       workdays: rows.filter((r) => r.kind === 'workday').map((r) => r.day),
-      entries: rows.map((r) => ({ date: r.day, kind: r.kind })),
+      entries: rows.map((r) => ({ date: r.day, kind: r.kind, name: r.name })),
     };
   }
 

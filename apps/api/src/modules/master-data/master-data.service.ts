@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { matchMessage, type ImportOutcome } from '@app/contracts';
+import { matchMessage, type CalendarEntry, type ImportOutcome } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { MasterDataRepository } from './master-data.repository';
-import { parseCalendarCsv, parseCatalogCsv, parseDepartmentsCsv, rejectUnknownDepartments, type ParseResult } from './parsing';
+import { parseCalendar, parseCatalog, parseDepartments, readMasterDataFile, rejectUnknownDepartments, type ParseResult } from './parsing';
 import { ChangeFeed } from '../changes/change-feed';
 import { notFound } from '../../common/user-error';
 
@@ -17,23 +17,33 @@ export class MasterDataService {
   ) {}
 
   /**
-   * Upserts the valid rows of a master-data CSV file by code; every other row
-   * is reported with its line and reason. A header problem rejects the whole
-   * file (CsvHeaderError) before anything is stored.
+   * Upserts the valid rows of a master-data file (CSV in UTF-8 or GB18030, or an XLSX
+   * workbook's first sheet; English or Chinese headers) by code; every other row is reported
+   * with its line and reason. A header problem rejects the whole file (CsvHeaderError) before
+   * anything is stored.
    */
   async import(kind: MasterDataKind, file: Buffer, actor: string, fileName: string | null = null): Promise<ImportOutcome> {
+    const table = await readMasterDataFile(file);
     let result: ParseResult<unknown>;
     if (kind === 'departments') {
-      const parsed = parseDepartmentsCsv(file);
+      const parsed = parseDepartments(table);
       await this.repo.upsertDepartments(parsed.rows);
       result = parsed;
     } else if (kind === 'catalog') {
-      const known = await this.repo.departmentCodes();
-      const parsed = rejectUnknownDepartments(parseCatalogCsv(file), (code) => known.has(code));
+      const departments = await this.repo.departments();
+      const known = new Set(departments.map((d) => d.code));
+      const byName = new Map<string, string | null>();
+      // A name two departments share stands for neither.
+      for (const d of departments) byName.set(d.name, byName.has(d.name) ? null : d.code);
+      const parsed = rejectUnknownDepartments(
+        parseCatalog(table),
+        (code) => known.has(code),
+        (name) => byName.get(name) ?? undefined,
+      );
       await this.repo.upsertResources(parsed.rows);
       result = parsed;
     } else {
-      const parsed = parseCalendarCsv(file);
+      const parsed = parseCalendar(table);
       await this.repo.upsertCalendar(parsed.rows);
       result = parsed;
     }
@@ -49,10 +59,11 @@ export class MasterDataService {
     return outcome;
   }
 
-  async setCalendarDay(date: string, kind: 'holiday' | 'workday', actor: string): Promise<void> {
-    await this.repo.setCalendarDay(date, kind);
-    await this.audit.record(actor, 'calendar.set', date, { kind });
+  async setCalendarDay(date: string, kind: 'holiday' | 'workday', actor: string, name?: string | null): Promise<CalendarEntry> {
+    const entry = await this.repo.setCalendarDay(date, kind, name);
+    await this.audit.record(actor, 'calendar.set', date, name === undefined ? { kind } : { kind, name: entry.name });
     await this.changes.changed('calendar');
+    return entry;
   }
 
   async removeCalendarDay(date: string, actor: string): Promise<void> {

@@ -25,11 +25,12 @@ export function catalogCsv(city: City): string {
   );
 }
 
-/** Sorted by date. */
+/** Sorted by date; with the name column when any entry has a name. */
 export function calendarCsv(calendar: readonly CalendarEntry[]): string {
   const sorted = [...calendar].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const named = sorted.some((e) => e.name !== undefined);
   return rows(
-    ['date', 'kind'],
-    sorted.map((e) => [e.date, e.kind]),
+    named ? ['date', 'kind', 'name'] : ['date', 'kind'],
+    sorted.map((e) => (named ? [e.date, e.kind, e.name] : [e.date, e.kind])),
   );
 }

@@ -76,6 +76,8 @@ export interface GenerateCityOptions {
 export interface CalendarEntry {
   date: string;
   kind: 'holiday' | 'workday';
+  /** The holiday the day belongs to (春节), written as the file's name column when any entry has one. */
+  name?: string | null;
 }
 
 export type EventMix = 'demo' | 'benchmark';

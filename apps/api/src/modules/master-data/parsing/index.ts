@@ -1,5 +1,6 @@
 export { CsvHeaderError } from '../../ingest/parsing';
-export { parseCalendarCsv, type CalendarRow } from './calendar-csv';
-export { parseCatalogCsv, rejectUnknownDepartments, type ResourceRow } from './catalog-csv';
-export type { ParseResult } from './csv-table';
-export { isValidDepartmentCode, parseDepartmentsCsv, type DepartmentRow } from './departments-csv';
+export { parseCalendar, parseCalendarCsv, type CalendarRow } from './calendar-csv';
+export { parseCatalog, parseCatalogCsv, rejectUnknownDepartments, type ResourceRow } from './catalog-csv';
+export { readCsvRecords, type ParseResult, type RawTable } from './csv-table';
+export { isValidDepartmentCode, parseDepartments, parseDepartmentsCsv, type DepartmentRow } from './departments-csv';
+export { readMasterDataFile, readXlsxRecords } from './xlsx-table';

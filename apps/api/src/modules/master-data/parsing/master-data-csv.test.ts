@@ -63,7 +63,8 @@ describe('parseDepartmentsCsv', () => {
   it('refuses a file without the code or name column', () => {
     expect(() => parseDepartmentsCsv(csv('code,title\nPSB,x\n'))).toThrow(CsvHeaderError);
     expect(() => parseDepartmentsCsv(csv('code,title\nPSB,x\n'))).toThrow('the header row lacks the required column "name"');
-    expect(() => parseDepartmentsCsv(csv(''))).toThrow('the header row lacks the required columns "code", "name"');
+    // The refusal names the Chinese headers that would do as well.
+    expect(() => parseDepartmentsCsv(csv(''))).toThrow('the header row lacks the required columns "code" (部门代码/部门编码), "name" (部门名称)');
   });
 
   it('rejects malformed records', () => {
@@ -163,6 +164,6 @@ describe('parseCalendarCsv', () => {
   });
 
   it('needs the date,kind header', () => {
-    expect(() => parseCalendarCsv(csv('2026-10-01,holiday\n'))).toThrow('the header row lacks the required columns "date", "kind"');
+    expect(() => parseCalendarCsv(csv('2026-10-01,holiday\n'))).toThrow('the header row lacks the required columns "date" (日期), "kind" (类型)');
   });
 });
