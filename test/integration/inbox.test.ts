@@ -79,7 +79,10 @@ describe.each(kinds)('the inbox on the %s database', (kind) => {
     const second = await service.processInbox();
     expect(second.find((r) => r.file === 'renamed-copy.ndjson')).toMatchObject({ status: 'done', read: 127 });
     // The renamed copy has the same content: one ledger entry, nothing ingested twice.
-    const ledger = await sql<{ name: string; status: string }>(t.app.get(EntityManager).getKnex(), `select name, status from ingest_file`);
+    const ledger = await sql<{ name: string; status: string }>(
+      t.app.get(EntityManager).getKnex(),
+      `select name, status from ingest_file where source_kind = 'inbox'`,
+    );
     expect(ledger.rows).toEqual([{ name: 'renamed-copy.ndjson', status: 'done' }]);
     expect(existsSync(join(inbox, 'fresh.ndjson'))).toBe(true);
   });
@@ -100,7 +103,7 @@ describe.each(kinds)('the inbox on the %s database', (kind) => {
       })(),
     );
     await expect(
-      t.app.get(IngestService).ingest(failing, { source: 'big.ndjson', format: 'ndjson', ledger: { fingerprint, name: 'big.ndjson', size: content.length } }),
+      t.app.get(IngestService).ingest(failing, { source: 'big.ndjson', format: 'ndjson', via: 'inbox', fingerprint, size: content.length }),
     ).rejects.toThrow(/disk unplugged/);
     expect(await count(t, `select count(*) as n from event where id like 'call-%'`)).toBe(10_000);
 
@@ -154,8 +157,8 @@ describe.each(kinds)('the inbox on the %s database', (kind) => {
       const a = calls(30_000, 38_000);
       const b = calls(34_000, 42_000);
       const [ra, rb] = await Promise.all([
-        t.app.get(IngestService).ingest(Readable.from([Buffer.from(a)]), { source: 'a.ndjson', format: 'ndjson' }),
-        other.app.get(IngestService).ingest(Readable.from([Buffer.from(b)]), { source: 'b.ndjson', format: 'ndjson' }),
+        t.app.get(IngestService).ingest(Readable.from([Buffer.from(a)]), { source: 'a.ndjson', format: 'ndjson', via: 'cli' }),
+        other.app.get(IngestService).ingest(Readable.from([Buffer.from(b)]), { source: 'b.ndjson', format: 'ndjson', via: 'cli' }),
       ]);
       expect(ra.accepted + rb.accepted).toBe(12_000);
       expect(ra.duplicates + rb.duplicates).toBe(4_000);

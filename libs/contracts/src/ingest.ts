@@ -26,11 +26,21 @@ export type SourceView = z.infer<typeof sourceViewSchema>;
 export const addedSourceSchema = z.object({ name: z.string(), apiKey: z.string() });
 export type AddedSource = z.infer<typeof addedSourceSchema>;
 
-/** GET /api/ingest/ledger: files ingested by content fingerprint. */
+/** Where an ingest came from: an inbox file, a CLI `ingest` file, an HTTP request body, a demo-seeding file. */
+export const LEDGER_SOURCE_KINDS = ['inbox', 'cli', 'http', 'demo'] as const;
+export type LedgerSourceKind = (typeof LEDGER_SOURCE_KINDS)[number];
+
+/**
+ * GET /api/ingest/ledger: one entry per ingested file or request body. `name` is the file's
+ * name or the HTTP source's; only inbox files carry a content fingerprint (the inbox takes each
+ * content once); `size` is null when unknown.
+ */
 export const ledgerEntrySchema = z.object({
-  fingerprint: z.string(),
+  id: z.number(),
+  source_kind: z.enum(LEDGER_SOURCE_KINDS),
+  fingerprint: z.string().nullable(),
   name: z.string(),
-  size: z.union([z.string(), z.number()]),
+  size: z.union([z.string(), z.number()]).nullable(),
   status: z.enum(['processing', 'done', 'failed']),
   lines_done: z.number(),
   read: z.number(),

@@ -57,7 +57,13 @@ export function registerIngestCommands(program: Command): void {
           const { format, gzip } = detectFormat(file);
           const progress = progressReporter(file, size);
           try {
-            const result = await ingest.ingest(createReadStream(file).pipe(progress.counter), { source: basename(file), format, gzip: gzip || undefined });
+            const result = await ingest.ingest(createReadStream(file).pipe(progress.counter), {
+              source: basename(file),
+              format,
+              gzip: gzip || undefined,
+              via: 'cli',
+              size,
+            });
             progress.finish();
             printJson({ file, read: result.read, accepted: result.accepted, duplicates: result.duplicates, quarantined: result.quarantined });
           } catch (error) {

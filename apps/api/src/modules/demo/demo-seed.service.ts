@@ -150,6 +150,8 @@ export class DemoSeedService {
       const result = await this.ingest.ingest(createReadStream(file.path), {
         source: file.name,
         format: 'ndjson',
+        via: 'demo',
+        size: file.bytes,
         onProgress: (read) => (this.state = { ...this.state, progress: 0.05 + (0.7 * (done + read)) / total }),
       });
       counts.read += result.read;

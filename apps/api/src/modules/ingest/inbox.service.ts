@@ -61,7 +61,9 @@ export class InboxService {
           source: name,
           format,
           gzip: gzip || undefined,
-          ledger: { fingerprint: print, name, size: info.size },
+          via: 'inbox',
+          size: info.size,
+          fingerprint: print,
         });
         await rename(path, join(inbox, 'done', `${stamp}-${name}`));
         results.push({
@@ -75,9 +77,8 @@ export class InboxService {
         this.logger.log(`inbox: ${name}: ${result.read} read, ${result.accepted} accepted, ${result.duplicates} duplicates, ${result.quarantined} quarantined`);
       } catch (error) {
         const message = (error as Error).message;
-        // A database outage leaves the file where it is, to resume on the next run.
+        // A database outage leaves the file where it is, to resume on the next run; any other failure is in the ledger already.
         if (isDatabaseUnavailable(error)) throw error;
-        await this.ingest.markFailed(print, message);
         await rename(path, join(inbox, 'failed', `${stamp}-${name}`));
         results.push({ file: name, status: 'failed', error: message, read: 0, accepted: 0, duplicates: 0, quarantined: 0 });
         this.logger.warn(`inbox: ${name} failed: ${message}`);

@@ -72,7 +72,7 @@ export class IngestController {
     const { format } = detectFormat(undefined, req.header('content-type') ?? undefined);
     // A gzip Content-Encoding is inflated by now; gzip bytes sent without it are detected.
     try {
-      return await this.ingest.ingest(Readable.from([payload]), { source: req.ingestSource!, format });
+      return await this.ingest.ingest(Readable.from([payload]), { source: req.ingestSource!, format, via: 'http', size: payload.length });
     } catch (error) {
       // A CSV body whose header row is unreadable or lacks required columns is refused whole, before any line is stored.
       if (error instanceof CsvHeaderError) throw new BadRequestException(`body: ${error.message}`);

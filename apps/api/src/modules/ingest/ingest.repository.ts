@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { LedgerEntry } from '@app/contracts';
+import type { LedgerEntry, LedgerSourceKind } from '@app/contracts';
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -39,7 +39,7 @@ export interface QuarantineRow {
 }
 
 export interface LedgerProgress {
-  fingerprint: string;
+  id: number;
   linesDone: number;
   read: number;
   accepted: number;
@@ -292,11 +292,16 @@ export class IngestRepository {
     );
   }
 
-  // ---- ledger of files (inbox and CLI) ----
+  // ---- the ledger: one entry per ingested file or request body ----
 
-  async ledgerStart(fingerprint: string, name: string, size: number): Promise<LedgerProgress & { status: string }> {
+  /**
+   * The entry an ingest reports to. With a fingerprint (inbox files) the entry of that content
+   * is reused, so a renamed copy is not ingested twice and a crashed run resumes where its
+   * last batch committed; without one every ingest gets a new entry.
+   */
+  async ledgerStart(entry: { kind: LedgerSourceKind; name: string; size: number | null; fingerprint?: string }): Promise<LedgerProgress & { status: string }> {
     const r = await this.db.one<{
-      fingerprint: string;
+      id: string;
       status: string;
       lines_done: number;
       read: number;
@@ -304,14 +309,16 @@ export class IngestRepository {
       duplicates: number;
       quarantined: number;
     }>(
-      `insert into ingest_file (fingerprint, name, size, status) values (?, ?, ?, 'processing')
-       on conflict (fingerprint) do update set name = excluded.name
-       returning fingerprint, status, lines_done, read, accepted, duplicates, quarantined`,
-      [fingerprint, name, size],
+      `insert into ingest_file (source_kind, fingerprint, name, size, status) values (?, ?, ?, ?, 'processing')
+       on conflict (fingerprint) do update set name = excluded.name,
+         status = case when ingest_file.status = 'done' then 'done' else 'processing' end,
+         error = case when ingest_file.status = 'done' then ingest_file.error end
+       returning id, status, lines_done, read, accepted, duplicates, quarantined`,
+      [entry.kind, entry.fingerprint ?? null, entry.name, entry.size],
     );
-    if (!r) throw new Error(`ingest ledger: no row for ${fingerprint}`);
+    if (!r) throw new Error(`ingest ledger: no entry for ${entry.name}`);
     return {
-      fingerprint: r.fingerprint,
+      id: Number(r.id),
       status: r.status,
       linesDone: r.lines_done,
       read: r.read,
@@ -322,28 +329,29 @@ export class IngestRepository {
   }
 
   async ledgerProgress(tx: Tx, p: LedgerProgress): Promise<void> {
-    await tx.execute(`update ingest_file set lines_done = ?, read = ?, accepted = ?, duplicates = ?, quarantined = ? where fingerprint = ?`, [
+    await tx.execute(`update ingest_file set lines_done = ?, read = ?, accepted = ?, duplicates = ?, quarantined = ? where id = ?`, [
       p.linesDone,
       p.read,
       p.accepted,
       p.duplicates,
       p.quarantined,
-      p.fingerprint,
+      p.id,
     ]);
   }
 
-  async ledgerFinish(fingerprint: string, status: 'done' | 'failed', error: string | null = null): Promise<void> {
-    await this.db.execute(`update ingest_file set status = ?, error = ?, finished_at = now() where fingerprint = ?`, [status, error, fingerprint]);
+  async ledgerFinish(id: number, status: 'done' | 'failed', error: string | null = null): Promise<void> {
+    await this.db.execute(`update ingest_file set status = ?, error = ?, finished_at = now() where id = ?`, [status, error, id]);
   }
 
   async ledger(limit: number, offset: number): Promise<LedgerEntry[]> {
-    const rows = await this.db.many<Omit<LedgerEntry, 'started_at' | 'finished_at'> & { started_at: Date; finished_at: Date | null }>(
-      `select fingerprint, name, size, status, lines_done, read, accepted, duplicates, quarantined, error, started_at, finished_at
-       from ingest_file order by started_at desc limit ? offset ?`,
+    const rows = await this.db.many<Omit<LedgerEntry, 'id' | 'started_at' | 'finished_at'> & { id: string; started_at: Date; finished_at: Date | null }>(
+      `select id, source_kind, fingerprint, name, size, status, lines_done, read, accepted, duplicates, quarantined, error, started_at, finished_at
+       from ingest_file order by started_at desc, id desc limit ? offset ?`,
       [limit, offset],
     );
     return rows.map((r) => ({
       ...r,
+      id: Number(r.id),
       started_at: new Date(r.started_at).toISOString(),
       finished_at: r.finished_at ? new Date(r.finished_at).toISOString() : null,
     }));

@@ -1,7 +1,8 @@
-import type { LedgerEntry } from '@app/contracts';
+import type { LedgerEntry, LedgerSourceKind } from '@app/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Tx } from '../../database/db';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { isDatabaseUnavailable } from '../../database/database-errors';
 import { ChangeFeed } from '../changes/change-feed';
 import { MasterDataService } from '../master-data/master-data.service';
 import { latencyBucket, LATENCY_BUCKETS } from './latency-buckets';
@@ -31,12 +32,16 @@ export interface IngestResult extends IngestCounts {
 }
 
 export interface IngestOptions {
-  /** File name or HTTP source name: where quarantined lines say they came from. */
+  /** File name or HTTP source name: where quarantined lines say they came from, and the ledger entry's name. */
   source: string;
   format: InputFormat;
   gzip?: boolean;
-  /** Resume bookkeeping for files: skip lines a crashed run already committed. */
-  ledger?: { fingerprint: string; name: string; size: number };
+  /** Where the input comes from, for its ledger entry. */
+  via: LedgerSourceKind;
+  /** The input's size in bytes, when known. */
+  size?: number;
+  /** Inbox files: the content fingerprint, so a content is ingested once and a crashed run skips the lines it committed. */
+  fingerprint?: string;
   onProgress?: (linesRead: number) => void;
 }
 
@@ -103,7 +108,7 @@ export class IngestService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Files ingested by content fingerprint, newest first. */
+  /** Every ingest (file or request body), newest first. */
   ledger(limit: number, offset: number): Promise<LedgerEntry[]> {
     return this.repo.ledger(limit, offset);
   }
@@ -119,18 +124,31 @@ export class IngestService {
     };
   }
 
+  /**
+   * Ingests one file or request body, reporting to its own ledger entry (an inbox file: to the
+   * entry of its content, resumed): the counts as each batch commits, then done, or failed with
+   * the reason. A database outage leaves the entry processing, to be resumed or retried.
+   */
   async ingest(input: ByteInput, opts: IngestOptions): Promise<IngestResult> {
+    const start = await this.repo.ledgerStart({ kind: opts.via, name: opts.source, size: opts.size ?? null, fingerprint: opts.fingerprint });
+    const counts = { read: start.read, accepted: start.accepted, duplicates: start.duplicates, quarantined: start.quarantined };
+    if (start.status === 'done') return { ...counts, rejected: [] };
+    try {
+      const result = await this.ingestLines(input, opts, start.id, counts, start.linesDone);
+      await this.repo.ledgerFinish(start.id, 'done');
+      return result;
+    } catch (error) {
+      // The ingest's own error is the one to report: a ledger that cannot be written now stays processing.
+      if (!isDatabaseUnavailable(error)) await this.repo.ledgerFinish(start.id, 'failed', (error as Error).message).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async ingestLines(input: ByteInput, opts: IngestOptions, ledgerId: number, resumed: IngestCounts, skipThrough: number): Promise<IngestResult> {
     const ctx = await this.validationContext();
     const days = new LocalDayResolver(this.config.ASSESSMENT_TIME_ZONE);
-    let counts = zeroCounts();
+    let counts = resumed;
     const rejected: IngestResult['rejected'] = [];
-    let skipThrough = 0;
-    if (opts.ledger) {
-      const start = await this.repo.ledgerStart(opts.ledger.fingerprint, opts.ledger.name, opts.ledger.size);
-      counts = { read: start.read, accepted: start.accepted, duplicates: start.duplicates, quarantined: start.quarantined };
-      if (start.status === 'done') return { ...counts, rejected };
-      skipThrough = start.linesDone;
-    }
     const validationSource = opts.format === 'csv' ? 'csv' : 'json';
     let batch: EventLine[] = [];
 
@@ -164,9 +182,7 @@ export class IngestService {
           duplicates: outcomes.filter((o) => o.kind === 'duplicate').length,
           quarantined: toQuarantine.length,
         };
-        if (opts.ledger) {
-          await this.repo.ledgerProgress(tx, { fingerprint: opts.ledger.fingerprint, linesDone: lines[lines.length - 1].line, ...addCounts(before, tally) });
-        }
+        await this.repo.ledgerProgress(tx, { id: ledgerId, linesDone: lines[lines.length - 1].line, ...addCounts(before, tally) });
         return { tally, quarantined: toQuarantine };
       }, candidates);
       committing = commit.then(({ tally, quarantined }) => {
@@ -194,12 +210,7 @@ export class IngestService {
       throw error;
     }
     await committing;
-    if (opts.ledger) await this.repo.ledgerFinish(opts.ledger.fingerprint, 'done');
     return { ...counts, rejected };
-  }
-
-  markFailed(fingerprint: string, error: string): Promise<void> {
-    return this.repo.ledgerFinish(fingerprint, 'failed', error);
   }
 
   /**
