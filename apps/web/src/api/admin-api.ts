@@ -6,6 +6,8 @@ import type {
   Page,
   QuarantineEntryView,
   MasterDataKind,
+  MasterDataTemplateFormat,
+  CalendarDayRequest,
   QuarantineQuery,
   ReplayResult,
   ReportFormat,
@@ -31,14 +33,19 @@ export const saveUser = (username: string, request: SaveUserRequest) => apiReque
 
 export const disableUser = (username: string) => apiRequest<void>(`/users/${seg(username)}`, { method: 'DELETE' });
 
-/** The file's bytes go as they are: the server reads UTF-8 or GB18030. */
-export const importMasterData = (kind: MasterDataKind, file: Blob) =>
-  apiRequest<ImportOutcome>(`/master-data/${kind}`, { method: 'POST', rawBody: file, contentType: 'text/csv' });
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The file's bytes go as they are: the server tells an XLSX workbook from CSV (UTF-8 or GB18030) by its content. */
+export const importMasterData = (kind: MasterDataKind, file: File) =>
+  apiRequest<ImportOutcome>(`/master-data/${kind}`, { method: 'POST', rawBody: file, contentType: /\.xlsx$/i.test(file.name) ? XLSX_TYPE : 'text/csv' });
+
+/** A template to fill in (header row and an example row); the browser downloads it with the session cookie. */
+export const masterDataTemplateUrl = (kind: MasterDataKind, format: MasterDataTemplateFormat) => apiUrl(`/master-data/templates/${kind}.${format}`);
 
 export const fetchCalendar = (signal?: AbortSignal) => apiRequest<CalendarEntry[]>('/calendar', { signal });
 
-export const saveCalendarEntry = (date: string, kind: CalendarEntry['kind']) =>
-  apiRequest<unknown>(`/calendar/${seg(date)}`, { method: 'PUT', body: { kind } });
+export const saveCalendarEntry = (date: string, request: CalendarDayRequest) =>
+  apiRequest<CalendarEntry>(`/calendar/${seg(date)}`, { method: 'PUT', body: request });
 
 export const deleteCalendarEntry = (date: string) => apiRequest<void>(`/calendar/${seg(date)}`, { method: 'DELETE' });
 

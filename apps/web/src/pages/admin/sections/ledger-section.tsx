@@ -11,7 +11,7 @@ import { QueryView } from '../../../components/query-view';
 const PAGE = 50;
 const STATUS_COLORS: Record<LedgerEntry['status'], string> = { processing: 'processing', done: 'success', failed: 'error' };
 
-/** Every file ingested, with its counts: what arrived, what was kept, what was set aside. */
+/** Every ingest (inbox, command line, HTTP, demo), with its counts: what arrived, what was kept, what was set aside. */
 export function LedgerSection() {
   const { t } = useTranslation();
   const { timeZone } = useAssessmentClock();
@@ -19,8 +19,21 @@ export function LedgerSection() {
   const ledger = useQuery(ledgerQuery({ limit: PAGE, offset }));
   const columns: TableColumnsType<LedgerEntry> = [
     { key: 'started', title: t('ledger.startedAt'), dataIndex: 'started_at', width: 150, render: (v: string) => formatInstant(v, timeZone) },
-    { key: 'name', title: t('ledger.file'), dataIndex: 'name', ellipsis: true, render: (n: string, e) => <Tooltip title={e.fingerprint}>{n}</Tooltip> },
-    { key: 'size', title: t('ledger.size'), dataIndex: 'size', width: 90, align: 'right', render: (s: string | number) => formatBytes(s) },
+    {
+      key: 'kind',
+      title: t('ledger.sourceKind'),
+      dataIndex: 'source_kind',
+      width: 110,
+      render: (k: LedgerEntry['source_kind']) => t(`ledger.sourceKinds.${k}`),
+    },
+    {
+      key: 'name',
+      title: t('ledger.file'),
+      dataIndex: 'name',
+      ellipsis: true,
+      render: (n: string, e) => <Tooltip title={e.fingerprint ?? undefined}>{n}</Tooltip>,
+    },
+    { key: 'size', title: t('ledger.size'), dataIndex: 'size', width: 90, align: 'right', render: (s: string | number | null) => formatBytes(s) },
     {
       key: 'status',
       title: t('common.status'),
@@ -51,7 +64,7 @@ export function LedgerSection() {
       <QueryView query={ledger} minHeight={200} isEmpty={(d) => d.length === 0 && offset === 0}>
         {() => (
           <>
-            <Table<LedgerEntry> size="small" rowKey="fingerprint" columns={columns} dataSource={rows} pagination={false} loading={ledger.isFetching} />
+            <Table<LedgerEntry> size="small" rowKey="id" columns={columns} dataSource={rows} pagination={false} loading={ledger.isFetching} />
             <Space className="top-gap">
               <Button size="small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
                 {t('common.previous')}

@@ -1,29 +1,44 @@
-import { UploadOutlined } from '@ant-design/icons';
-import type { ImportOutcome } from '@app/contracts';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { MASTER_DATA_COLUMNS, MASTER_DATA_TEMPLATE_FORMATS, type ImportOutcome, type MasterDataColumn } from '@app/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Row, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importMasterData, type MasterDataKind } from '../../../api/admin-api';
+import { importMasterData, masterDataTemplateUrl, type MasterDataKind } from '../../../api/admin-api';
 import { SCORES_ROOT } from '../../../api/score-queries';
 import { describeError } from '../../../components/describe-error';
 import { messageText } from '../../../lib/message-text';
 
 const KINDS: MasterDataKind[] = ['departments', 'catalog', 'calendar'];
+const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function MasterDataSection() {
+  const { t } = useTranslation();
   return (
-    <Row gutter={[12, 12]}>
-      {KINDS.map((kind) => (
-        <Col key={kind} xs={24} xl={8}>
-          <ImportCard kind={kind} />
-        </Col>
-      ))}
-    </Row>
+    <>
+      <p className="footnote">{t('masterData.filesHint')}</p>
+      <Row gutter={[12, 12]}>
+        {KINDS.map((kind) => (
+          <Col key={kind} xs={24} xl={8}>
+            <ImportCard kind={kind} />
+          </Col>
+        ))}
+      </Row>
+    </>
   );
 }
 
-/** Upload one CSV file; the outcome lists every rejected row with its reason. */
+/** A column by the name a department's sheet uses, with the other names it answers to. */
+function ColumnTag({ column }: { column: MasterDataColumn }) {
+  const [first = column.name, ...others] = column.aliases;
+  return (
+    <Tag title={[...others, column.name].join(' / ')} color={column.required ? 'blue' : undefined}>
+      {first} <span className="muted">{column.name}</span>
+    </Tag>
+  );
+}
+
+/** Upload one CSV or XLSX file; the outcome lists every rejected row with its reason. */
 function ImportCard({ kind }: { kind: MasterDataKind }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
@@ -41,8 +56,42 @@ function ImportCard({ kind }: { kind: MasterDataKind }) {
   return (
     <Card size="small" title={t(`masterData.kinds.${kind}`)} data-testid={`import-${kind}`}>
       <Typography.Paragraph type="secondary">{t(`masterData.hints.${kind}`)}</Typography.Paragraph>
+      <div className="master-data-columns" data-testid={`columns-${kind}`}>
+        <span className="muted">{t('masterData.requiredColumns')}</span>
+        {MASTER_DATA_COLUMNS[kind]
+          .filter((c) => c.required)
+          .map((c) => (
+            <ColumnTag key={c.name} column={c} />
+          ))}
+      </div>
+      <div className="master-data-columns">
+        <span className="muted">{t('masterData.optionalColumns')}</span>
+        {MASTER_DATA_COLUMNS[kind]
+          .filter((c) => !c.required)
+          .map((c) => (
+            <ColumnTag key={c.name} column={c} />
+          ))}
+      </div>
+      <Typography.Paragraph type="secondary" className="top-gap">
+        {t(`masterData.values.${kind}`)}
+      </Typography.Paragraph>
+      <Space wrap className="master-data-templates">
+        <span className="muted">{t('masterData.templates')}</span>
+        {MASTER_DATA_TEMPLATE_FORMATS.map((format) => (
+          <Button
+            key={format}
+            size="small"
+            icon={<DownloadOutlined />}
+            href={masterDataTemplateUrl(kind, format)}
+            download
+            data-testid={`template-${kind}-${format}`}
+          >
+            {t(`masterData.templateFormats.${format}`)}
+          </Button>
+        ))}
+      </Space>
       <Upload
-        accept=".csv,text/csv"
+        accept={ACCEPT}
         maxCount={1}
         showUploadList={false}
         beforeUpload={(file) => {
