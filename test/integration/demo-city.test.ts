@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInstant, formatPeriod, periodBounds, periodContaining, periodsBetween, previousPeriod } from '@app/scoring';
-import type { DepartmentTodo, NetworkResponse, SchemeVersion, ScoreRecord, TrendsResponse } from '@app/contracts';
+import type { CalendarEntry, DepartmentTodo, NetworkResponse, SchemeVersion, ScoreRecord, TrendsResponse } from '@app/contracts';
 import { DemoSeedJob } from '../../apps/api/src/modules/demo/demo-seed.job';
-import { DemoSeedService } from '../../apps/api/src/modules/demo/demo-seed.service';
+import { DEMO_MONTHS, DemoSeedService } from '../../apps/api/src/modules/demo/demo-seed.service';
+import { IngestService } from '../../apps/api/src/modules/ingest/ingest.service';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases';
 import { loginAs, startTestApp, type TestApp } from './support/test-app';
 
@@ -51,6 +52,19 @@ describe(`the demo city seeded on first start (${kind})`, () => {
     expect(seed.actual).toEqual(seed.expected);
     expect(seed.actual.quarantined).toBeGreaterThan(100);
     expect(seed.actual.accepted).toBeGreaterThan(250_000);
+  });
+
+  it('lists each demo events file in the import ledger with its counts, and names the holidays of its calendar', async () => {
+    const ledger = await t.app.get(IngestService).ledger(100, 0);
+    const demo = ledger.filter((e) => e.source_kind === 'demo');
+    expect(demo).toHaveLength(DEMO_MONTHS);
+    expect(demo.every((e) => e.status === 'done' && e.read === e.accepted + e.duplicates + e.quarantined)).toBe(true);
+    const sum = (key: 'read' | 'accepted' | 'duplicates' | 'quarantined') => demo.reduce((n, e) => n + e[key], 0);
+    expect({ read: sum('read'), accepted: sum('accepted'), duplicates: sum('duplicates'), quarantined: sum('quarantined') }).toEqual(
+      t.app.get(DemoSeedService).lastSeed!.actual,
+    );
+    const calendar = await get<CalendarEntry[]>('/api/calendar');
+    expect(calendar.find((e) => e.date === '2026-02-16')).toEqual({ date: '2026-02-16', kind: 'holiday', name: '春节' });
   });
 
   it('ranks the last complete month with every grade, commends and notices', async () => {
