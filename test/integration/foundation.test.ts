@@ -26,7 +26,7 @@ describe.each(kinds)('foundation on the %s database', (kind) => {
   it('guards every other endpoint', async () => {
     for (const path of ['/api/system', '/api/auth/me', '/api/users', '/api/audit']) {
       const res = await t.http.get(path).expect(401);
-      expect(res.body).toEqual({ statusCode: 401, message: expect.any(String) });
+      expect(res.body).toEqual({ statusCode: 401, message: 'not logged in', code: 'auth.notLoggedIn' });
     }
   });
 

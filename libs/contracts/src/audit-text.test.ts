@@ -23,7 +23,7 @@ function auditedActions(): string[] {
       if (m[2]) found.add(m[2]);
     }
     // Sign-ins pass their action along: openSignIn(user, client, 'auth.login').
-    for (const m of text.matchAll(/'(auth\.[a-z_0-9]+)'/g)) found.add(m[1]);
+    for (const m of text.matchAll(/openSignIn\([^)]*'(auth\.[a-z_0-9]+)'\)/g)) found.add(m[1]);
   }
   for (const status of ['accepted', 'rejected']) found.add(`appeal.${status}`);
   for (const kind of ['departments', 'catalog', 'calendar']) found.add(`master_data.import.${kind}`);

@@ -1,15 +1,8 @@
-import {
-  BadRequestException,
-  HttpException,
-  Inject,
-  Injectable,
-  PayloadTooLargeException,
-  ServiceUnavailableException,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { HttpException, Inject, Injectable, PayloadTooLargeException, ServiceUnavailableException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { Request } from 'express';
 import { createGunzip, createInflate, type Gunzip, type Inflate } from 'node:zlib';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { badRequest } from './user-error';
 
 export interface BodyLimits {
   /** Largest body as sent (compressed). */
@@ -102,13 +95,13 @@ function readBody(req: Request, limits: BodyLimits): Promise<Buffer> {
       if (inflater) inflater.end();
       else finish(null);
     };
-    const onError = () => finish(new BadRequestException('the request body was cut off'));
+    const onError = () => finish(badRequest('upload.cutOff'));
     if (inflater) {
       inflater.on('data', (chunk: Buffer) => {
         if (!settled) keep(chunk);
       });
       inflater.on('end', () => finish(null));
-      inflater.on('error', () => finish(new BadRequestException('body: the compressed data is not valid for its Content-Encoding')));
+      inflater.on('error', () => finish(badRequest('upload.badEncoding')));
     }
     req.on('data', onData);
     req.on('end', onEnd);

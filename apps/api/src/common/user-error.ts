@@ -24,3 +24,14 @@ export function refusedText(message: string, prefix: string): HttpException {
 export function invalidInput(message: string, problems: InputProblem[]): HttpException {
   return new BadRequestException({ message, code: 'input.invalid', problems });
 }
+
+/** A field's problem from a reason written from the catalogue's English (a parser's or a rule's text), its code read back. */
+export function problemFromText(field: string, reasonText: string, prefix: string): InputProblem {
+  const known = matchMessage(reasonText, prefix);
+  return known ? { field, ...known } : { field, code: 'reason.text', params: { text: reasonText } };
+}
+
+/** input.invalid for one field whose reason is such a text. */
+export function fieldRefused(field: string, reasonText: string, prefix: string): HttpException {
+  return invalidInput(`${field}: ${reasonText}`, [problemFromText(field, reasonText, prefix)]);
+}

@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { CurrentUser } from '@app/contracts';
 import { parseTimestamp, type AppealStatus, type AppealTarget, type Finding } from '@app/scoring';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -7,6 +7,7 @@ import { ChangeFeed } from '../changes/change-feed';
 import { ScoringService } from '../scoring/scoring.service';
 import { ScoresViewService } from '../scoring/scores-view.service';
 import { AppealsRepository, type AppealRecord } from './appeals.repository';
+import { conflict, notFound } from '../../common/user-error';
 
 export interface FileAppealInput {
   dept: string;
@@ -51,10 +52,10 @@ export class AppealsService {
     if (user.dept !== input.dept) await this.view.assertMayRead(user, input.dept, 'appeals');
     const scores = await this.scoring.scores(input.period);
     const match = matchFinding(scores.findings[input.dept] ?? [], input, this.config.ASSESSMENT_TIME_ZONE);
-    if (!match) throw new NotFoundException(`no ${input.kind} finding of ${input.dept} in ${input.period} matches this appeal`);
+    if (!match) throw notFound('appeal.noFinding', { kind: input.kind, dept: input.dept, period: input.period });
     const existing = await this.appeals.list({ dept: input.dept });
     if (existing.some((a) => a.kind === input.kind && a.status !== 'rejected' && JSON.stringify(a.target) === JSON.stringify(match.target))) {
-      throw new ConflictException('this finding already has an open or accepted appeal');
+      throw conflict('appeal.exists');
     }
     const appeal = await this.appeals.insert({
       dept: input.dept,
@@ -74,8 +75,8 @@ export class AppealsService {
     const decided = await this.appeals.decide(id, status, comment, actor);
     if (!decided) {
       const existing = await this.appeals.find(id);
-      if (!existing) throw new NotFoundException(`appeal ${id} does not exist`);
-      throw new ConflictException(`appeal ${id} was already ${existing.status}`);
+      if (!existing) throw notFound('appeal.unknown', { id });
+      throw conflict('appeal.decided', { id, status: existing.status });
     }
     await this.audit.record(actor, `appeal.${status}`, decided.dept, { appeal: id, comment });
     await this.changes.changed('appeal');
@@ -87,7 +88,7 @@ export class AppealsService {
       if (filter.dept && filter.dept !== user.dept) await this.view.assertMayRead(user, filter.dept, 'appeals');
       return this.appeals.list({ ...filter, dept: user.dept! });
     }
-    if (filter.dept && !(await this.view.departmentExists(filter.dept))) throw new NotFoundException(`unknown department "${filter.dept}"`);
+    if (filter.dept && !(await this.view.departmentExists(filter.dept))) throw notFound('dept.unknown', { dept: filter.dept });
     return this.appeals.list(filter);
   }
 

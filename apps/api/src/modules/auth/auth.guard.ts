@@ -1,11 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
-import type { CurrentUser, Role } from '@app/contracts';
+import type { CurrentUser, MessageCode, Role } from '@app/contracts';
 import { PUBLIC_ROUTE, ROUTE_ROLES } from '../../common/auth-decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { forbidden } from '../../common/user-error';
+import { forbidden, unauthorized } from '../../common/user-error';
 import { SignInsService } from '../users/sign-ins.service';
 
 export const ACCESS_COOKIE = 'access_token';
@@ -58,19 +58,19 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<SignedInRequest>();
     const presented = tokenOf(request);
-    if (!presented) throw new UnauthorizedException('not logged in');
+    if (!presented) throw unauthorized('auth.notLoggedIn');
     const payload = await this.verify(presented.token);
-    if (!payload) throw new UnauthorizedException('session expired or invalid; log in again');
+    if (!payload) throw unauthorized('auth.sessionInvalid');
     const check = await this.signIns.check(payload.sid, request.headers[BACKGROUND_HEADER] !== '1');
-    if (!check.ok || check.state.username !== payload.sub) throw new UnauthorizedException(endedMessage(check.ok ? 'unknown' : check.reason));
+    if (!check.ok || check.state.username !== payload.sub) throw unauthorized(endedMessage(check.ok ? 'unknown' : check.reason));
     if (presented.via === 'cookie') assertSameOrigin(request, this.config.PUBLIC_ORIGIN);
     const { state } = check;
     request.user = { username: state.username, role: state.role, dept: state.dept };
     request.signInId = state.id;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets);
-    if (!roles || !roles.includes(state.role)) throw new ForbiddenException(`role "${state.role}" may not do this`);
+    if (!roles || !roles.includes(state.role)) throw forbidden('auth.role', { role: state.role });
     if (!this.reflector.getAllAndOverride<boolean>(ACCOUNT_SETUP_ROUTE, targets)) {
-      if (state.mustChangePassword) throw new ForbiddenException('choose a new password first (POST /api/auth/password)');
+      if (state.mustChangePassword) throw forbidden('auth.changePasswordFirst');
       if (state.pendingTwoFactor) throw forbidden('auth.setUpTwoFactorFirst');
     }
     return true;
@@ -87,16 +87,16 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-function endedMessage(reason: string): string {
+function endedMessage(reason: string): MessageCode {
   switch (reason) {
     case 'idle':
-      return 'signed out after inactivity; log in again';
+      return 'auth.idle';
     case 'ended':
-      return 'this sign-in has ended; log in again';
+      return 'auth.ended';
     case 'disabled':
-      return 'this account is disabled';
+      return 'auth.disabled';
     default:
-      return 'session expired or invalid; log in again';
+      return 'auth.sessionInvalid';
   }
 }
 
@@ -129,5 +129,5 @@ export function assertSameOrigin(request: Request, publicOrigin: string | undefi
       claimed = null;
     }
   }
-  if (claimed !== expected) throw new ForbiddenException('cross-origin request refused: this change must come from the dashboard itself');
+  if (claimed !== expected) throw forbidden('auth.crossOrigin');
 }

@@ -1,4 +1,4 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { CurrentUser, LoginResponse } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
@@ -55,7 +55,7 @@ export class AuthService {
   /** A new sign-in after a change that ended the others (the second factor set up). */
   async signInAgain(user: CurrentUser, client: ClientInfo, action: string): Promise<LoginResponse> {
     const current = await this.users.current(user.username);
-    if (!current) throw new UnauthorizedException('this account no longer exists or is disabled');
+    if (!current) throw unauthorized('auth.accountGone');
     return this.openSignIn(current, client, action);
   }
 
@@ -76,7 +76,7 @@ export class AuthService {
 
   async me(user: CurrentUser): Promise<CurrentUser> {
     const current = await this.users.current(user.username);
-    if (!current) throw new UnauthorizedException('this account no longer exists or is disabled');
+    if (!current) throw unauthorized('auth.accountGone');
     return { ...current, ...(await this.twoFactor.flags(current)) };
   }
 }

@@ -1,7 +1,8 @@
-import { HttpException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { LoginLimitsRepository } from './login-limits.repository';
+import { notFound } from '../../common/user-error';
 
 /** access.md: five wrong passwords in a row lock the username for 15 minutes. */
 export const MAX_FAILURES = 5;
@@ -72,7 +73,7 @@ export class LoginLimitsService {
 
   async unlock(username: string, actor: string): Promise<{ username: string; unlocked: true }> {
     const lock = await this.limits.lock(username);
-    if (!lock?.locked_until || new Date(lock.locked_until).getTime() <= Date.now()) throw new NotFoundException(`"${username}" is not locked`);
+    if (!lock?.locked_until || new Date(lock.locked_until).getTime() <= Date.now()) throw notFound('auth.notLocked', { username });
     await this.limits.clear(username);
     await this.audit.record(actor, 'auth.unlock', username);
     return { username, unlocked: true };

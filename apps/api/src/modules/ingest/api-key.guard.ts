@@ -1,6 +1,7 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { SourcesService } from './sources.service';
+import { unauthorized } from '../../common/user-error';
 
 export interface IngestRequest extends Request {
   ingestSource?: string;
@@ -14,9 +15,9 @@ export class ApiKeyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<IngestRequest>();
     const key = request.header('x-api-key');
-    if (!key) throw new UnauthorizedException('X-Api-Key header required');
+    if (!key) throw unauthorized('apiKey.required');
     const source = await this.sources.authenticate(key);
-    if (!source) throw new UnauthorizedException('unknown or revoked API key');
+    if (!source) throw unauthorized('apiKey.unknown');
     request.ingestSource = source;
     return true;
   }

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { Readable } from 'node:stream';
@@ -24,6 +24,7 @@ import { IngestService } from './ingest.service';
 import { CsvHeaderError, detectFormat } from './parsing';
 import { QuarantineService } from './quarantine.service';
 import { SourcesService } from './sources.service';
+import { fieldRefused } from '../../common/user-error';
 
 class SourceNameParam extends createZodDto(sourceNameParamSchema) {}
 class AddSourceDto extends createZodDto(addSourceRequestSchema) {}
@@ -75,7 +76,7 @@ export class IngestController {
       return await this.ingest.ingest(Readable.from([payload]), { source: req.ingestSource!, format, via: 'http', size: payload.length });
     } catch (error) {
       // A CSV body whose header row is unreadable or lacks required columns is refused whole, before any line is stored.
-      if (error instanceof CsvHeaderError) throw new BadRequestException(`body: ${error.message}`);
+      if (error instanceof CsvHeaderError) throw fieldRefused('body', error.message, 'upload.');
       throw error;
     }
   }

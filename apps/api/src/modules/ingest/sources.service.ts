@@ -1,7 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { SourcesRepository } from './sources.repository';
+import { notFound } from '../../common/user-error';
 
 const KEY_PREFIX = 'dsk_';
 
@@ -26,7 +27,7 @@ export class SourcesService {
   }
 
   async revoke(name: string, actor: string): Promise<void> {
-    if (!(await this.sources.revoke(name))) throw new NotFoundException(`no active ingest source named "${name}"`);
+    if (!(await this.sources.revoke(name))) throw notFound('source.unknown', { name });
     await this.audit.record(actor, 'ingest_source.revoke', name);
   }
 

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChannelInput, ChannelView, DeliveriesQuery, DeliveryView, DepartmentTodo, MessageKind } from '@app/contracts';
@@ -13,6 +13,7 @@ import { caseNotice, digestNotice, render, resultNotice, summaryNotice, testNoti
 import { NotificationsRepository, type ClaimedDelivery, type StoredChannel } from './notifications.repository';
 import type { SecretBox } from '../../common/secret-box';
 import { transmit } from './transport';
+import { conflict, notFound } from '../../common/user-error';
 
 export interface SendCounts {
   sent: number;
@@ -86,7 +87,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
   }
 
   async addChannel(input: ChannelInput, actor: string): Promise<ChannelView> {
-    if (input.dept !== undefined && !(await this.masterData.departmentExists(input.dept))) throw new NotFoundException(`unknown department "${input.dept}"`);
+    if (input.dept !== undefined && !(await this.masterData.departmentExists(input.dept))) throw notFound('dept.unknown', { dept: input.dept });
     const sealedSecret = input.secret === undefined ? null : (await this.secretBox()).seal(input.secret);
     const added = await this.repo.addChannel({
       name: input.name,
@@ -96,7 +97,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
       dept: input.dept ?? null,
       role: input.role ?? null,
     });
-    if (!added) throw new ConflictException(`a channel named "${input.name}" exists`);
+    if (!added) throw conflict('channel.exists', { name: input.name });
     await this.audit.record(actor, 'notify.channel.add', input.name, {
       kind: input.kind,
       dept: input.dept ?? null,
@@ -108,7 +109,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
 
   async deleteChannel(id: number, actor: string): Promise<{ id: number; deleted: true }> {
     const channel = await this.repo.channel(id);
-    if (!channel || !(await this.repo.deleteChannel(id))) throw new NotFoundException(`no channel ${id}`);
+    if (!channel || !(await this.repo.deleteChannel(id))) throw notFound('channel.unknown', { id });
     await this.audit.record(actor, 'notify.channel.delete', channel.name, { kind: channel.kind });
     return { id, deleted: true };
   }
@@ -116,11 +117,11 @@ export class NotificationsService implements BeforeApplicationShutdown {
   /** Queues a test message to one channel and sends it in the background; the delivery log shows the receiver's answer. */
   async test(id: number, actor: string): Promise<{ deliveryId: number; queued: true }> {
     const channel = await this.repo.channel(id);
-    if (!channel) throw new NotFoundException(`no channel ${id}`);
+    if (!channel) throw notFound('channel.unknown', { id });
     const now = Date.now();
     const notice = testNotice(channel.name, formatInstant(now, this.config.ASSESSMENT_TIME_ZONE));
     const deliveryId = await this.repo.enqueue(channel.id, 'test', `${actor}@${new Date(now).toISOString()}`, render(channel.kind, notice));
-    if (deliveryId === null) throw new ConflictException('a test message was queued this very moment; try again');
+    if (deliveryId === null) throw conflict('channel.testBusy');
     this.inBackground(`test message to channel ${channel.name}`, () => this.deliverDue([deliveryId]));
     return { deliveryId, queued: true };
   }
@@ -154,9 +155,9 @@ export class NotificationsService implements BeforeApplicationShutdown {
   /** A published period's result to each department's channels and its summary to the roles' (the latest published period by default). */
   async sendResults(period?: string): Promise<SendCounts> {
     const name = period ?? (await this.latestPublished());
-    if (name === null) throw new ConflictException('no period is published');
+    if (name === null) throw conflict('period.nonePublished');
     const scores = await this.scoring.scores(name);
-    if (scores.origin !== 'published') throw new ConflictException(`period ${scores.record.period} is not published`);
+    if (scores.origin !== 'published') throw conflict('period.notPublished', { period: scores.record.period });
     const record = scores.record;
     // A period re-opened and published again is a new result: the key carries the publication's moment.
     const publication = `${record.period}@${scores.computedAt}`;

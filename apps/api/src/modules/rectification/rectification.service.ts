@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { CaseDecision, CasesQuery, CaseSubmission, CurrentUser, RectificationCase, RectificationCaseDetail } from '@app/contracts';
 import { formatInstant, formatPeriod, parsePeriodOrThrow, rectificationDue } from '@app/scoring';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -8,6 +8,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { ScoresViewService } from '../scoring/scores-view.service';
 import { ScoringService } from '../scoring/scoring.service';
 import { RectificationRepository, type CaseRecord } from './rectification.repository';
+import { conflict, forbidden, notFound } from '../../common/user-error';
 
 /**
  * Rectification (整改, issue 15): a published month's notice list opens one
@@ -62,7 +63,7 @@ export class RectificationService {
     if (period.kind !== 'month') return [];
     const name = formatPeriod(period);
     const scores = await this.scoring.scores(name);
-    if (scores.origin !== 'published' || scores.computedAt === null) throw new ConflictException(`period ${name} is not published`);
+    if (scores.origin !== 'published' || scores.computedAt === null) throw conflict('period.notPublished', { period: name });
     const publishedAt = new Date(scores.computedAt);
     const [scheme, calendar] = await Promise.all([this.scoring.currentScheme(), this.masterData.calendar()]);
     const due = rectificationDue(publishedAt.getTime(), scheme, { holidays: calendar.holidays, workdays: calendar.workdays }, this.timeZone);
@@ -102,7 +103,7 @@ export class RectificationService {
 
   private async readable(user: CurrentUser, id: number): Promise<CaseRecord> {
     const c = await this.repo.find(id);
-    if (!c) throw new NotFoundException(`rectification case ${id} does not exist`);
+    if (!c) throw notFound('rectification.unknown', { id });
     if (user.role === 'department' && user.dept !== c.dept) await this.view.assertMayRead(user, c.dept, 'rectification cases');
     return c;
   }
@@ -115,7 +116,7 @@ export class RectificationService {
   /** The department's cause and measures: from open or returned to submitted. */
   async submit(user: CurrentUser, id: number, body: CaseSubmission): Promise<RectificationCaseDetail> {
     const c = await this.readable(user, id);
-    if (user.role !== 'department') throw new ForbiddenException('only the department answers its case');
+    if (user.role !== 'department') throw forbidden('rectification.departmentOnly');
     const actor = `user:${user.username}`;
     const submitted = await this.repo.submit(id, {
       cause: body.cause,
@@ -123,7 +124,7 @@ export class RectificationService {
       concerned: { resources: body.resources, requests: body.requests },
       actor,
     });
-    if (!submitted) throw new ConflictException(`rectification case ${id} is ${c.state}; only an open or returned case can be submitted`);
+    if (!submitted) throw conflict('rectification.notSubmittable', { id, state: c.state });
     const v = this.toView(submitted);
     await this.audit.record(actor, 'rectification.submit', c.dept, { case: id, period: c.period, resources: body.resources, requests: body.requests });
     this.notifications.caseInBackground('submitted', v, v.submittedAt ?? new Date().toISOString());
@@ -137,8 +138,8 @@ export class RectificationService {
     const decided = await this.repo.decide(id, { accept, comment: body.comment?.trim() ? body.comment.trim() : null, actor });
     if (!decided) {
       const existing = await this.repo.find(id);
-      if (!existing) throw new NotFoundException(`rectification case ${id} does not exist`);
-      throw new ConflictException(`rectification case ${id} is ${existing.state}; only a submitted case can be decided`);
+      if (!existing) throw notFound('rectification.unknown', { id });
+      throw conflict('rectification.notDecidable', { id, state: existing.state });
     }
     const v = this.toView(decided);
     await this.audit.record(actor, accept ? 'rectification.accept' : 'rectification.return', decided.dept, {

@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import {
@@ -17,6 +17,7 @@ import { ScoresViewService } from '../scoring/scores-view.service';
 import { contentDisposition } from '../../common/export/content-disposition';
 import { CONTENT_TYPES } from './report-model';
 import { ReportsService } from './reports.service';
+import { badRequest } from '../../common/user-error';
 
 class ReportFileParam extends createZodDto(reportFileParamSchema) {}
 class ReportQuery extends createZodDto(reportQuerySchema) {}
@@ -77,7 +78,7 @@ export class ReportsController {
   @ApiProduces(CONTENT_TYPES.xlsx, CONTENT_TYPES.pdf, CONTENT_TYPES.csv)
   async report(@Param() params: ReportFileParam, @Query() query: ReportQuery, @User() user: CurrentUser) {
     const match = parseReportFileName(params.file);
-    if (!match) throw new BadRequestException('file: must be a period and a format, e.g. 2026-10.xlsx');
+    if (!match) throw badRequest('report.fileName');
     await this.reports.authorize(user, query.dept);
     const file = await this.reports.export(actorOf(user), {
       period: match.period,

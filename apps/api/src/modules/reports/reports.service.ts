@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { formatPeriod, parsePeriodOrThrow, previousPeriod, type Period, type ScoreRecord, type Scheme } from '@app/scoring';
 import type { CurrentUser } from '@app/contracts';
@@ -21,6 +21,7 @@ import {
   type TrendSourcePoint,
 } from './report-model';
 import { ReportsRepository, type KeptReport } from './reports.repository';
+import { conflict, notFound } from '../../common/user-error';
 
 export interface ReportRequest {
   period: string;
@@ -110,7 +111,7 @@ export class ReportsService {
   async build(request: ReportRequest): Promise<ReportFile> {
     const source = await this.load(request.period, request.asOf, request.format === 'pdf');
     if (request.dept !== undefined && !source.record.departments.some((d) => d.dept === request.dept)) {
-      throw new NotFoundException(`department "${request.dept}" has no scores in ${source.record.period}`);
+      throw notFound('report.noScores', { dept: request.dept, period: source.record.period });
     }
     const model = buildReportModel(source, request.dept);
     const bytes = await this.render(model, request.format);
@@ -163,12 +164,12 @@ export class ReportsService {
   async generateForPublication(periodText: string, actor = 'system'): Promise<KeptReport[]> {
     const period = formatPeriod(parsePeriodOrThrow(periodText));
     const publication = await this.kept.publication(period);
-    if (!publication) throw new ConflictException(`period ${period} is not published`);
+    if (!publication) throw conflict('period.notPublished', { period });
     const existing = await this.kept.forPublication(publication.id);
     const missing = REPORT_FORMATS.filter((f) => !existing.some((k) => k.format === f && k.dept === null));
     if (missing.length) {
       const source = await this.load(period, undefined, missing.includes('pdf'));
-      if (!source.published) throw new ConflictException(`period ${period} is not published`);
+      if (!source.published) throw conflict('period.notPublished', { period });
       const model = buildReportModel(source);
       for (const format of missing) {
         const file = this.fileOf(model, format, await this.render(model, format));
@@ -209,7 +210,7 @@ export class ReportsService {
   /** A kept report's bytes, exactly as generated; the download is audited. */
   async download(actor: string, id: number): Promise<KeptReport & { content: Buffer }> {
     const file = await this.kept.get(id);
-    if (!file) throw new NotFoundException(`no kept report ${id}`);
+    if (!file) throw notFound('report.unknown', { id });
     await this.audit.record(actor, 'report.download', file.period, {
       id,
       format: file.format,

@@ -1,9 +1,10 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { SchemePreview, SchemeVersion } from '@app/contracts';
 import { describeScheme, schemeChangeAffectsScores, validateScheme, type DescribeLocale, type Scheme } from '@app/scoring';
 import { AuditService } from '../audit/audit.service';
 import { ChangeFeed } from '../changes/change-feed';
 import { ScoringService } from '../scoring/scoring.service';
+import { invalidInput, problemFromText } from '../../common/user-error';
 
 export type SchemeParams = Omit<Scheme, 'version'>;
 
@@ -32,7 +33,11 @@ export class SchemesService {
     const current = await this.scoring.currentScheme();
     const draft: Scheme = { ...params, version: current.version + 1 };
     const issues = validateScheme(draft);
-    if (issues.length > 0) throw new BadRequestException(issues.map((i) => `scheme.${i.field}: ${i.message}`).join('; '));
+    if (issues.length > 0)
+      throw invalidInput(
+        issues.map((i) => `scheme.${i.field}: ${i.message}`).join('; '),
+        issues.map((i) => problemFromText(`scheme.${i.field}`, i.message, 'scheme.')),
+      );
     return draft;
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import type { CurrentUser, DepartmentTodo, TodoExportQuery, TodoItemKind, TodoState } from '@app/contracts';
 import { computeTodo, formatInstant } from '@app/scoring';
@@ -7,6 +7,7 @@ import { MasterDataService } from '../master-data/master-data.service';
 import { neutraliseValue, type CellValue } from '../../common/export/neutralise';
 import { ScoresViewService } from '../scoring/scores-view.service';
 import { ScoringService } from '../scoring/scoring.service';
+import { notFound } from '../../common/user-error';
 
 export const TODO_XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -68,7 +69,7 @@ export class TodoService {
 
   /** The warnings list as an XLSX workbook; every text cell neutralised as the reports' are. */
   async workbook(query: TodoExportQuery): Promise<{ bytes: Buffer; filename: string }> {
-    if (query.dept !== undefined && !(await this.masterData.departmentExists(query.dept))) throw new NotFoundException(`unknown department "${query.dept}"`);
+    if (query.dept !== undefined && !(await this.masterData.departmentExists(query.dept))) throw notFound('dept.unknown', { dept: query.dept });
     const instant = this.view.parseAsOf(query.asOf) ?? Date.now();
     const [todos, departments] = await Promise.all([this.todos(instant), this.masterData.departments()]);
     const names = new Map(departments.map((d) => [d.code, d.name]));

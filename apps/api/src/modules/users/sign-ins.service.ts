@@ -1,9 +1,10 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { SignInView } from '@app/contracts';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { type SignInRecord, type SignInState, SignInsRepository } from './sign-ins.repository';
+import { notFound } from '../../common/user-error';
 
 /** How long a looked-up sign-in is trusted without asking the database again. */
 const CACHE_MS = 2_000;
@@ -123,7 +124,7 @@ export class SignInsService {
   /** The user ends one of its own sign-ins (another's, or an ended one, is a 404: it reveals nothing). */
   async endOwn(username: string, id: string): Promise<{ id: string; ended: true }> {
     const found = await this.signIns.find(id);
-    if (!found || found.username !== username || found.revokedAt) throw new NotFoundException(`no open sign-in "${id}"`);
+    if (!found || found.username !== username || found.revokedAt) throw notFound('signIn.notOpen', { id });
     await this.end(id, 'ended by the user');
     await this.audit.record(`user:${username}`, 'auth.sign_in_ended', username, { signIn: id, reason: 'ended by the user' });
     return { id, ended: true };

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Put, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import {
@@ -13,6 +13,7 @@ import {
 import { actorOf, Roles, User } from '../../common/auth-decorators';
 import { SignInsService } from './sign-ins.service';
 import { FIRST_PASSWORD_CHANGE_ROLES, UsersService } from './users.service';
+import { notFound } from '../../common/user-error';
 
 class SaveUserDto extends createZodDto(saveUserRequestSchema) {}
 class UsernameParam extends createZodDto(usernameParamSchema) {}
@@ -54,7 +55,7 @@ export class UsersController {
   @Roles('admin')
   @ZodResponse({ type: [SignInDto] })
   async signInsOf(@Param() params: UsernameParam, @Req() req: { signInId?: string }) {
-    if (!(await this.users.exists(params.username))) throw new NotFoundException(`user "${params.username}" does not exist`);
+    if (!(await this.users.exists(params.username))) throw notFound('user.unknown', { username: params.username });
     return this.signIns.list(params.username, req.signInId);
   }
 
@@ -62,7 +63,7 @@ export class UsersController {
   @Roles('admin')
   @ZodResponse({ status: 200, type: EndedSignInsDto })
   async endSignIns(@Param() params: UsernameParam, @User() user: CurrentUser) {
-    if (!(await this.users.exists(params.username))) throw new NotFoundException(`user "${params.username}" does not exist`);
+    if (!(await this.users.exists(params.username))) throw notFound('user.unknown', { username: params.username });
     return { username: params.username, ended: await this.signIns.endAll(params.username, 'ended by an admin', actorOf(user)) };
   }
 }

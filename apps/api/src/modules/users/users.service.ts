@@ -1,10 +1,11 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { passwordProblem, type CurrentUser, type Role, type UserView } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { MasterDataService } from '../master-data/master-data.service';
 import { SignInsService } from './sign-ins.service';
 import { UsersRepository } from './users.repository';
+import { badRequest, fieldRefused, invalidInput, notFound } from '../../common/user-error';
 
 export interface UserInput {
   username: string;
@@ -41,10 +42,11 @@ export class UsersService {
   async save(input: UserInput, actor: string, options: SaveOptions = {}): Promise<{ username: string; role: Role; created: boolean }> {
     const dept = input.dept ?? null;
     const weak = options.skipPasswordRules ? null : passwordProblem(input.password, input.username);
-    if (weak) throw new BadRequestException(`password: ${weak}`);
-    if (input.role === 'department' && !dept) throw new BadRequestException('dept: required for role "department"');
-    if (input.role !== 'department' && dept) throw new BadRequestException('dept: only a "department" user is bound to a department');
-    if (dept && !(await this.masterData.departmentExists(dept))) throw new BadRequestException(`dept: unknown department "${dept}"`);
+    if (weak) throw fieldRefused('password', weak, 'password.');
+    if (input.role === 'department' && !dept) throw badRequest('user.deptRequired');
+    if (input.role !== 'department' && dept) throw badRequest('user.deptNotAllowed');
+    if (dept && !(await this.masterData.departmentExists(dept)))
+      throw invalidInput(`dept: unknown department "${dept}"`, [{ field: 'dept', code: 'dept.unknown', params: { dept } }]);
     const before = await this.users.findByUsername(input.username);
     const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
     const { created } = await this.users.upsert({
@@ -89,10 +91,10 @@ export class UsersService {
   /** The user's own change: the current password proves it is them; every sign-in ends (the caller opens a new one). */
   async changeOwnPassword(username: string, currentPassword: string, newPassword: string): Promise<CurrentUser> {
     const user = await this.verify(username, currentPassword);
-    if (!user) throw new BadRequestException('currentPassword: wrong password');
-    if (newPassword === currentPassword) throw new BadRequestException('newPassword: must differ from the current password');
+    if (!user) throw badRequest('auth.wrongPassword', { field: 'currentPassword' });
+    if (newPassword === currentPassword) throw badRequest('password.sameAsCurrent', { field: 'newPassword' });
     const weak = passwordProblem(newPassword, username);
-    if (weak) throw new BadRequestException(`newPassword: ${weak}`);
+    if (weak) throw fieldRefused('newPassword', weak, 'password.');
     await this.users.setPassword(username, await argon2.hash(newPassword, { type: argon2.argon2id }));
     await this.audit.record(`user:${username}`, 'auth.password_change', username);
     await this.signIns.endAll(username, 'changed: password', `user:${username}`);
@@ -109,7 +111,7 @@ export class UsersService {
   }
 
   async disable(username: string, actor: string): Promise<void> {
-    if (!(await this.users.setDisabled(username, true))) throw new NotFoundException(`user "${username}" does not exist`);
+    if (!(await this.users.setDisabled(username, true))) throw notFound('user.unknown', { username });
     await this.audit.record(actor, 'user.disable', username);
     await this.signIns.endAll(username, 'disabled', actor);
   }
