@@ -120,7 +120,7 @@ describe.each(kinds)('the worked example on the %s database', (kind) => {
     const status = await t.http.get('/api/periods/2026-10').set(bearer('leader')).expect(200);
     expect(status.body).toMatchObject({ period: '2026-10', origin: 'published', provisional: false, publishedBy: 'user:inspector' });
     const kept = await t.http.get('/api/reports/history').set(bearer('leader')).expect(200);
-    expect(kept.body.map((r: { format: string }) => r.format).sort()).toEqual(['csv', 'pdf', 'xlsx']);
+    expect(kept.body.map((r: { format: string }) => r.format).sort()).toEqual(['csv', 'pdf', 'xlsx', 'zip']);
     await t.http.post('/api/periods/2026-10/publish').set(bearer('leader')).expect(403);
 
     // A late event for October through the HTTP ingest endpoint.

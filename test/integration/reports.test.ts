@@ -234,7 +234,12 @@ describe.each(kinds)('assessment reports on the %s database', (kind) => {
     expect(text).toContain('市民政局');
     expect(text).toContain('65.64');
     expect(text).toContain('RQ-3');
-    expect(text).not.toContain('市公安局');
+    // Findings name their resources and departments, not codes alone; the city's ranking is not in a department's report.
+    const flat = text.replace(/\s+/g, '');
+    expect(flat).toContain('申请方市公安局（PSB），资源婚姻登记信息（CAB-MAR）');
+    expect(flat).toContain('资源低保救助对象信息（CAB-AID）完整率');
+    expect(text).not.toContain('1. 市公安局');
+    expect(text).not.toContain('96.30');
     const xlsx = await binary(t.http.get(`/api/reports/2026-10.xlsx?dept=CAB&asOf=${AS_OF}`).set(bearer('cab'))).expect(200);
     const workbook = await readWorkbook(xlsx.body as Buffer);
     const rows = sheetRows(workbook.getWorksheet('汇总与排名')!, '名次');
@@ -353,18 +358,37 @@ describe.each(kinds)('assessment reports on the %s database', (kind) => {
     expect(audit.body.items.map((e: { actor: string }) => e.actor.startsWith('cli:'))).toEqual([true, true]);
   });
 
-  it('keeps the reports of a published period and lists them in the history', async () => {
+  it('keeps the reports of a published period, the zip of department reports with them, and lists them in the history', async () => {
     await t.http.post('/api/periods/2026-10/publish').set(bearer('inspector')).expect(200);
     const kept = await t.app.get(ReportsService).generateForPublication('2026-10', 'user:inspector');
-    expect(kept.map((k) => k.format).sort()).toEqual(['csv', 'pdf', 'xlsx']);
+    expect(kept.map((k) => k.format).sort()).toEqual(['csv', 'pdf', 'xlsx', 'zip']);
     // Idempotent for the same publication.
     expect((await t.app.get(ReportsService).generateForPublication('2026-10')).map((k) => k.id)).toEqual(kept.map((k) => k.id));
 
     const history = await t.http.get('/api/reports/history').set(bearer('leader')).expect(200);
-    expect(history.body).toHaveLength(3);
-    expect(history.body.map((e: { format: string }) => e.format).sort()).toEqual(['csv', 'pdf', 'xlsx']);
+    expect(history.body).toHaveLength(4);
+    expect(history.body.map((e: { format: string }) => e.format).sort()).toEqual(['csv', 'pdf', 'xlsx', 'zip']);
     expect(history.body[0]).toMatchObject({ period: '2026-10', dept: null, schemeVersion: 1, inForce: true, createdBy: 'user:inspector' });
-    expect(history.body[0].fileName).toMatch(/^示例市数据共享绩效考核_2026-10\.(xlsx|pdf|csv)$/);
+    expect(history.body.find((e: { format: string }) => e.format !== 'zip').fileName).toMatch(/^示例市数据共享绩效考核_2026-10\.(xlsx|pdf|csv)$/);
+
+    // The zip is kept like the others: listed, downloadable byte for byte, one published PDF per department.
+    const zipEntry = kept.find((k) => k.format === 'zip')!;
+    expect(history.body.find((e: { format: string }) => e.format === 'zip')).toMatchObject({
+      id: zipEntry.id,
+      fileName: '示例市数据共享绩效考核_2026-10_各部门报告.zip',
+      sha256: zipEntry.sha256,
+      inForce: true,
+    });
+    const zipFile = await binary(t.http.get(`/api/reports/files/${zipEntry.id}`).set(bearer('leader'))).expect(200);
+    expect(zipFile.headers['content-type']).toBe('application/zip');
+    expect(sha256(zipFile.body as Buffer)).toBe(zipEntry.sha256);
+    const zip = await JSZip.loadAsync(zipFile.body as Buffer);
+    const published = (await t.http.get('/api/scores?period=2026-10').set(bearer('leader')).expect(200)).body as ScoreRecord;
+    expect(Object.keys(zip.files)).toHaveLength(published.departments.length);
+    expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(record.departments.map((d) => `${d.dept}_${d.name}.pdf`)));
+    for (const page of await pdfPages(await zip.file('CAB_市民政局.pdf')!.async('nodebuffer'))) expect(page).toContain('已发布');
+    const generated = await t.http.get('/api/audit?action=report.generate').set(bearer('admin')).expect(200);
+    expect(generated.body.items.map((e: { detail: { format: string } }) => e.detail.format).sort()).toEqual(['csv', 'pdf', 'xlsx', 'zip']);
     expect(history.body[0].content).toBeUndefined();
     await t.http.get('/api/reports/history').set(bearer('cab')).expect(403);
 

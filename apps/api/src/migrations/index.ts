@@ -11,6 +11,7 @@ import { Migration20261202000400_two_factor } from './Migration20261202000400_tw
 import { Migration20261202000500_audit_retention } from './Migration20261202000500_audit_retention';
 import { Migration20261202000600_calendar_names } from './Migration20261202000600_calendar_names';
 import { Migration20261202000700_ingest_ledger } from './Migration20261202000700_ingest_ledger';
+import { Migration20261202000800_report_zip } from './Migration20261202000800_report_zip';
 
 /** Every migration, in order: listed explicitly so the same list runs from source, a build or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202000500_audit_retention', class: Migration20261202000500_audit_retention },
   { name: 'Migration20261202000600_calendar_names', class: Migration20261202000600_calendar_names },
   { name: 'Migration20261202000700_ingest_ledger', class: Migration20261202000700_ingest_ledger },
+  { name: 'Migration20261202000800_report_zip', class: Migration20261202000800_report_zip },
 ];

@@ -23,8 +23,12 @@ type Node = Record<string, unknown> | string;
 const CONTENT_WIDTH = 595.28 - 2 * 42;
 /** ECharts draws at CHART_WIDTH pixels; the PDF scales the SVG to the content width. */
 const CHART_SCALE = CONTENT_WIDTH / CHART_WIDTH;
-/** Departments per ranking chart; more are drawn as further charts. */
-const BARS_PER_CHART = 40;
+/**
+ * Most departments per ranking chart: 30 bars and the chart's title fill most of an A4 page, and a
+ * chart taller than a page would not be printed at all (an unbreakable block). More are drawn as
+ * further charts of even size.
+ */
+const MAX_BARS_PER_CHART = 30;
 
 const PROVISIONAL_COLOR = '#c62828';
 const PUBLISHED_COLOR = '#2e7d32';
@@ -94,15 +98,12 @@ function methodSection(model: ReportModel, number: string): Node[] {
   return out;
 }
 
-function rankingSection(model: ReportModel, sectionHeading: string): Node[] {
-  const charts = rankingCharts(model.departments, model.cityAverage, BARS_PER_CHART);
+function rankingChartsSection(model: ReportModel): Node[] {
   const ranked = model.departments.filter((d) => d.rank !== null).length;
+  const perChart = Math.ceil(ranked / Math.max(1, Math.ceil(ranked / MAX_BARS_PER_CHART))) || MAX_BARS_PER_CHART;
+  const charts = rankingCharts(model.departments, model.cityAverage, perChart);
   return charts.map((chart, i) =>
-    svgChart(
-      chart,
-      charts.length > 1 ? `综合得分排名（第 ${i * BARS_PER_CHART + 1}–${Math.min(ranked, (i + 1) * BARS_PER_CHART)} 位）` : '综合得分排名',
-      i === 0 ? sectionHeading : undefined,
-    ),
+    svgChart(chart, charts.length > 1 ? `综合得分排名（第 ${i * perChart + 1}–${Math.min(ranked, (i + 1) * perChart)} 位）` : '综合得分排名'),
   );
 }
 
@@ -163,7 +164,8 @@ function cityContent(model: ReportModel): Node[] {
         `全市平均分 ${scoreText(model.cityAverage, '—')} 分。等级分布：${GRADE_ZH.A} ${g.A} 个，${GRADE_ZH.B} ${g.B} 个，${GRADE_ZH.C} ${g.C} 个，${GRADE_ZH.D} ${g.D} 个。` +
         `拟表彰 ${model.commended.length} 个部门${commendedNames ? `（${commendedNames}）` : ''}，通报 ${model.noticed.length} 个部门${noticedNames ? `（${noticedNames}）` : ''}。`,
     ),
-    ...rankingSection(model, '二、综合排名'),
+    // The table first: it starts on page 1 and runs on over pages; the charts, a page each at most, follow it.
+    heading('二、综合排名'),
     table(
       [28, 34, '*', 40, 52, 40, 40, 40],
       ['名次', '变化', '部门', '总分', '等级', '及时性', '完整性', '响应'],
@@ -178,6 +180,7 @@ function cityContent(model: ReportModel): Node[] {
         cell(scoreText(d.response), 'right'),
       ]),
     ),
+    ...rankingChartsSection(model),
     cityTrend(model, model.trendTotals, '三、得分趋势'),
     heading('四、表彰名单'),
     model.commended.length

@@ -120,7 +120,30 @@ describe('report rendering', () => {
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false });
     const withTable = text.filter((page) => /第\d+测试局/.test(page) && page.includes('完整性'));
     expect(withTable.length).toBeGreaterThan(1);
-    expect(text.join('\n')).toContain('综合得分排名（第 41–60 位）');
+    // The table starts on page 1 under the overview, not after a chart that leaves the page blank.
+    expect(text[0]).toContain('二、综合排名');
+    expect(text[0]).toMatch(/第1测试局[\s\S]*第10测试局/);
+    // Charts of even size that each fit a page (a taller one would not be printed at all).
+    expect(text.join('\n')).toContain('综合得分排名（第 1–30 位）');
+    expect(text.join('\n')).toContain('综合得分排名（第 31–60 位）');
     expect(text.join('\n')).toContain('第60测试局');
+  });
+
+  it("prints the ranking chart of a demo-sized city (40 departments), which did not fit one page's chart", async () => {
+    const base = record.departments[0];
+    const forty: ScoreRecord = {
+      ...record,
+      departments: Array.from({ length: 40 }, (_, i) => ({ ...base, dept: `D${i + 1}`, name: `第${i + 1}测试局`, total: 99 - i, rank: i + 1 })),
+      commended: [],
+      noticed: [],
+    };
+    const [pdf] = await renderPdfs([buildPdfDocument(buildReportModel(source({ record: forty, findings: {} })))]);
+    const { extractText, getDocumentProxy } = await import('unpdf');
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false });
+    expect(text[0]).toContain('第1测试局');
+    const all = text.join('\n');
+    expect(all).toContain('综合得分排名（第 1–20 位）');
+    expect(all).toContain('综合得分排名（第 21–40 位）');
+    expect(all).toContain('40. 第40测试局');
   });
 });

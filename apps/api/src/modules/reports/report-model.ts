@@ -15,8 +15,11 @@ import { FINDING_PART, POINTS_LOST_PART_ZH, POINTS_LOST_PARTS, type PointsLostPa
 
 export const REPORT_FORMATS = ['xlsx', 'pdf', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** What a publication keeps: the city's reports and the zip of every department's PDF. */
+export const KEPT_FORMATS = [...REPORT_FORMATS, 'zip'] as const;
+export type KeptFormat = (typeof KEPT_FORMATS)[number];
 
-export const CONTENT_TYPES: Record<ReportFormat | 'zip', string> = EXPORT_CONTENT_TYPES;
+export const CONTENT_TYPES: Record<KeptFormat, string> = EXPORT_CONTENT_TYPES;
 
 /** One period's city figures, for the trend chart. */
 export interface TrendPoint {
@@ -72,6 +75,13 @@ export interface ReportModel {
   rectification: { period: string; periodLabel: string; cases: RectificationRow[] } | null;
   generatedAt: string;
   timeZone: string;
+  /** Resource and department names by code, so findings name what their codes stand for. */
+  names: ReportNames;
+}
+
+export interface ReportNames {
+  resources: Record<string, string>;
+  departments: Record<string, string>;
 }
 
 /** A case opened by the previous month's notice list, as the next bulletin reports it (issue 15). */
@@ -104,6 +114,8 @@ export interface ModelSource {
   trend: TrendSourcePoint[];
   /** The previous month's rectification cases (a month's report only; null for quarters, years, or no cases). */
   rectification?: { period: string; cases: Omit<RectificationRow, 'name'>[] } | null;
+  /** The catalog's resource names and every department's name (the record names only active departments). */
+  names?: ReportNames;
   now?: number;
 }
 
@@ -201,6 +213,10 @@ export function buildReportModel(source: ModelSource, dept?: string): ReportMode
     rectification: rectificationOf(source, inScope, byCode),
     generatedAt: formatInstant(source.now ?? Date.now(), source.timeZone),
     timeZone: source.timeZone,
+    names: {
+      resources: source.names?.resources ?? {},
+      departments: { ...Object.fromEntries(record.departments.map((d) => [d.dept, d.name])), ...source.names?.departments },
+    },
   };
 }
 
@@ -239,8 +255,12 @@ export interface FindingRow {
   name: string;
   kind: string;
   resource: string;
+  /** The resource's catalog name, '' when the catalog has none. */
+  resourceName: string;
   subject: string;
   counterpart: string;
+  /** The requesting or objecting department's name, '' when unknown. */
+  counterpartName: string;
   windowStart: string;
   windowEnd: string;
   submittedAt: string;
@@ -323,8 +343,10 @@ export function findingRows(model: ReportModel): FindingRow[] {
         name: d.name,
         kind: FINDING_KIND_ZH[f.kind],
         resource: f.resource,
+        resourceName: model.names.resources[f.resource] ?? '',
         subject: '',
         counterpart: '',
+        counterpartName: '',
         windowStart: '',
         windowEnd: '',
         submittedAt: '',
@@ -345,6 +367,7 @@ export function findingRows(model: ReportModel): FindingRow[] {
           ...base,
           subject: f.kind === 'late_request' ? f.request : f.objection,
           counterpart: f.kind === 'late_request' ? f.requester : f.raisedBy,
+          counterpartName: model.names.departments[f.kind === 'late_request' ? f.requester : f.raisedBy] ?? '',
           submittedAt: localDateTime(f.submittedAt, tz),
           deadline: localDateTime(f.deadline, tz),
           answeredAt: f.answeredAt ? localDateTime(f.answeredAt, tz) : '未答复',
@@ -365,17 +388,24 @@ export function findingRows(model: ReportModel): FindingRow[] {
   return rows;
 }
 
-/** A short description of one finding, for the bulletin's finding list. */
+/** 名称（代码） where the name is known, else the code alone. */
+function named(name: string, code: string): string {
+  return name ? `${name}（${code}）` : code;
+}
+
+/** A short description of one finding, for the bulletin's finding list: resources and departments by name and code. */
 export function findingSummary(row: FindingRow): string {
+  const resource = named(row.resourceName, row.resource);
+  const counterpart = named(row.counterpartName, row.counterpart);
   switch (row.kind) {
     case FINDING_KIND_ZH.missed_window:
-      return `资源 ${row.resource} 在 ${row.windowStart} 至 ${row.windowEnd} 的更新周期内未更新`;
+      return `资源 ${resource} 在 ${row.windowStart} 至 ${row.windowEnd} 的更新周期内未更新`;
     case FINDING_KIND_ZH.late_request:
-      return `申请 ${row.subject}（申请方 ${row.counterpart}，资源 ${row.resource}）期限 ${row.deadline}，${row.answeredAt === '未答复' ? '至今未答复' : `${row.answeredAt} 答复`}，逾期 ${row.workdaysLate} 个工作日`;
+      return `申请 ${row.subject}（申请方 ${counterpart}，资源 ${resource}）期限 ${row.deadline}，${row.answeredAt === '未答复' ? '至今未答复' : `${row.answeredAt} 答复`}，逾期 ${row.workdaysLate} 个工作日`;
     case FINDING_KIND_ZH.late_objection:
-      return `异议 ${row.subject}（提出方 ${row.counterpart}，资源 ${row.resource}）期限 ${row.deadline}，${row.answeredAt === '未答复' ? '至今未处理' : `${row.answeredAt} 处理`}，逾期 ${row.workdaysLate} 个工作日`;
+      return `异议 ${row.subject}（提出方 ${counterpart}，资源 ${resource}）期限 ${row.deadline}，${row.answeredAt === '未答复' ? '至今未处理' : `${row.answeredAt} 处理`}，逾期 ${row.workdaysLate} 个工作日`;
     default:
-      return `资源 ${row.resource} 完整率 ${row.completeness?.toFixed(2)}%（${row.completeRecords}/${row.records} 条记录字段齐全）`;
+      return `资源 ${resource} 完整率 ${row.completeness?.toFixed(2)}%（${row.completeRecords}/${row.records} 条记录字段齐全）`;
   }
 }
 

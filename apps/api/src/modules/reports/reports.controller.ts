@@ -51,11 +51,11 @@ export class ReportsController {
     return this.reports.history(query);
   }
 
-  /** A kept report, byte for byte as it was generated at publication. */
+  /** A kept report (or zip of department reports), byte for byte as it was generated at publication. */
   @Get('files/:id')
   @Roles('inspector', 'leader', 'admin')
   @Header('Cache-Control', 'no-store')
-  @ApiProduces(CONTENT_TYPES.xlsx, CONTENT_TYPES.pdf, CONTENT_TYPES.csv)
+  @ApiProduces(CONTENT_TYPES.xlsx, CONTENT_TYPES.pdf, CONTENT_TYPES.csv, CONTENT_TYPES.zip)
   async file(@Param() params: FileIdParam, @User() user: CurrentUser) {
     const file = await this.reports.download(actorOf(user), params.id);
     return download(file.content, file.fileName, file.contentType);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { MasterDataModule } from '../master-data/master-data.module';
 import { RectificationModule } from '../rectification/rectification.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { ReportsController } from './reports.controller';
@@ -7,7 +8,7 @@ import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [AuditModule, ScoringModule, RectificationModule],
+  imports: [AuditModule, MasterDataModule, ScoringModule, RectificationModule],
   controllers: [ReportsController],
   providers: [ReportsRepository, ReportsService],
   exports: [ReportsService],

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../../database/db';
-import type { ReportFormat } from './report-model';
+import type { KeptFormat } from './report-model';
 
 /** One kept report as the history lists it (ReportHistoryEntry of libs/contracts, plus its publication). */
 export interface KeptReport {
   id: number;
   period: string;
-  format: ReportFormat;
+  format: KeptFormat;
   dept: string | null;
   publicationId: number | null;
   schemeVersion: number;
@@ -23,7 +23,7 @@ export interface KeptReport {
 
 export interface NewKeptReport {
   period: string;
-  format: ReportFormat;
+  format: KeptFormat;
   dept: string | null;
   publicationId: number;
   schemeVersion: number;
@@ -37,7 +37,7 @@ export interface NewKeptReport {
 interface Row {
   id: number;
   period: string;
-  format: ReportFormat;
+  format: KeptFormat;
   dept: string | null;
   publication_id: number | null;
   scheme_version: number;

@@ -4,6 +4,7 @@ import { formatPeriod, parsePeriodOrThrow, previousPeriod, type Period, type Sco
 import type { CurrentUser } from '@app/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
+import { MasterDataService } from '../master-data/master-data.service';
 import { RectificationService } from '../rectification/rectification.service';
 import { ScoresViewService } from '../scoring/scores-view.service';
 import { ScoringService } from '../scoring/scoring.service';
@@ -13,8 +14,8 @@ import {
   cityAverageOf,
   CONTENT_TYPES,
   findingRows,
+  KEPT_FORMATS,
   reportFilename,
-  REPORT_FORMATS,
   type ModelSource,
   type ReportFormat,
   type ReportModel,
@@ -78,6 +79,7 @@ export class ReportsService {
     private readonly kept: ReportsRepository,
     private readonly audit: AuditService,
     private readonly rectification: RectificationService,
+    private readonly masterData: MasterDataService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -118,9 +120,25 @@ export class ReportsService {
     return this.fileOf(model, request.format, bytes);
   }
 
-  /** Every department's PDF report of a period in one zip (inspectors), with one font subset for all of them. */
+  /** Every department's PDF report of a period in one zip (inspectors); the export is audited. */
   async departmentsZip(actor: string, periodText: string, asOf?: number): Promise<ReportFile> {
-    const source = await this.load(periodText, asOf, true);
+    const file = await this.zipOf(await this.load(periodText, asOf, true));
+    await this.audit.record(actor, 'report.export', file.period, {
+      format: 'zip',
+      filters: { period: file.period, dept: null, asOf: asOf === undefined ? null : new Date(asOf).toISOString(), departments: 'all' },
+      rows: file.rows,
+      findings: file.findings,
+      bytes: file.bytes.length,
+      sha256: file.sha256,
+      filename: file.filename,
+      published: file.published,
+      schemeVersion: file.schemeVersion,
+    });
+    return file;
+  }
+
+  /** The zip of every department's PDF, with one font subset for all of them. */
+  private async zipOf(source: ModelSource): Promise<ReportFile> {
     const models = source.record.departments.map((d) => buildReportModel(source, d.dept));
     const { buildPdfDocument, renderPdfs } = await renderers.pdf();
     const pdfs = models.length ? await renderPdfs(models.map(buildPdfDocument)) : [];
@@ -130,7 +148,7 @@ export class ReportsService {
     models.forEach((m, i) => zip.file(safeFilename(`${m.departments[0].dept}_${m.departments[0].name}.pdf`), pdfs[i], { date: created }));
     const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
     const city = buildReportModel(source);
-    const file: ReportFile = {
+    return {
       filename: `${city.city}数据共享绩效考核_${city.period}_各部门报告${city.published ? '' : '_未发布'}.zip`,
       contentType: CONTENT_TYPES.zip,
       bytes,
@@ -141,38 +159,27 @@ export class ReportsService {
       published: city.published,
       schemeVersion: city.schemeVersion,
     };
-    await this.audit.record(actor, 'report.export', file.period, {
-      format: 'zip',
-      filters: { period: file.period, dept: null, asOf: asOf === undefined ? null : new Date(asOf).toISOString(), departments: 'all' },
-      rows: file.rows,
-      findings: file.findings,
-      bytes: bytes.length,
-      sha256: file.sha256,
-      filename: file.filename,
-      published: file.published,
-      schemeVersion: file.schemeVersion,
-    });
-    return file;
   }
 
   /**
    * After a period is published: generates its city reports (xlsx, pdf, csv)
-   * from the frozen record and keeps them (bytes in the database) for the
-   * history page. Idempotent per publication: a report already kept for the
-   * publication in force is not generated again.
+   * and the zip of every department's PDF from the frozen record and keeps
+   * them (bytes in the database) for the history page. Idempotent per
+   * publication: a report already kept for the publication in force is not
+   * generated again.
    */
   async generateForPublication(periodText: string, actor = 'system'): Promise<KeptReport[]> {
     const period = formatPeriod(parsePeriodOrThrow(periodText));
     const publication = await this.kept.publication(period);
     if (!publication) throw conflict('period.notPublished', { period });
     const existing = await this.kept.forPublication(publication.id);
-    const missing = REPORT_FORMATS.filter((f) => !existing.some((k) => k.format === f && k.dept === null));
+    const missing = KEPT_FORMATS.filter((f) => !existing.some((k) => k.format === f && k.dept === null));
     if (missing.length) {
-      const source = await this.load(period, undefined, missing.includes('pdf'));
+      const source = await this.load(period, undefined, missing.includes('pdf') || missing.includes('zip'));
       if (!source.published) throw conflict('period.notPublished', { period });
       const model = buildReportModel(source);
       for (const format of missing) {
-        const file = this.fileOf(model, format, await this.render(model, format));
+        const file = format === 'zip' ? await this.zipOf(source) : this.fileOf(model, format, await this.render(model, format));
         const id = await this.kept.insert({
           period,
           format,
@@ -255,6 +262,7 @@ export class ReportsService {
     const scheme = await this.schemeOf(scores.record);
     const trend = withTrend ? await this.trend(scores.record, asOf) : [];
     const rectification = await this.previousCases(period, asOf);
+    const [resources, departments] = await Promise.all([this.masterData.resources(), this.masterData.departments()]);
     return {
       city: this.config.CITY_NAME,
       timeZone: this.config.ASSESSMENT_TIME_ZONE,
@@ -266,6 +274,10 @@ export class ReportsService {
       scheme,
       trend,
       rectification,
+      names: {
+        resources: Object.fromEntries(resources.map((r) => [r.code, r.name])),
+        departments: Object.fromEntries(departments.map((d) => [d.code, d.name])),
+      },
     };
   }
 
