@@ -38,5 +38,12 @@ export const appealViewSchema = z.object({
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decisionComment: z.string().nullable(),
+  /** A missed window's start as its finding writes it (tells two appeals on one resource apart); null for other kinds. */
+  windowStart: z.string().nullable(),
+  /**
+   * The appeal's period is published (and not re-opened): accepting it changes that period's
+   * record only once an admin re-opens the period (scoring.md "Appeals"). False once decided against.
+   */
+  takesEffectOnReopen: z.boolean(),
 });
 export type AppealView = z.infer<typeof appealViewSchema>;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CurrentUser } from '@app/contracts';
-import { parseTimestamp, type AppealStatus, type AppealTarget, type Finding } from '@app/scoring';
+import type { AppealView, CurrentUser } from '@app/contracts';
+import { formatInstant, parseTimestamp, type AppealStatus, type AppealTarget, type Finding } from '@app/scoring';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { ChangeFeed } from '../changes/change-feed';
@@ -46,8 +46,24 @@ export class AppealsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** What the API shows of an appeal: its record, the window it names, and whether its period's publication holds it back. */
+  private async views(records: AppealRecord[]): Promise<AppealView[]> {
+    if (records.length === 0) return [];
+    const published = new Set((await this.scoring.publishedPeriods()).map((p) => p.period));
+    const tz = this.config.ASSESSMENT_TIME_ZONE;
+    return records.map((a) => ({
+      ...a,
+      windowStart: a.kind === 'missed_window' && typeof a.target.windowStart === 'number' ? formatInstant(a.target.windowStart, tz) : null,
+      takesEffectOnReopen: a.status !== 'rejected' && published.has(a.period),
+    }));
+  }
+
   /** A department user appeals one of its own department's current findings. */
-  async file(user: CurrentUser, input: FileAppealInput): Promise<AppealRecord> {
+  async file(user: CurrentUser, input: FileAppealInput): Promise<AppealView> {
+    return (await this.views([await this.fileRecord(user, input)]))[0];
+  }
+
+  private async fileRecord(user: CurrentUser, input: FileAppealInput): Promise<AppealRecord> {
     // Another department's finding: 403 and audited, whether or not that department exists.
     if (user.dept !== input.dept) await this.view.assertMayRead(user, input.dept, 'appeals');
     const scores = await this.scoring.scores(input.period);
@@ -71,7 +87,7 @@ export class AppealsService {
   }
 
   /** An inspector accepts or rejects a pending appeal; an accepted one becomes an input of the method. */
-  async decide(id: number, status: 'accepted' | 'rejected', comment: string | null, actor: string): Promise<AppealRecord> {
+  async decide(id: number, status: 'accepted' | 'rejected', comment: string | null, actor: string): Promise<AppealView> {
     const decided = await this.appeals.decide(id, status, comment, actor);
     if (!decided) {
       const existing = await this.appeals.find(id);
@@ -80,16 +96,16 @@ export class AppealsService {
     }
     await this.audit.record(actor, `appeal.${status}`, decided.dept, { appeal: id, comment });
     await this.changes.changed('appeal');
-    return decided;
+    return (await this.views([decided]))[0];
   }
 
-  async list(user: CurrentUser, filter: { dept?: string; status?: AppealStatus; period?: string }): Promise<AppealRecord[]> {
+  async list(user: CurrentUser, filter: { dept?: string; status?: AppealStatus; period?: string }): Promise<AppealView[]> {
     if (user.role === 'department') {
       if (filter.dept && filter.dept !== user.dept) await this.view.assertMayRead(user, filter.dept, 'appeals');
-      return this.appeals.list({ ...filter, dept: user.dept! });
+      return this.views(await this.appeals.list({ ...filter, dept: user.dept! }));
     }
     if (filter.dept && !(await this.view.departmentExists(filter.dept))) throw notFound('dept.unknown', { dept: filter.dept });
-    return this.appeals.list(filter);
+    return this.views(await this.appeals.list(filter));
   }
 
   async any(): Promise<boolean> {
