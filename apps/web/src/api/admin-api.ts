@@ -80,3 +80,6 @@ export function reportUrl(period: string, format: ReportFormat, dept?: string): 
 export function departmentsZipUrl(period: string): string {
   return apiUrl(`/reports/${seg(period)}/departments.zip`);
 }
+
+/** A report kept at publication, byte for byte as issued. */
+export const keptReportUrl = (id: number) => apiUrl(`/reports/files/${id}`);

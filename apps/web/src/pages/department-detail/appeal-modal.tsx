@@ -1,10 +1,12 @@
 import type { FileAppealRequest, Finding } from '@app/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { SCORES_ROOT } from '../../api/score-queries';
+import { periodStatusQuery, SCORES_ROOT } from '../../api/score-queries';
 import { fileAppeal } from '../../api/scores-api';
 import { describeError } from '../../components/describe-error';
+import { periodLabel } from '../../lib/period';
+import { usePreferences } from '../../lib/preferences';
 
 function appealTarget(f: Finding): Pick<FileAppealRequest, 'kind' | 'resource' | 'windowStart' | 'request' | 'objection'> {
   switch (f.kind) {
@@ -36,7 +38,10 @@ export function AppealModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const { language } = usePreferences();
   const [form] = Form.useForm<{ reason: string }>();
+  // scoring.md "Appeals": a published period's record stays frozen until an admin re-opens it; say so before filing.
+  const published = useQuery(periodStatusQuery(period)).data?.origin === 'published';
   const file = useMutation({
     mutationFn: (reason: string) => fileAppeal({ dept: code, period, reason, ...appealTarget(finding) }),
     onSuccess: () => {
@@ -58,6 +63,15 @@ export function AppealModal({
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{description}</Typography.Paragraph>
+      {published ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('firstUse.appeals.publishedNotice', { period: periodLabel(period, language) })}
+          className="form-alert"
+          data-testid="appeal-published-notice"
+        />
+      ) : null}
       {file.isError ? <Alert type="error" showIcon title={describeError(file.error, t)} className="form-alert" /> : null}
       <Form form={form} layout="vertical" onFinish={(v) => file.mutate(v.reason.trim())} data-testid="appeal-form">
         <Form.Item

@@ -1,9 +1,9 @@
 import type { AppealView } from '@app/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Space, Table, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Form, Input, Modal, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { appealsQuery, SCORES_ROOT } from '../../api/score-queries';
+import { appealsQuery, catalogQuery, findingsQuery, SCORES_ROOT } from '../../api/score-queries';
 import { decideAppeal } from '../../api/scores-api';
 import { useCurrentUser } from '../../lib/current-user';
 import { formatInstant } from '../../lib/format';
@@ -13,10 +13,32 @@ import { describeError } from '../../components/describe-error';
 import { QueryView } from '../../components/query-view';
 import { AppealStatusTag } from './appeal-status-tag';
 
-function targetText(a: AppealView): string {
-  const t = a.target;
-  const parts = [t.resource, t.request, t.objection].filter((x) => typeof x === 'string' && x);
-  return parts.join(' · ') || '—';
+/** What an appeal names, so that two appeals on one resource read apart: the resource and its missed window, or the request or objection id. */
+function useAppealTarget(code: string, period: string): (a: AppealView) => string {
+  const { t } = useTranslation();
+  const { timeZone } = useAssessmentClock();
+  const catalog = useQuery(catalogQuery(code));
+  const findings = useQuery(findingsQuery(code, period));
+  return useMemo(() => {
+    const names = new Map((catalog.data ?? []).map((r) => [r.code, r.name]));
+    const windowEnds = new Map<string, string>();
+    for (const f of findings.data?.findings ?? []) if (f.kind === 'missed_window') windowEnds.set(`${f.resource}|${f.windowStart}`, f.windowEnd);
+    const at = (iso: string) => formatInstant(iso, timeZone);
+    return (a: AppealView) => {
+      const target = a.target;
+      const parts: string[] = [];
+      if (typeof target.resource === 'string') parts.push(names.has(target.resource) ? `${names.get(target.resource)}（${target.resource}）` : target.resource);
+      if (a.windowStart) {
+        const end = typeof target.resource === 'string' ? windowEnds.get(`${target.resource}|${a.windowStart}`) : undefined;
+        parts.push(
+          end ? t('firstUse.appeals.window', { start: at(a.windowStart), end: at(end) }) : t('firstUse.appeals.windowFrom', { start: at(a.windowStart) }),
+        );
+      }
+      if (typeof target.request === 'string') parts.push(t('firstUse.appeals.request', { id: target.request }));
+      if (typeof target.objection === 'string') parts.push(t('firstUse.appeals.objection', { id: target.objection }));
+      return parts.join(' · ') || '—';
+    };
+  }, [catalog.data, findings.data, timeZone, t]);
 }
 
 /** The department's appeals for the period; inspectors accept or reject the pending ones here. */
@@ -28,14 +50,31 @@ export function AppealsPanel({ code }: { code: string }) {
   const appeals = useQuery(appealsQuery({ dept: code, period }));
   const [deciding, setDeciding] = useState<{ appeal: AppealView; status: 'accepted' | 'rejected' } | null>(null);
   const canDecide = user.role === 'inspector';
+  const targetText = useAppealTarget(code, period);
 
   const columns: TableColumnsType<AppealView> = [
     { key: 'id', title: '#', dataIndex: 'id', width: 60 },
     { key: 'kind', title: t('findings.kind'), dataIndex: 'kind', width: 120, render: (k: AppealView['kind']) => t(`findings.kinds.${k}`) },
-    { key: 'target', title: t('appeals.target'), render: (_: unknown, a) => targetText(a) },
+    { key: 'target', title: t('appeals.target'), render: (_: unknown, a) => <span data-testid="appeal-target">{targetText(a)}</span> },
     { key: 'reason', title: t('appeals.reason'), dataIndex: 'reason', ellipsis: true },
     { key: 'filed', title: t('appeals.filedAt'), width: 150, render: (_: unknown, a) => formatInstant(a.filedAt, timeZone) },
-    { key: 'status', title: t('common.status'), dataIndex: 'status', width: 100, render: (s: AppealView['status']) => <AppealStatusTag status={s} /> },
+    {
+      key: 'status',
+      title: t('common.status'),
+      width: 130,
+      render: (_: unknown, a) => (
+        <Space size={4} wrap>
+          <AppealStatusTag status={a.status} />
+          {a.takesEffectOnReopen ? (
+            <Tooltip title={t('firstUse.appeals.publishedTagHint')}>
+              <Tag color="warning" data-testid="appeal-awaits-reopen">
+                {t('firstUse.appeals.publishedTag')}
+              </Tag>
+            </Tooltip>
+          ) : null}
+        </Space>
+      ),
+    },
     {
       key: 'decision',
       title: t('appeals.decision'),
@@ -111,6 +150,9 @@ function DecisionModal({ appeal, status, onClose }: { appeal: AppealView; status
       destroyOnHidden
     >
       <p>{appeal.reason}</p>
+      {appeal.takesEffectOnReopen && status === 'accepted' ? (
+        <Alert type="warning" showIcon title={t('firstUse.appeals.decisionNotice')} className="form-alert" />
+      ) : null}
       {decide.isError ? <Alert type="error" showIcon title={describeError(decide.error, t)} className="form-alert" /> : null}
       <Form form={form} layout="vertical" onFinish={(v) => decide.mutate((v.comment ?? '').trim())} data-testid="decision-form">
         <Form.Item name="comment" label={t('appeals.comment')}>

@@ -3,7 +3,7 @@ import type { ReportHistoryEntry } from '@app/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { departmentsZipUrl } from '../../api/admin-api';
+import { departmentsZipUrl, keptReportUrl } from '../../api/admin-api';
 import { reportHistoryQuery } from '../../api/admin-queries';
 import { periodStatusQuery } from '../../api/score-queries';
 import { formatBytes, formatInstant } from '../../lib/format';
@@ -29,8 +29,21 @@ export function ReportsPage() {
     { key: 'createdAt', title: t('reports.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatInstant(v, timeZone) },
     { key: 'period', title: t('common.period'), dataIndex: 'period', width: 140, render: (p: string) => periodLabel(p, language) },
     { key: 'format', title: t('reports.formatColumn'), dataIndex: 'format', width: 80, render: (f: string) => <Tag>{f.toUpperCase()}</Tag> },
-    { key: 'dept', title: t('common.department'), dataIndex: 'dept', render: (d: string | null) => (d ? nameOf(d) : t('reports.wholeCity')) },
-    { key: 'file', title: t('reports.file'), dataIndex: 'fileName', ellipsis: true },
+    {
+      key: 'dept',
+      title: t('common.department'),
+      render: (_: unknown, e) => (e.dept ? nameOf(e.dept) : e.format === 'zip' ? t('firstUse.reports.allDepartments') : t('reports.wholeCity')),
+    },
+    {
+      key: 'file',
+      title: t('reports.file'),
+      ellipsis: true,
+      render: (_: unknown, e) => (
+        <a href={keptReportUrl(e.id)} download data-testid="kept-report" data-format={e.format}>
+          {e.fileName}
+        </a>
+      ),
+    },
     { key: 'bytes', title: t('reports.size'), dataIndex: 'bytes', width: 90, align: 'right', render: (b: number) => formatBytes(b) },
     { key: 'by', title: t('reports.createdBy'), dataIndex: 'createdBy', width: 130 },
     {
