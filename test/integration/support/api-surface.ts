@@ -108,6 +108,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'DELETE /api/auth/lockouts/{username}': { access: ADMIN, expect: 404 },
   'GET /api/health': { access: 'public', response: api.healthResponseSchema },
   'GET /api/system': { access: ALL, response: api.systemInfoSchema },
+  'GET /api/system/seeding': { access: 'public', response: api.seedingProgressSchema },
   'GET /api/audit': { access: ['inspector', 'admin'], params: { from: '2026-09-01', to: '2026-10-31' }, response: api.auditPageSchema },
   'GET /api/audit/export': { access: ADMIN, params: { format: 'csv', from: '2026-09-01', to: '2026-10-31' } },
   'GET /api/users': { access: ADMIN, response: listOf(api.userViewSchema) },

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { fetchCurrentUser } from './auth-api';
-import { fetchHealth, fetchSystemInfo } from './system-api';
+import { fetchHealth, fetchSeeding, fetchSystemInfo } from './system-api';
 
 export const currentUserQuery = queryOptions({
   queryKey: ['auth', 'me'] as const,
@@ -24,4 +24,14 @@ export const systemInfoQuery = queryOptions({
   queryKey: ['system'] as const,
   queryFn: ({ signal }) => fetchSystemInfo(signal),
   staleTime: 10 * 60_000,
+});
+
+export const SEEDING_POLL_MS = 2_000;
+
+/** Demo seeding on first start: polled while it runs, then left alone. */
+export const seedingQuery = queryOptions({
+  queryKey: ['system', 'seeding'] as const,
+  queryFn: ({ signal }) => fetchSeeding(signal),
+  refetchInterval: (query) => (query.state.data?.state === 'running' ? SEEDING_POLL_MS : false),
+  retry: false,
 });

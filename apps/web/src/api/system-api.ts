@@ -1,4 +1,4 @@
-import type { HealthResponse, SystemInfo } from '@app/contracts';
+import type { HealthResponse, SeedingProgress, SystemInfo } from '@app/contracts';
 import { apiRequest } from './api-client';
 
 export function fetchHealth(signal?: AbortSignal): Promise<HealthResponse> {
@@ -7,4 +7,9 @@ export function fetchHealth(signal?: AbortSignal): Promise<HealthResponse> {
 
 export function fetchSystemInfo(signal?: AbortSignal): Promise<SystemInfo> {
   return apiRequest<SystemInfo>('/system', { signal });
+}
+
+/** Public: the login page asks too. */
+export function fetchSeeding(signal?: AbortSignal): Promise<SeedingProgress> {
+  return apiRequest<SeedingProgress>('/system/seeding', { signal });
 }

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-client';
 import { healthQuery, systemInfoQuery } from '../api/queries';
+import { SeedingProgress } from '../components/seeding-progress';
 
 function useHealthBadge() {
   const { t } = useTranslation();
@@ -16,7 +17,7 @@ function useHealthBadge() {
   return { status: 'success' as const, text: t('status.healthy'), at: health.dataUpdatedAt };
 }
 
-/** Live facts about the service, always visible: is the API up, which version, which database. */
+/** Live facts about the service, always visible: is the API up, which version, which database, and demo seeding while it runs. */
 export function StatusFooter() {
   const { t } = useTranslation();
   const badge = useHealthBadge();
@@ -40,6 +41,7 @@ export function StatusFooter() {
       <span className="status-item status-optional">
         {t('status.timeZone')} <strong>{info?.timeZone ?? unknown}</strong>
       </span>
+      <SeedingProgress variant="footer" />
     </Layout.Footer>
   );
 }

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Finding, SeedingStatus } from '@app/contracts';
+import type { Finding, SeedingPhase, SeedingStatus } from '@app/contracts';
 import { formatPeriod, localDate, periodContaining, periodsBetween, previousPeriod, type Period } from '@app/scoring';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AppealsService } from '../appeals/appeals.service';
@@ -20,8 +20,7 @@ export const DEMO_MONTHS = 14;
 export const DEMO_EVENTS = 300_000;
 export const DEMO_BAD_LINES = 300;
 
-/** Demo logins: printed at seeding, documented in the README. */
-export /** Demo passwords that pass the password rules (pinyin of the role or department, never the username). */
+/** Demo passwords that pass the password rules (pinyin of the role or department, never the username): printed when seeding ends, documented in the README. */
 const DEMO_DEPARTMENT_PASSWORDS: Record<string, string> = { PSB: 'Gongan-Demo-2026', CAB: 'Minzheng-Demo-2026' };
 
 const DEMO_USERS = [
@@ -31,6 +30,24 @@ const DEMO_USERS = [
 ];
 
 const ACTOR = 'system:demo';
+
+const ROLE_LABELS = { leader: 'leader 领导', inspector: 'inspector 督查', admin: 'admin 管理员', department: 'department 部门' } as const;
+
+/** Columns on a terminal: CJK characters take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return width;
+}
+
+/** The README's table of demo logins, as a plain-text table for the console. */
+export function demoLoginsTable(logins: readonly { role: string; username: string; password: string }[]): string {
+  const rows = [['role', 'username', 'password'], ...logins.map((l) => [l.role, l.username, l.password])];
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => displayWidth(r[c]))));
+  const line = (r: string[]) => `| ${r.map((cell, c) => cell + ' '.repeat(widths[c] - displayWidth(cell))).join(' | ')} |`;
+  const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
+  return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
+}
 
 /**
  * The demo's department logins: PSB, the city's busiest data provider, is the
@@ -55,7 +72,9 @@ const APPEAL_REASONS: Record<Finding['kind'], string> = {
 @Injectable()
 export class DemoSeedService {
   private readonly logger = new Logger(DemoSeedService.name);
-  private state: SeedingStatus = { state: 'idle', step: null, progress: 0, error: null };
+  private state: SeedingStatus = { state: 'idle', step: null, phase: null, detail: null, progress: 0, error: null };
+  /** The accounts this seeding created, printed once it has finished (the dashboard is usable only then). */
+  private created: { role: string; username: string; password: string }[] = [];
   /** What the generator promised and what the ingest reported, for the last seeding of this process. */
   lastSeed: { city: WriteCityFilesResult['city']; expected: IngestCounts; actual: IngestCounts } | null = null;
 
@@ -75,14 +94,18 @@ export class DemoSeedService {
 
   /** Seeds when the database has no departments (users may already exist). */
   async seedIfEmpty(now: number = Date.now()): Promise<boolean> {
-    if ((await this.masterData.countDepartments()) > 0) return false;
+    this.step('checking the database', 0, 'check', null, false);
+    if ((await this.masterData.countDepartments()) > 0) {
+      this.state = { state: 'idle', step: null, phase: null, detail: null, progress: 0, error: null };
+      return false;
+    }
     await this.seed(now);
     return true;
   }
 
-  private step(step: string, progress: number): void {
-    this.state = { state: 'running', step, progress, error: null };
-    this.logger.log(`demo: ${step}`);
+  private step(step: string, progress: number, phase: SeedingPhase, detail: string | null = null, log = true): void {
+    this.state = { state: 'running', step, phase, detail, progress, error: null };
+    if (log) this.logger.log(`demo: ${step}`);
   }
 
   async seed(now: number = Date.now()): Promise<void> {
@@ -92,7 +115,8 @@ export class DemoSeedService {
       const currentMonth = periodContaining('month', now, tz);
       let firstMonth = currentMonth;
       for (let i = 1; i < DEMO_MONTHS; i++) firstMonth = previousPeriod(firstMonth);
-      this.step('generating the demo city', 0.01);
+      this.created = [];
+      this.step('generating the demo city', 0.01, 'generate');
       const written = await writeCityFiles(dir, {
         seed: DEMO_SEED,
         endMonth: formatPeriod(currentMonth),
@@ -114,10 +138,13 @@ export class DemoSeedService {
       await this.scoreAll(months, 0.75, 0.9);
       await this.fileAppeals(months, written);
       await this.scoreAll(months, 0.9, 1);
-      this.state = { state: 'done', step: 'done', progress: 1, error: null };
+      this.state = { state: 'done', step: 'done', phase: 'done', detail: null, progress: 1, error: null };
       this.logger.log('demo: the demo city is ready');
+      if (this.created.length > 0) {
+        process.stdout.write(`\nThe demo city is ready at ${this.publicOrigin()}. Demo logins:\n\n${demoLoginsTable(this.created)}\n\n`);
+      }
     } catch (error) {
-      this.state = { state: 'failed', step: this.state.step, progress: this.state.progress, error: (error as Error).message };
+      this.state = { ...this.state, state: 'failed', error: (error as Error).message };
       this.logger.error(`demo seeding failed: ${(error as Error).message}`);
       throw error;
     } finally {
@@ -126,7 +153,7 @@ export class DemoSeedService {
   }
 
   private async importMasterData(written: WriteCityFilesResult): Promise<void> {
-    this.step('importing departments, catalog and calendar', 0.03);
+    this.step('importing departments, catalog and calendar', 0.03, 'masterData');
     for (const kind of ['departments', 'catalog', 'calendar'] as const) {
       const file = written.files.find((f) => f.kind === kind)!;
       await this.masterData.import(kind, await readFile(file.path), ACTOR, file.name);
@@ -146,7 +173,7 @@ export class DemoSeedService {
     const counts = zeroCounts();
     let done = 0;
     for (const file of files) {
-      this.step(`ingesting ${file.name}`, 0.05 + (0.7 * done) / total);
+      this.step(`ingesting ${file.name}`, 0.05 + (0.7 * done) / total, 'events', file.name);
       const result = await this.ingest.ingest(createReadStream(file.path), {
         source: file.name,
         format: 'ndjson',
@@ -165,14 +192,18 @@ export class DemoSeedService {
 
   /** A leader, an inspector, an admin and users for two departments; existing accounts are left alone. */
   private async createUsers(written: WriteCityFilesResult): Promise<void> {
-    this.step('creating demo users', 0.75);
-    const lines: string[] = [];
+    this.step('creating demo users', 0.75, 'users');
+    const names = new Map(written.city.departments.map((d) => [d.code, d.name]));
     for (const u of [...DEMO_USERS, ...this.departmentUsers(written)]) {
       if (await this.users.current(u.username)) continue;
       await this.users.save(u, ACTOR);
-      lines.push(`  ${u.role.padEnd(10)} ${u.username} / ${u.password}${u.dept ? `  (${u.dept})` : ''}`);
+      const role = u.dept ? `${ROLE_LABELS.department} (${names.get(u.dept) ?? u.dept} ${u.dept})` : ROLE_LABELS[u.role];
+      this.created.push({ role, username: u.username, password: u.password });
     }
-    if (lines.length > 0) process.stdout.write(`\nDemo logins (http://localhost:${this.config.PORT}):\n${lines.join('\n')}\n\n`);
+  }
+
+  private publicOrigin(): string {
+    return this.config.PUBLIC_ORIGIN ?? `http://localhost:${this.config.PORT}`;
   }
 
   departmentUsers(written: Pick<WriteCityFilesResult, 'city'>) {
@@ -191,7 +222,7 @@ export class DemoSeedService {
     }
     const list = [...names];
     for (let i = 0; i < list.length; i++) {
-      this.step(`scoring ${list[i]}`, from + ((to - from) * i) / list.length);
+      this.step(`scoring ${list[i]}`, from + ((to - from) * i) / list.length, 'scoring', list[i]);
       await this.scoring.recompute(list[i]);
     }
   }
@@ -202,7 +233,7 @@ export class DemoSeedService {
    * some rejected, one stays pending.
    */
   private async fileAppeals(months: Period[], written: WriteCityFilesResult): Promise<void> {
-    this.step('filing demo appeals', 0.9);
+    this.step('filing demo appeals', 0.9, 'appeals');
     if (await this.appeals.any()) return;
     const complete = months.slice(-3, -1);
     let n = 0;

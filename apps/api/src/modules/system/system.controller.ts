@@ -1,8 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import { systemInfoSchema, type SystemInfo } from '@app/contracts';
-import { ALL_ROLES, Roles } from '../../common/auth-decorators';
+import { seedingProgressSchema, systemInfoSchema, type SeedingProgress, type SystemInfo } from '@app/contracts';
+import { ALL_ROLES, Public, Roles } from '../../common/auth-decorators';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { DATABASE_TARGET } from '../../database/database.tokens';
 import type { DatabaseTarget } from '../../database/database-target';
@@ -10,6 +10,7 @@ import { APP_VERSION } from '../../version';
 import { DemoSeedService } from '../demo/demo-seed.service';
 
 class SystemInfoDto extends createZodDto(systemInfoSchema) {}
+class SeedingProgressDto extends createZodDto(seedingProgressSchema) {}
 
 @ApiTags('system')
 @Controller('system')
@@ -31,5 +32,14 @@ export class SystemController {
       timeZone: this.config.ASSESSMENT_TIME_ZONE,
       seeding: this.demo.status(),
     };
+  }
+
+  /** How far demo seeding has come, for the login page: the demo logins work only once it is done. */
+  @Get('seeding')
+  @Public()
+  @ZodResponse({ type: SeedingProgressDto })
+  seeding(): SeedingProgress {
+    const { error: _error, ...progress } = this.demo.status();
+    return progress;
   }
 }

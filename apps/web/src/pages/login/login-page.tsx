@@ -12,6 +12,7 @@ import { currentUserQuery } from '../../api/queries';
 import { REDIRECT_PARAM, type LoginLocationState } from '../../app/route-loaders';
 import { describeError } from '../../components/describe-error';
 import { AccountShell } from '../../components/account-shell';
+import { SeedingProgress } from '../../components/seeding-progress';
 import { usePageTitle } from '../../components/use-page-title';
 
 const asksForCode = (error: unknown) => isApiError(error) && error.status === 401 && TWO_FACTOR_CODES.includes(error.code ?? '');
@@ -62,6 +63,7 @@ export function LoginPage({ nextPath }: LoginPageProps) {
         <h2 id="login-title" className="login-card-title">
           {t('login.title')}
         </h2>
+        <SeedingProgress variant="login" />
         {signIn.isError ? (
           <Alert
             type={asksForCode(signIn.error) && !signIn.variables?.code ? 'info' : 'error'}
