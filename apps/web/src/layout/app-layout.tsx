@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { App as AntApp, Layout } from 'antd';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Outlet, useMatches, useNavigation, useSearchParams } from 'react-router';
 import { ApiError, notifyUnauthorized } from '../api/api-client';
 import { currentUserQuery } from '../api/queries';
@@ -8,10 +8,11 @@ import { canAccess, PERIOD_AREAS, routeArea } from '../lib/access';
 import { parsePeriod } from '../lib/period';
 import { PERIOD_PARAM, useAssessmentClock, useBeforeAssessmentStart } from '../lib/use-period';
 import { useCurrentUser } from '../lib/current-user';
+import { useIsPhone } from '../lib/use-phone';
 import { ErrorState } from '../components/error-state';
 import { BeforeStartState } from '../components/before-start-state';
-import { AppHeader } from './app-header';
-import { SideMenu } from './side-menu';
+import { AppHeader, DrawerAccountActions } from './app-header';
+import { MenuDrawer, SideMenu } from './side-menu';
 import { StatusFooter } from './status-footer';
 
 // The API answers 403 as well; this spares the request and shows the same page.
@@ -55,14 +56,18 @@ export function AppLayout() {
   const periodPage = allowed && area !== undefined && PERIOD_AREAS.has(area);
   const urlPeriod = params.get(PERIOD_PARAM) ?? clock.defaultPeriod;
   const beforeStart = useBeforeAssessmentStart(urlPeriod);
+  // On a phone the side menu and the header's account controls move into a drawer.
+  const mobile = useIsPhone();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const closeMenu = useCallback(() => setMenuOpen(false), []);
 
   // antd's App (message, modal, notification) lives here, not at the root, to keep it out of the login download.
   return (
     <AntApp>
-      <Layout className="app-shell">
-        <AppHeader user={user} />
-        <Layout hasSider className="app-body">
-          <SideMenu user={user} />
+      <Layout className={mobile ? 'app-shell app-shell-mobile' : 'app-shell'}>
+        <AppHeader user={user} mobile={mobile} onOpenMenu={() => setMenuOpen(true)} />
+        <Layout hasSider={!mobile} className="app-body">
+          {mobile ? <MenuDrawer user={user} open={menuOpen} onClose={closeMenu} footer={<DrawerAccountActions user={user} />} /> : <SideMenu user={user} />}
           <Layout className="app-main">
             <div className={navigation.state === 'loading' ? 'route-progress active' : 'route-progress'} aria-hidden />
             <Layout.Content className="app-content" id="main-content">

@@ -8,6 +8,7 @@ import { decideAppeal } from '../../api/scores-api';
 import { useCurrentUser } from '../../lib/current-user';
 import { formatInstant } from '../../lib/format';
 import { useAssessmentClock, usePeriod } from '../../lib/use-period';
+import { NOT_ON_PHONE } from '../../lib/use-phone';
 import { ChartCard } from '../../components/chart-card';
 import { describeError } from '../../components/describe-error';
 import { QueryView } from '../../components/query-view';
@@ -53,11 +54,18 @@ export function AppealsPanel({ code }: { code: string }) {
   const targetText = useAppealTarget(code, period);
 
   const columns: TableColumnsType<AppealView> = [
-    { key: 'id', title: '#', dataIndex: 'id', width: 60 },
-    { key: 'kind', title: t('findings.kind'), dataIndex: 'kind', width: 120, render: (k: AppealView['kind']) => t(`findings.kinds.${k}`) },
+    { key: 'id', title: '#', dataIndex: 'id', width: 60, responsive: NOT_ON_PHONE },
+    {
+      key: 'kind',
+      title: t('findings.kind'),
+      dataIndex: 'kind',
+      width: 120,
+      responsive: NOT_ON_PHONE,
+      render: (k: AppealView['kind']) => t(`findings.kinds.${k}`),
+    },
     { key: 'target', title: t('appeals.target'), render: (_: unknown, a) => <span data-testid="appeal-target">{targetText(a)}</span> },
-    { key: 'reason', title: t('appeals.reason'), dataIndex: 'reason', ellipsis: true },
-    { key: 'filed', title: t('appeals.filedAt'), width: 150, render: (_: unknown, a) => formatInstant(a.filedAt, timeZone) },
+    { key: 'reason', title: t('appeals.reason'), dataIndex: 'reason', ellipsis: true, responsive: NOT_ON_PHONE },
+    { key: 'filed', title: t('appeals.filedAt'), width: 150, responsive: NOT_ON_PHONE, render: (_: unknown, a) => formatInstant(a.filedAt, timeZone) },
     {
       key: 'status',
       title: t('common.status'),

@@ -7,6 +7,7 @@ import { findingsQuery } from '../../api/score-queries';
 import { useCurrentUser } from '../../lib/current-user';
 import { formatInstant, formatScore } from '../../lib/format';
 import { useAssessmentClock, usePeriod } from '../../lib/use-period';
+import { NOT_ON_PHONE, useIsPhone } from '../../lib/use-phone';
 import { ChartCard } from '../../components/chart-card';
 import { QueryView } from '../../components/query-view';
 import { AppealModal } from './appeal-modal';
@@ -27,6 +28,7 @@ export function FindingsPanel({ code }: { code: string }) {
   const [appealing, setAppealing] = useState<Finding | null>(null);
   const canAppeal = user.role === 'department' && user.dept === code;
   const describe = useFindingDescription(code);
+  const phone = useIsPhone();
   const at = (iso: string | null) => formatInstant(iso, timeZone);
 
   const columns: TableColumnsType<Finding> = [
@@ -34,6 +36,8 @@ export function FindingsPanel({ code }: { code: string }) {
       key: 'kind',
       title: t('findings.kind'),
       width: 120,
+      // On a phone the description says it all (kind, deadline, days late): it keeps the room.
+      responsive: NOT_ON_PHONE,
       render: (_: unknown, f) => <Tag color={KIND_COLORS[f.kind]}>{t(`findings.kinds.${f.kind}`)}</Tag>,
     },
     { key: 'what', title: t('findings.what'), render: (_: unknown, f) => describe(f) },
@@ -41,19 +45,21 @@ export function FindingsPanel({ code }: { code: string }) {
       key: 'deadline',
       title: t('findings.deadline'),
       width: 150,
+      responsive: NOT_ON_PHONE,
       render: (_: unknown, f) => (f.kind === 'late_request' || f.kind === 'late_objection' ? at(f.deadline) : '—'),
     },
     {
       key: 'late',
       title: t('findings.workdaysLate'),
       width: 96,
+      responsive: NOT_ON_PHONE,
       align: 'right',
       render: (_: unknown, f) => (f.kind === 'late_request' || f.kind === 'late_objection' ? <strong className="text-danger">{f.workdaysLate}</strong> : '—'),
     },
     {
       key: 'points',
       title: t('findings.points'),
-      width: 80,
+      width: phone ? 64 : 80,
       align: 'right',
       render: (_: unknown, f) =>
         f.pointsLost === undefined ? (
@@ -67,7 +73,7 @@ export function FindingsPanel({ code }: { code: string }) {
     {
       key: 'appeal',
       title: t('appeals.title'),
-      width: 150,
+      width: phone ? 84 : 150,
       render: (_: unknown, f) => (
         <span className="finding-appeal">
           {f.appeal ? <AppealStatusTag status={f.appeal.status} /> : null}

@@ -9,6 +9,7 @@ import { findingsQuery } from '../../api/score-queries';
 import { formatScore } from '../../lib/format';
 import { useChartStyle } from '../../lib/use-chart-style';
 import { usePeriod } from '../../lib/use-period';
+import { useIsPhone } from '../../lib/use-phone';
 import { ChartCard } from '../../components/chart-card';
 import { EChart } from '../../components/echart';
 import { AppealStatusTag } from './appeal-status-tag';
@@ -16,6 +17,10 @@ import { findingKey } from './finding-text';
 import { useFindingDescription } from './use-finding-description';
 
 const WATERFALL_PARTS = [...pointsLostWaterfallParts, CanvasRenderer];
+/** A seventh of a phone's chart width, in px. */
+const PHONE_LABEL_WIDTH = 40;
+/** 申请答复 as 申请 over 答复, not 申请答 over 复 (ECharts breaks Chinese where the width runs out). */
+const halveChinese = (label: string): string => (/^[\u4e00-\u9fff]{4}$/.test(label) ? `${label.slice(0, 2)}\n${label.slice(2)}` : label);
 
 const cents = (x: number): number => Math.round(x * 100);
 const lossText = (x: number): string => (x > 0 ? `−${formatScore(x)}` : formatScore(x));
@@ -35,21 +40,24 @@ export function PointsLostPanel({ code, score }: { code: string; score: Departme
   const pointsLost = score?.pointsLost ?? null;
 
   const model = useMemo(() => buildPointsLostWaterfallModel({ pointsLost }), [pointsLost]);
-  const option = useMemo(
-    () =>
-      buildPointsLostWaterfallOption(
-        model,
-        {
-          start: t('pointsLost.start'),
-          total: t('pointsLost.total'),
-          parts: Object.fromEntries(POINTS_LOST_PARTS.map((p) => [p, t(`pointsLost.parts.${p}`)])) as Record<PointsLostPart, string>,
-          notApplicable: t('dimension.notApplicable'),
-          empty: t('state.empty'),
-        },
-        style,
-      ),
-    [model, t, style],
-  );
+  const phone = useIsPhone();
+  const option = useMemo(() => {
+    const built = buildPointsLostWaterfallOption(
+      model,
+      {
+        start: t('pointsLost.start'),
+        total: t('pointsLost.total'),
+        parts: Object.fromEntries(POINTS_LOST_PARTS.map((p) => [p, t(`pointsLost.parts.${p}`)])) as Record<PointsLostPart, string>,
+        notApplicable: t('dimension.notApplicable'),
+        empty: t('state.empty'),
+      },
+      style,
+    );
+    // Seven labels side by side run into each other on a phone: each wraps within its bar's width.
+    if (!phone || !built.xAxis || Array.isArray(built.xAxis)) return built;
+    const axisLabel = { interval: 0, width: PHONE_LABEL_WIDTH, overflow: 'break' as const, formatter: halveChinese };
+    return { ...built, xAxis: { ...built.xAxis, axisLabel } };
+  }, [model, t, style, phone]);
 
   const byPart = useMemo(() => {
     const out = new Map<PointsLostPart, Finding[]>();

@@ -2,6 +2,7 @@ import type { DepartmentTodo } from '@app/contracts';
 import { Tag, type TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import { formatInstant } from '../../lib/format';
+import { NOT_ON_PHONE } from '../../lib/use-phone';
 
 export type TodoState = 'overdue' | 'atRisk';
 export type TodoItem = DepartmentTodo['overdue'][number] | DepartmentTodo['atRisk'][number];
@@ -35,6 +36,7 @@ export function todoColumns(
   timeZone: string,
   nameOf: (code: string) => string,
   resourceName: (code: string) => string,
+  phone = false,
 ): TableColumnsType<TodoRow> {
   const at = (iso: string) => formatInstant(iso, timeZone);
   const describe = ({ state, item }: TodoRow): string => {
@@ -47,21 +49,30 @@ export function todoColumns(
       key: 'state',
       title: t('todo.state'),
       width: 104,
+      // A phone shows the item and its days: the row's colour and the days say overdue or at risk.
+      responsive: NOT_ON_PHONE,
       render: (_: unknown, r) => <Tag color={r.state === 'overdue' ? 'red' : 'orange'}>{t(`todo.states.${r.state}`)}</Tag>,
     },
-    { key: 'kind', title: t('todo.kind'), width: 104, render: (_: unknown, r) => <Tag color={KIND_COLORS[r.item.kind]}>{t(`todo.kinds.${r.item.kind}`)}</Tag> },
+    {
+      key: 'kind',
+      title: t('todo.kind'),
+      width: 104,
+      responsive: NOT_ON_PHONE,
+      render: (_: unknown, r) => <Tag color={KIND_COLORS[r.item.kind]}>{t(`todo.kinds.${r.item.kind}`)}</Tag>,
+    },
     { key: 'what', title: t('todo.what'), render: (_: unknown, r) => describe(r) },
     {
       key: 'deadline',
       title: t('todo.deadline'),
       width: 150,
+      responsive: NOT_ON_PHONE,
       // A window's deadline (its end plus the grace) is in its description's range.
       render: (_: unknown, r) => (r.item.kind === 'window' ? '—' : at(r.item.deadline)),
     },
     {
       key: 'days',
       title: t('todo.workdays'),
-      width: 160,
+      width: phone ? 88 : 160,
       align: 'right',
       render: (_: unknown, r) =>
         'workdaysOverdue' in r.item ? (

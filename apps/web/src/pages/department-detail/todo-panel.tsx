@@ -7,6 +7,7 @@ import { casesQuery } from '../../api/rectification-api';
 import { departmentTodoQuery } from '../../api/todo-api';
 import { formatInstant } from '../../lib/format';
 import { useAssessmentClock } from '../../lib/use-period';
+import { useIsPhone } from '../../lib/use-phone';
 import { useDepartments } from '../../lib/use-departments';
 import { ChartCard } from '../../components/chart-card';
 import { QueryView } from '../../components/query-view';
@@ -28,7 +29,8 @@ export function TodoPanel({ code }: { code: string }) {
     const names = new Map((catalog.data ?? []).map((r) => [r.code, r.name]));
     return (resource: string) => (names.has(resource) ? `${names.get(resource)}（${resource}）` : resource);
   }, [catalog.data]);
-  const columns = useMemo(() => todoColumns(t, timeZone, (c) => nameOf(c), resourceName), [t, timeZone, nameOf, resourceName]);
+  const phone = useIsPhone();
+  const columns = useMemo(() => todoColumns(t, timeZone, (c) => nameOf(c), resourceName, phone), [t, timeZone, nameOf, resourceName, phone]);
 
   const counts = todo.data ? (
     <Space size={4} wrap>

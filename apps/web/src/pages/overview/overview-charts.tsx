@@ -25,6 +25,7 @@ import { useChartStyle } from '../../lib/use-chart-style';
 import { useDepartments } from '../../lib/use-departments';
 import { useGradeThresholds } from '../../lib/use-grade-thresholds';
 import { usePeriodLink } from '../../lib/use-period';
+import { useIsPhone } from '../../lib/use-phone';
 import { ChartCard } from '../../components/chart-card';
 import { EChart } from '../../components/echart';
 import { QueryView } from '../../components/query-view';
@@ -143,15 +144,17 @@ export function HeatmapCard({ overview, schemeVersion }: { overview: OverviewRes
     [overview.heatmap, nameOf, thresholds],
   );
   const grades = useGradeLabels();
-  const bands = useMemo(
-    () => ({
-      A: `${grades.A} ≥${thresholds.A}`,
-      B: `${grades.B} ${thresholds.B}–${thresholds.A}`,
-      C: `${grades.C} ${thresholds.C}–${thresholds.B}`,
-      D: `${grades.D} <${thresholds.C}`,
-    }),
-    [grades, thresholds],
-  );
+  // A phone's width holds the four bands' legend only with the grade letters (the ranking's legend names them).
+  const phone = useIsPhone();
+  const bands = useMemo(() => {
+    const name = phone ? { A: 'A', B: 'B', C: 'C', D: 'D' } : grades;
+    return {
+      A: `${name.A} ≥${thresholds.A}`,
+      B: `${name.B} ${thresholds.B}–${thresholds.A}`,
+      C: `${name.C} ${thresholds.C}–${thresholds.B}`,
+      D: `${name.D} <${thresholds.C}`,
+    };
+  }, [grades, thresholds, phone]);
   const option = useMemo(
     () => buildDeptHeatmapOption(model, { grades: bands, monthLabels: periodAxisLabels(model.months, language), empty: t('state.empty') }, style),
     [model, bands, language, t, style],

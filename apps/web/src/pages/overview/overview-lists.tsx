@@ -105,8 +105,12 @@ export function MoversCard({ overview }: { overview: OverviewResponse }) {
   return (
     <ChartCard title={t('overview.movers')} testId="movers-card">
       <Row gutter={16}>
-        <Col span={12}>{column('climbers')}</Col>
-        <Col span={12}>{column('fallers')}</Col>
+        <Col xs={24} sm={12}>
+          {column('climbers')}
+        </Col>
+        <Col xs={24} sm={12}>
+          {column('fallers')}
+        </Col>
       </Row>
     </ChartCard>
   );

@@ -14,6 +14,7 @@ import { formatScore } from '../../lib/format';
 import { useDepartments } from '../../lib/use-departments';
 import { useGradeThresholds } from '../../lib/use-grade-thresholds';
 import { usePeriod, usePeriodLink } from '../../lib/use-period';
+import { NOT_ON_PHONE, useIsPhone } from '../../lib/use-phone';
 import { ExportButtons } from '../../components/export-buttons';
 import { GradeTag } from '../../components/grade-tag';
 import { PageHeading } from '../../components/page-heading';
@@ -53,6 +54,8 @@ export function RankingsPage() {
   const category = params.get(CATEGORY_PARAM) ?? undefined;
   const gradeFilter = (params.get(GRADE_PARAM) ?? undefined) as Grade | 'none' | undefined;
   const canExport = user.role === 'inspector' || user.role === 'leader';
+  // A phone shows rank, department, total and grade; the department's page has the rest.
+  const phone = useIsPhone();
 
   const setFilter = (key: string, value: string | undefined) =>
     setParams(
@@ -81,6 +84,7 @@ export function RankingsPage() {
     align: 'right',
     // "Completeness" needs more room than 完整性 to stay one word.
     width: i18n.language === 'en' ? 136 : 96,
+    responsive: NOT_ON_PHONE,
     sorter: (a, b, order) => compareNullable(a[key], b[key], order),
     render: (value: number | null | undefined, row) => <ScoreValue value={value} thresholds={thresholds} testId={`cell-${key}-${row.dept}`} />,
   });
@@ -90,7 +94,7 @@ export function RankingsPage() {
       key: 'rank',
       title: t('common.rank'),
       dataIndex: 'rank',
-      width: 72,
+      width: phone ? 56 : 72,
       align: 'center',
       defaultSortOrder: 'ascend',
       sorter: (a, b, order) => compareNullable(a.rank, b.rank, order) || (a.dept < b.dept ? -1 : 1),
@@ -101,6 +105,7 @@ export function RankingsPage() {
       title: t('common.rankChange'),
       dataIndex: 'rankChange',
       width: 96,
+      responsive: NOT_ON_PHONE,
       align: 'center',
       sorter: (a, b, order) => compareNullable(a.rankChange, b.rankChange, order),
       render: (value: number | null) => <RankChange value={value} />,
@@ -109,7 +114,8 @@ export function RankingsPage() {
       key: 'name',
       title: t('common.department'),
       dataIndex: 'displayName',
-      ellipsis: true,
+      // A phone has the room of the columns it leaves out: names wrap rather than end in "…".
+      ellipsis: !phone,
       render: (name: string, row) =>
         canAccess(user, 'department', { code: row.dept }) ? (
           <Link to={link(ownDepartmentPath(row.dept))} data-testid="ranking-dept-link">
@@ -124,6 +130,7 @@ export function RankingsPage() {
       title: t('common.category'),
       dataIndex: 'category',
       width: 120,
+      responsive: NOT_ON_PHONE,
       ellipsis: true,
       render: (c: string | null) => (c ? categoryLabel(c) : '—'),
     },
@@ -131,7 +138,7 @@ export function RankingsPage() {
       key: 'total',
       title: t('dimension.total'),
       dataIndex: 'total',
-      width: 96,
+      width: phone ? 72 : 96,
       align: 'right',
       sorter: (a, b, order) => compareNullable(a.total, b.total, order),
       render: (total: number | null, row) => (
@@ -144,7 +151,7 @@ export function RankingsPage() {
       key: 'grade',
       title: t('common.grade'),
       dataIndex: 'grade',
-      width: 104,
+      width: phone ? 88 : 104,
       sorter: (a, b, order) => compareNullable(a.grade ? GRADE_ORDER.indexOf(a.grade) : null, b.grade ? GRADE_ORDER.indexOf(b.grade) : null, order),
       render: (grade: Grade | null) => <GradeTag grade={grade} />,
     },
@@ -160,6 +167,7 @@ export function RankingsPage() {
     title: key === 'total' ? t('pointsLost.columnTotal') : t(`pointsLost.parts.${key}`),
     align: 'right',
     width: 88,
+    responsive: NOT_ON_PHONE,
     sorter: (a, b, order) => compareNullable(a.pointsLost?.[key], b.pointsLost?.[key], order),
     render: (_: unknown, row) => {
       const v = row.pointsLost?.[key];
@@ -170,7 +178,9 @@ export function RankingsPage() {
       );
     },
   });
-  if (showPointsLost) columns.push({ key: 'pointsLost', title: t('pointsLost.column'), children: [lost('total'), ...POINTS_LOST_PARTS.map(lost)] });
+  if (showPointsLost) {
+    columns.push({ key: 'pointsLost', title: t('pointsLost.column'), responsive: NOT_ON_PHONE, children: [lost('total'), ...POINTS_LOST_PARTS.map(lost)] });
+  }
 
   return (
     <div className="page rankings-page">
@@ -221,7 +231,7 @@ export function RankingsPage() {
               onRow={(row) => ({ 'data-testid': 'ranking-row', 'data-dept': row.dept, 'data-rank': row.rank ?? '' }) as HTMLAttributes<HTMLElement>}
               rowClassName={(row) => (user.dept === row.dept ? 'row-own' : row.rank === null ? 'row-unranked' : '')}
               locale={{ emptyText: t('state.empty') }}
-              scroll={{ x: (showPointsLost ? 1450 : 900) + (i18n.language === 'en' ? 240 : 0) }}
+              scroll={phone ? undefined : { x: (showPointsLost ? 1450 : 900) + (i18n.language === 'en' ? 240 : 0) }}
             />
           )}
         </QueryView>
