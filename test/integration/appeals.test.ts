@@ -68,12 +68,19 @@ describe.each(kinds)('appeals on the %s database', (kind) => {
   });
 
   it('says an appeal of a published period takes effect only when an admin re-opens it, filed before or after the publication', async () => {
-    const before = (await listed()).filter((a) => a.status === 'pending');
-    expect(before.length).toBeGreaterThan(0);
+    const before = await listed();
+    expect(before.map((a) => a.status)).toEqual(['pending', 'pending']);
     for (const a of before) expect(a.takesEffectOnReopen).toBe(false);
+    // Accepted before the publication, an appeal is in the frozen record: nothing waits.
+    const early = before[1];
+    await t.http.post(`/api/appeals/${early.id}/decision`).set(bearer('inspector')).send({ status: 'accepted' }).expect(200);
 
     await t.http.post('/api/periods/2026-10/publish').set(bearer('inspector')).expect(200);
-    for (const a of await listed()) expect(a.takesEffectOnReopen, `appeal ${a.id}`).toBe(true);
+    const published = new Map((await listed()).map((a) => [a.id, a.takesEffectOnReopen]));
+    expect(published.get(early.id)).toBe(false);
+    expect(published.get(before[0].id)).toBe(true);
+    const frozenBefore = (await t.http.get('/api/departments/MSA/findings?period=2026-10').set(bearer('msa')).expect(200)).body.findings as Finding[];
+    expect(frozenBefore.find((f) => f.kind === 'missed_window' && f.windowStart === early.windowStart)?.appeal).toMatchObject({ status: 'accepted' });
     const after = await fileWindow(windows[2], 'outage, filed after publication');
     expect(after.takesEffectOnReopen).toBe(true);
     const rejectedLater = await fileWindow(windows[3], 'weak reason');

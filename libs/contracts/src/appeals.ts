@@ -41,8 +41,9 @@ export const appealViewSchema = z.object({
   /** A missed window's start as its finding writes it (tells two appeals on one resource apart); null for other kinds. */
   windowStart: z.string().nullable(),
   /**
-   * The appeal's period is published (and not re-opened): accepting it changes that period's
-   * record only once an admin re-opens the period (scoring.md "Appeals"). False once decided against.
+   * The appeal's period is published (and not re-opened) and the appeal is pending, or was accepted
+   * after the publication: it changes that period's record only once an admin re-opens the period
+   * (scoring.md "Appeals"). False when rejected, or accepted before the record was frozen (it is in it).
    */
   takesEffectOnReopen: z.boolean(),
 });

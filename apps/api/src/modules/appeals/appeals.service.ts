@@ -49,12 +49,18 @@ export class AppealsService {
   /** What the API shows of an appeal: its record, the window it names, and whether its period's publication holds it back. */
   private async views(records: AppealRecord[]): Promise<AppealView[]> {
     if (records.length === 0) return [];
-    const published = new Set((await this.scoring.publishedPeriods()).map((p) => p.period));
+    const publishedAt = new Map((await this.scoring.publishedPeriods()).map((p) => [p.period, Date.parse(p.publishedAt)]));
     const tz = this.config.ASSESSMENT_TIME_ZONE;
+    // The frozen record holds what was accepted before it was published; a later acceptance waits for the re-opening.
+    const waits = (a: AppealRecord): boolean => {
+      const published = publishedAt.get(a.period);
+      if (published === undefined || a.status === 'rejected') return false;
+      return a.status === 'pending' || Date.parse(a.decidedAt!) > published;
+    };
     return records.map((a) => ({
       ...a,
       windowStart: a.kind === 'missed_window' && typeof a.target.windowStart === 'number' ? formatInstant(a.target.windowStart, tz) : null,
-      takesEffectOnReopen: a.status !== 'rejected' && published.has(a.period),
+      takesEffectOnReopen: waits(a),
     }));
   }
 
