@@ -10,6 +10,8 @@ import { describeError } from '../../components/describe-error';
 import { AccountShell } from '../../components/account-shell';
 import { usePageTitle } from '../../components/use-page-title';
 import { landingPath } from '../../lib/access';
+import { formatInstant } from '../../lib/format';
+import { useAssessmentClock } from '../../lib/use-period';
 import { TWO_FACTOR_PATH } from '../../app/route-loaders';
 
 interface PasswordForm extends ChangePasswordRequest {
@@ -20,11 +22,16 @@ interface PasswordForm extends ChangePasswordRequest {
  * The user's own password. A first password set by an admin must be changed here before anything
  * else; the change ends every other sign-in and the server answers with a new one (its cookie).
  */
+/** A sign-in's browser as its first 60 characters, marked when cut. */
+const shortAgent = (agent: string): string => (agent.length > 60 ? `${agent.slice(0, 60)}…` : agent);
+
 export function PasswordPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { data: user } = useQuery(currentUserQuery);
+  // Times as the rest of the dashboard writes them (the assessment time zone's clock), not in the browser's locale.
+  const { timeZone } = useAssessmentClock();
   usePageTitle(t('account.passwordTitle'));
 
   const change = useMutation({
@@ -120,8 +127,8 @@ export function PasswordPage() {
                 }
               >
                 <List.Item.Meta
-                  title={`${s.address ?? '—'} · ${new Date(s.createdAt).toLocaleString()}`}
-                  description={`${t('account.lastActive')} ${new Date(s.lastActivityAt).toLocaleString()}${s.userAgent ? ` · ${s.userAgent.slice(0, 60)}` : ''}`}
+                  title={`${s.address ?? '—'} · ${formatInstant(s.createdAt, timeZone)}`}
+                  description={`${t('account.lastActive')} ${formatInstant(s.lastActivityAt, timeZone)}${s.userAgent ? ` · ${shortAgent(s.userAgent)}` : ''}`}
                 />
               </List.Item>
             )}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { departmentsZipUrl, keptReportUrl } from '../../api/admin-api';
 import { reportHistoryQuery } from '../../api/admin-queries';
 import { periodStatusQuery } from '../../api/score-queries';
+import { useCurrentUser } from '../../lib/current-user';
 import { formatBytes, formatInstant } from '../../lib/format';
 import { periodLabel } from '../../lib/period';
 import { usePreferences } from '../../lib/preferences';
@@ -22,6 +23,7 @@ export function ReportsPage() {
   const { period } = usePeriod();
   const { timeZone } = useAssessmentClock();
   const { nameOf } = useDepartments();
+  const user = useCurrentUser();
   const status = useQuery(periodStatusQuery(period));
   const history = useQuery(reportHistoryQuery);
 
@@ -39,7 +41,7 @@ export function ReportsPage() {
       title: t('reports.file'),
       ellipsis: true,
       render: (_: unknown, e) => (
-        <a href={keptReportUrl(e.id)} download data-testid="kept-report" data-format={e.format}>
+        <a href={keptReportUrl(e.id)} download title={e.fileName} data-testid="kept-report" data-format={e.format}>
           {e.fileName}
         </a>
       ),
@@ -68,9 +70,12 @@ export function ReportsPage() {
             {status.data?.provisional ? <Alert type="warning" showIcon title={t('reports.provisionalWarning')} className="form-alert" /> : null}
             <div className="report-actions">
               <ExportButtons period={period} />
-              <Button icon={<FileZipOutlined />} href={departmentsZipUrl(period)} download data-format="zip">
-                {t('reports.format.zip')}
-              </Button>
+              {/* access.md: the zip of every department's report is the inspectors' (others get 403). */}
+              {user.role === 'inspector' ? (
+                <Button icon={<FileZipOutlined />} href={departmentsZipUrl(period)} download data-format="zip">
+                  {t('reports.format.zip')}
+                </Button>
+              ) : null}
             </div>
             <Typography.Paragraph type="secondary" className="footnote">
               {t('reports.exportHint')}
