@@ -12,6 +12,8 @@ import {
   buildPointsLostWaterfallOption,
   buildRankingBarModel,
   buildRankingBarOption,
+  buildSharingMatrixModel,
+  buildSharingMatrixOption,
   buildSharingNetworkModel,
   buildSharingNetworkOption,
   buildTrendLinesModel,
@@ -21,6 +23,7 @@ import {
   pointsLostWaterfallParts,
   GRADE_COLORS,
   rankingBarParts,
+  sharingMatrixParts,
   sharingNetworkParts,
   trendLinesParts,
   type EChartsParts,
@@ -128,6 +131,16 @@ describe('server-side SVG rendering', () => {
       expect(svg).toContain('孤立部门');
       expect(svg).toContain('按时率≥90%');
     }
+    const matrix = renderSvg(
+      sharingMatrixParts,
+      buildSharingMatrixOption(
+        buildSharingMatrixModel({ nodes: model.nodes.map((n) => ({ ...n, category: null })), edges: [{ from: 'B', to: 'A', requests: 10, onTimeRate: 50 }] }),
+        { requester: '申请方', provider: '提供方', bands: labels.bands, requests: '申请', onTimeRate: '按时率', settled: '件已办结', empty: '暂无数据' },
+        { animation: false },
+      ),
+    );
+    expect(matrix).toContain('申请方');
+    expect(matrix).toContain('乙局');
   });
 
   it('points-lost waterfall, with an N/A part, and the empty message', () => {

@@ -43,6 +43,11 @@ export function formatScore(value: number | null | undefined, missing = '—'): 
   return String(Math.round(value * 100) / 100);
 }
 
+/** Text for an HTML tooltip: names come from master data, so they are written as text, never markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 /** Departments by code, for stable tie-breaks that do not depend on the locale. */
 export function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -1,1 +1,2 @@
 export * from './sharing-network';
+export * from './network-layout';
