@@ -9,5 +9,6 @@ export * from './trend-lines';
 export * from './dept-heatmap';
 export * from './dimension-radar';
 export * from './sharing-network';
+export * from './sharing-matrix';
 export * from './grade-distribution';
 export * from './points-lost-waterfall';
