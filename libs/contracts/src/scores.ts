@@ -282,32 +282,53 @@ export const eventViewSchema = z.object({
 });
 export type EventView = z.infer<typeof eventViewSchema>;
 
-/** GET /api/network?period=P: who requests from whom (the information-silo view). */
+/**
+ * GET /api/network?period=P: who requests from whom (the information-silo view). Request volumes
+ * count the requests submitted in P; on-time figures count the requests the response dimension
+ * settles in P (on time in the period of the answer, late in that of the deadline day), as the
+ * scores do. Neither is the overview's 拖延不办 (past the deadline and still unanswered).
+ */
 export const networkResponseSchema = z.object({
   period: z.string(),
+  summary: z.object({
+    /** Requests between active departments submitted in P. */
+    requestsSubmitted: z.number(),
+    /** Requests to active departments settled in P, and of them on time (an accepted appeal counts as on time). */
+    requestsSettled: z.number(),
+    requestsOnTime: z.number(),
+    /** 0-100; null when none settled. */
+    onTimeRate: z.number().nullable(),
+  }),
   nodes: z.array(
     z.object({
       ...deptName,
       category: z.string().nullable(),
+      /** Submitted in P. */
       requestsReceived: z.number(),
       requestsMade: z.number(),
       callsServed: z.number(),
       callsMade: z.number(),
-      /** On-time share of settled requests received, 0-100; null when none settled. */
+      /** Requests received that are settled in P, whoever asked: the score's requestsSettled. */
+      requestsSettled: z.number(),
+      /** On-time share of requestsSettled, 0-100; null when none settled. */
       onTimeRate: z.number().nullable(),
       /** Few or no exchanges with any other department in the period. */
       isolated: z.boolean(),
     }),
   ),
-  /** Requests from `from` (requester) to `to` (provider) submitted in the period. */
+  /** From `from` (requester) to `to` (provider). */
   edges: z.array(
     z.object({
       from: z.string(),
       to: z.string(),
+      /** Submitted in P. */
       requests: z.number(),
+      /** Settled in P on time / late. */
       onTime: z.number(),
       late: z.number(),
+      /** Submitted in P, unanswered and not yet due. */
       pending: z.number(),
+      /** On-time share of the settled ones, 0-100; null when none settled. */
       onTimeRate: z.number().nullable(),
       calls: z.number(),
     }),

@@ -153,16 +153,22 @@ export class InsightsService {
     return this.insights.eventsOf(code, ids);
   }
 
-  /** Who requests from whom in a period, how many, answered on time or not; isolated departments marked. */
+  /**
+   * Who requests from whom in a period, how many, answered on time or not; isolated departments marked.
+   * Volumes count the requests submitted in the period; on-time rates count the requests the response
+   * dimension settles in it (libs/scoring), so they agree with the scores.
+   */
   async network(period: string): Promise<NetworkResponse> {
     const p = parsePeriodOrThrow(period);
     const tz = this.config.ASSESSMENT_TIME_ZONE;
     const bounds = periodBounds(p, tz);
-    const [departments, calendar, scheme, requests] = await Promise.all([
+    const asOf = Date.now();
+    const [departments, calendar, scheme, requests, settledRequests] = await Promise.all([
       this.masterData.departments(),
       this.masterData.calendar(),
       this.scoring.currentScheme(),
-      this.scoring.requestFacts(bounds.start, Math.max(bounds.start, Date.now())),
+      this.scoring.requestFacts(bounds.start, Math.max(bounds.start, asOf)),
+      this.scoring.settledRequests(formatPeriod(p), asOf),
     ]);
     const calls = await this.insights.callsBetween(localDate(bounds.start, tz), localDate(bounds.end, tz));
     const active = departments.filter((d) => d.active);
@@ -182,19 +188,30 @@ export class InsightsService {
       }
       return e;
     };
+    const summary = { requestsSubmitted: 0, requestsSettled: 0, requestsOnTime: 0, onTimeRate: null as number | null };
     for (const r of requests) {
       if (r.submittedAt < bounds.start || r.submittedAt >= bounds.end || !nodes.has(r.dept) || !nodes.has(r.requester)) continue;
-      const outcome = requestOutcome(r, Date.now(), scheme.requestSlaWorkdays, calendar, tz);
       const e = edge(r.requester, r.dept);
       e.requests++;
-      if (outcome === 'on_time') e.onTime++;
-      else if (outcome === 'late') e.late++;
-      else e.pending++;
-      const provider = nodes.get(r.dept)!;
-      provider.requestsReceived++;
-      if (outcome !== 'pending') provider.settled++;
-      if (outcome === 'on_time') provider.onTime++;
+      if (requestOutcome(r, asOf, scheme.requestSlaWorkdays, calendar, tz) === 'pending') e.pending++;
+      nodes.get(r.dept)!.requestsReceived++;
       nodes.get(r.requester)!.requestsMade++;
+      summary.requestsSubmitted++;
+    }
+    for (const s of settledRequests) {
+      const provider = nodes.get(s.dept);
+      // Every settled request of an active provider counts, as in its score, whoever asked.
+      if (!provider) continue;
+      provider.settled++;
+      summary.requestsSettled++;
+      if (s.onTime) {
+        provider.onTime++;
+        summary.requestsOnTime++;
+      }
+      if (!nodes.has(s.requester)) continue;
+      const e = edge(s.requester, s.dept);
+      if (s.onTime) e.onTime++;
+      else e.late++;
     }
     for (const c of calls) {
       if (c.consumer === c.provider || !nodes.has(c.consumer) || !nodes.has(c.provider)) continue;
@@ -207,6 +224,7 @@ export class InsightsService {
     const median = sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
     return {
       period: formatPeriod(p),
+      summary: { ...summary, onTimeRate: rate(summary.requestsOnTime, summary.requestsSettled) },
       nodes: [...nodes.values()].map((n, i) => ({
         dept: n.dept,
         name: n.name,
@@ -215,15 +233,18 @@ export class InsightsService {
         requestsMade: n.requestsMade,
         callsServed: n.callsServed,
         callsMade: n.callsMade,
-        onTimeRate: n.settled ? Math.round((10000 * n.onTime) / n.settled) / 100 : null,
+        requestsSettled: n.settled,
+        onTimeRate: rate(n.onTime, n.settled),
         isolated: exchanges[i] === 0 || exchanges[i] < median * ISOLATION_SHARE,
       })),
-      edges: [...edges.values()].map((e) => {
-        const settled = e.onTime + e.late;
-        return { ...e, onTimeRate: settled ? Math.round((10000 * e.onTime) / settled) / 100 : null };
-      }),
+      edges: [...edges.values()].map((e) => ({ ...e, onTimeRate: rate(e.onTime, e.onTime + e.late) })),
     };
   }
+}
+
+/** A share in percent with two decimals; null without a denominator. */
+function rate(part: number, whole: number): number | null {
+  return whole ? Math.round((10000 * part) / whole) / 100 : null;
 }
 
 function previousMonths(month: Period, count: number): Period {

@@ -8,6 +8,7 @@ import {
   parsePeriodOrThrow,
   periodBounds,
   previousPeriod,
+  requestsSettledInPeriod,
   startOfLocalDate,
   todoUpdateRange,
   updateFetchRanges,
@@ -17,6 +18,7 @@ import {
   type RequestFact,
   type Scheme,
   type ScoringInput,
+  type SettledRequest,
   type ScoringResult,
   type TodoInput,
 } from '@app/scoring';
@@ -74,6 +76,27 @@ export class ScoringService {
   /** The request facts the engine scores, for views that apply the same request rule (the network). */
   requestFacts(periodStart: number, asOf: number): Promise<RequestFact[]> {
     return this.facts.requests(periodStart, asOf);
+  }
+
+  /** The requests the response dimension settles in a period as of an instant, with their requesters (the network's on-time rate). */
+  async settledRequests(periodText: string, asOf: number): Promise<SettledRequest[]> {
+    const period = parsePeriodOrThrow(periodText);
+    const bounds = periodBounds(period, this.timeZone);
+    const [scheme, calendar, appeals, requests] = await Promise.all([
+      this.facts.currentScheme(),
+      this.masterData.calendar(),
+      this.facts.appeals(),
+      this.facts.requests(bounds.start, asOf),
+    ]);
+    return requestsSettledInPeriod({
+      period: formatPeriod(period),
+      asOf,
+      timeZone: this.timeZone,
+      scheme,
+      calendar: { holidays: calendar.holidays, workdays: calendar.workdays },
+      requests,
+      appeals,
+    });
   }
 
   /**
