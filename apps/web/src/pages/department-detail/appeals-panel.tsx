@@ -8,7 +8,7 @@ import { decideAppeal } from '../../api/scores-api';
 import { useCurrentUser } from '../../lib/current-user';
 import { formatInstant } from '../../lib/format';
 import { useAssessmentClock, usePeriod } from '../../lib/use-period';
-import { NOT_ON_PHONE } from '../../lib/use-phone';
+import { NOT_ON_PHONE, useIsPhone } from '../../lib/use-phone';
 import { ChartCard } from '../../components/chart-card';
 import { describeError } from '../../components/describe-error';
 import { QueryView } from '../../components/query-view';
@@ -52,6 +52,7 @@ export function AppealsPanel({ code }: { code: string }) {
   const [deciding, setDeciding] = useState<{ appeal: AppealView; status: 'accepted' | 'rejected' } | null>(null);
   const canDecide = user.role === 'inspector';
   const targetText = useAppealTarget(code, period);
+  const phone = useIsPhone();
 
   const columns: TableColumnsType<AppealView> = [
     { key: 'id', title: '#', dataIndex: 'id', width: 60, responsive: NOT_ON_PHONE },
@@ -69,7 +70,7 @@ export function AppealsPanel({ code }: { code: string }) {
     {
       key: 'status',
       title: t('common.status'),
-      width: 130,
+      width: phone ? 84 : 130,
       render: (_: unknown, a) => (
         <Space size={4} wrap>
           <AppealStatusTag status={a.status} />
