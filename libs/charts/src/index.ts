@@ -3,7 +3,7 @@
 // extensions it draws with (add CanvasRenderer or SVGRenderer).
 export * from './common/grades';
 export * from './common/parts';
-export { type ChartStyle, DEFAULT_FONT_SIZE, BRAND_COLOR, CITY_AVERAGE_COLOR, formatScore } from './common/style';
+export { type ChartStyle, DEFAULT_FONT_SIZE, BRAND_COLOR, CITY_AVERAGE_COLOR, formatScore, formatScoreFixed } from './common/style';
 export * from './ranking-bar';
 export * from './trend-lines';
 export * from './dept-heatmap';

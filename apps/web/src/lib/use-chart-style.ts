@@ -5,5 +5,5 @@ import { usePreferences } from './preferences';
 /** Chart text follows the large-display switch, like antd's tokens. */
 export function useChartStyle(): ChartStyle {
   const { largeDisplay } = usePreferences();
-  return useMemo(() => ({ fontSize: largeDisplay ? 16 : 12 }), [largeDisplay]);
+  return useMemo(() => ({ fontSize: largeDisplay ? 16 : 12, largeDisplay }), [largeDisplay]);
 }

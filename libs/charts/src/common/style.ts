@@ -6,6 +6,8 @@ export interface ChartStyle {
   fontSize?: number;
   /** Draw without animation (server-side SVG, screenshots). */
   animation?: boolean;
+  /** The dashboard's large-display (big-screen) mode: charts that can write values in place do. */
+  largeDisplay?: boolean;
 }
 
 export const DEFAULT_FONT_SIZE = 12;
@@ -41,6 +43,12 @@ export function emptyTitle(text: string, style: ChartStyle | undefined): TitleCo
 export function formatScore(value: number | null | undefined, missing = '—'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return missing;
   return String(Math.round(value * 100) / 100);
+}
+
+/** A score with exactly two decimals, as the tables write it (87.50, not 87.5). */
+export function formatScoreFixed(value: number | null | undefined, missing = '—'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return missing;
+  return (Math.round(value * 100) / 100).toFixed(2);
 }
 
 /** Text for an HTML tooltip: names come from master data, so they are written as text, never markup. */

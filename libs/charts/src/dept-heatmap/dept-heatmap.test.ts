@@ -66,3 +66,28 @@ describe('department x month heatmap', () => {
     expect(deptHeatmapHeight({ rows: new Array(40).fill({ dept: 'x', name: 'x' }) })).toBeGreaterThan(600);
   });
 });
+
+describe('department x month heatmap values', () => {
+  const model = buildDeptHeatmapModel(input, { order: 'input' });
+  type Formatter = (params: unknown) => string;
+
+  it('gives the department, the month and the total (two decimals) on hover', () => {
+    const option = buildDeptHeatmapOption(model, { ...labels, monthLabels: ['8月', '9月', '10月'], monthTitles: ['2026年8月', '2026年9月', '2026年10月'] });
+    const formatter = (option.tooltip as { formatter: Formatter }).formatter;
+    expect(formatter({ data: [1, 0, 75] })).toBe('乙<br/>2026年9月：75.00');
+    expect(formatter({ data: [2, 3, 95.5] })).toBe('丁<br/>2026年10月：95.50');
+    const plain = buildDeptHeatmapOption(model, labels);
+    expect((plain.tooltip as { formatter: Formatter }).formatter({ data: [0, 1, 90] })).toBe('甲<br/>2026-08：90.00');
+  });
+
+  it('writes the totals in the cells in large-display mode only', () => {
+    const labelOf = (style?: { fontSize?: number; largeDisplay?: boolean }) =>
+      (buildDeptHeatmapOption(model, labels, style).series as HeatmapSeriesOption[])[0].label as { show: boolean; formatter: Formatter; fontSize: number };
+    expect(labelOf().show).toBe(false);
+    expect(labelOf({ fontSize: 12 }).show).toBe(false);
+    const large = labelOf({ fontSize: 16, largeDisplay: true });
+    expect(large.show).toBe(true);
+    expect(large.formatter({ data: [0, 0, 70] })).toBe('70.00');
+    expect(large.fontSize).toBeGreaterThanOrEqual(12);
+  });
+});

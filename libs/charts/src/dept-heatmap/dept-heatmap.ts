@@ -13,7 +13,7 @@ import {
 import type { ComposeOption } from 'echarts/core';
 import { DEFAULT_GRADE_THRESHOLDS, GRADE_COLORS, type GradeThresholds } from '../common/grades';
 import type { EChartsParts } from '../common/parts';
-import { baseOption, compareCodes, emptyTitle, fontSizeOf, type ChartStyle } from '../common/style';
+import { baseOption, compareCodes, emptyTitle, escapeHtml, fontSizeOf, formatScoreFixed, type ChartStyle } from '../common/style';
 
 export interface DeptHeatmapInput {
   months: readonly string[];
@@ -41,6 +41,8 @@ export interface DeptHeatmapLabels {
   /** Legend entry per grade band, e.g. { A: 'A 优秀 ≥90', ... }. */
   grades: Record<Grade, string>;
   monthLabels?: readonly string[];
+  /** Full month names for tooltips (e.g. 2026年10月); default the axis labels, else the months. */
+  monthTitles?: readonly string[];
   empty: string;
 }
 
@@ -86,14 +88,32 @@ export function deptHeatmapHeight(model: Pick<DeptHeatmapModel, 'rows'>, style?:
   return Math.max(240, model.rows.length * row + 110);
 }
 
-/** Cells coloured by the grade band of the month's total, so the heatmap reads like the grades. */
+/**
+ * Cells coloured by the grade band of the month's total, so the heatmap reads like the grades.
+ * Hovering a cell gives the department, the month and the total; in large-display mode the total
+ * is also written in the cell, where a wall screen's viewers cannot hover.
+ */
 export function buildDeptHeatmapOption(model: DeptHeatmapModel, labels: DeptHeatmapLabels, style?: ChartStyle): DeptHeatmapOption {
   const fontSize = fontSizeOf(style);
   if (model.empty) return { ...baseOption(style), title: emptyTitle(labels.empty, style) };
   const t = model.thresholds;
+  const monthTitles = labels.monthTitles ?? labels.monthLabels ?? model.months;
+  const cellOf = (params: unknown): HeatmapCell | null => {
+    const data = (params as { data?: unknown }).data;
+    return Array.isArray(data) && data.length === 3 ? (data as HeatmapCell) : null;
+  };
   return {
     ...baseOption(style),
-    tooltip: { trigger: 'item', position: 'top' },
+    tooltip: {
+      trigger: 'item',
+      position: 'top',
+      formatter: (params: unknown) => {
+        const cell = cellOf(params);
+        if (!cell) return '';
+        const [m, row, total] = cell;
+        return `${escapeHtml(model.rows[row]?.name ?? '')}<br/>${escapeHtml(monthTitles[m] ?? model.months[m] ?? '')}：${formatScoreFixed(total)}`;
+      },
+    },
     grid: { left: 8, right: 8, top: 8, bottom: fontSize * 3.5, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'category',
@@ -133,7 +153,15 @@ export function buildDeptHeatmapOption(model: DeptHeatmapModel, labels: DeptHeat
         data: model.cells,
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
         emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } },
-        label: { show: false },
+        label: {
+          show: style?.largeDisplay === true,
+          formatter: (params: unknown) => formatScoreFixed(cellOf(params)?.[2]),
+          fontSize: fontSize - 2,
+          // White with a dark halo reads on every grade colour, amber included.
+          color: '#fff',
+          textBorderColor: 'rgba(0, 0, 0, 0.45)',
+          textBorderWidth: 2,
+        },
       },
     ],
   };

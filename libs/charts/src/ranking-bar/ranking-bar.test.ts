@@ -56,6 +56,17 @@ describe('ranking bar', () => {
     expect((noAverage.series as BarSeriesOption[]).some((s) => s.markLine)).toBe(false);
   });
 
+  it('writes totals with two decimals, as the ranking table does', () => {
+    const option = buildRankingBarOption(buildRankingBarModel(departments, { cityAverage: 75.9 }), labels);
+    const series = option.series as BarSeriesOption[];
+    const label = series[1].label as { formatter: (p: { value?: unknown }) => string };
+    expect(label.formatter({ value: 85 })).toBe('85.00');
+    expect(label.formatter({ value: 96.3 })).toBe('96.30');
+    expect((series[0].markLine as { label: { formatter: string } }).label.formatter).toMatch(/ 75\.90$/);
+    const tooltip = option.tooltip as { formatter: (p: unknown) => string };
+    expect(tooltip.formatter({ name: '1. 市<公安>局', seriesName: 'A 优秀', value: 96.3 })).toBe('1. 市&#60;公安&#62;局<br/>A 优秀：96.30');
+  });
+
   it('keeps a ranked department without a grade visible in grey', () => {
     const option = buildRankingBarOption(buildRankingBarModel([{ dept: 'X', name: 'X', total: 50, rank: 1, grade: null }]), { ...labels, noGrade: '未定级' });
     const series = option.series as BarSeriesOption[];

@@ -15,7 +15,7 @@ import {
 import type { ComposeOption } from 'echarts/core';
 import { GRADE_COLORS, GRADE_ORDER, NO_GRADE_COLOR } from '../common/grades';
 import type { EChartsParts } from '../common/parts';
-import { baseOption, CITY_AVERAGE_COLOR, compareCodes, emptyTitle, fontSizeOf, type ChartStyle } from '../common/style';
+import { baseOption, CITY_AVERAGE_COLOR, compareCodes, emptyTitle, escapeHtml, fontSizeOf, formatScoreFixed, type ChartStyle } from '../common/style';
 
 /** One department of a score record (the fields the ranking needs). */
 export interface RankingBarInput {
@@ -93,13 +93,15 @@ export function buildRankingBarOption(model: RankingBarModel, labels: RankingBar
   const groups: { key: Grade | null; name: string; color: string }[] = GRADE_ORDER.map((g) => ({ key: g, name: labels.grades[g], color: GRADE_COLORS[g] }));
   if (model.rows.some((r) => r.grade === null)) groups.push({ key: null, name: labels.noGrade ?? '—', color: NO_GRADE_COLOR });
 
+  // Two decimals, as the ranking table writes them.
+  const valueText = (params: { value?: unknown }) => formatScoreFixed(typeof params.value === 'number' ? params.value : null);
   const series: BarSeriesOption[] = groups.map((group, index) => ({
     type: 'bar',
     name: group.name,
     stack: 'ranking',
     barMaxWidth: Math.round(fontSize * 1.2),
     itemStyle: { color: group.color },
-    label: { show: true, position: 'right', formatter: '{c}', fontSize: fontSize - 1 },
+    label: { show: true, position: 'right', formatter: valueText, fontSize: fontSize - 1 },
     data: model.rows.map((r) => (r.grade === group.key ? r.total : null)),
     ...(index === 0 && labels.cityAverage && model.cityAverage !== null
       ? {
@@ -108,7 +110,12 @@ export function buildRankingBarOption(model: RankingBarModel, labels: RankingBar
             silent: true,
             lineStyle: { color: CITY_AVERAGE_COLOR, type: 'dashed', width: 1.5 },
             // The category axis is inverted: 'start' is the top, clear of the value axis labels.
-            label: { formatter: `${labels.cityAverage} {c}`, position: 'start', fontSize: fontSize - 1, color: CITY_AVERAGE_COLOR },
+            label: {
+              formatter: `${labels.cityAverage} ${formatScoreFixed(model.cityAverage)}`,
+              position: 'start',
+              fontSize: fontSize - 1,
+              color: CITY_AVERAGE_COLOR,
+            },
             data: [{ xAxis: model.cityAverage, name: labels.cityAverage }],
           },
         }
@@ -118,7 +125,13 @@ export function buildRankingBarOption(model: RankingBarModel, labels: RankingBar
   return {
     ...baseOption(style),
     legend: { top: 0, data: groups.map((g) => g.name), itemWidth: fontSize + 2, itemHeight: fontSize - 2 },
-    tooltip: { trigger: 'item', formatter: '{b}<br/>{a}：{c}' },
+    tooltip: {
+      trigger: 'item',
+      formatter: (params: unknown) => {
+        const p = params as { name?: string; seriesName?: string; value?: unknown };
+        return `${escapeHtml(p.name ?? '')}<br/>${escapeHtml(p.seriesName ?? '')}：${valueText(p)}`;
+      },
+    },
     grid: { left: 8, right: 56, top: fontSize * 3.6, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'value',

@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ownDepartmentPath } from '../../lib/access';
 import { useGradeLabels } from '../../lib/chart-labels';
-import { periodAxisLabels } from '../../lib/period';
+import { periodAxisLabels, periodLabel } from '../../lib/period';
 import { usePreferences } from '../../lib/preferences';
 import { useChartStyle } from '../../lib/use-chart-style';
 import { useDepartments } from '../../lib/use-departments';
@@ -156,7 +156,17 @@ export function HeatmapCard({ overview, schemeVersion }: { overview: OverviewRes
     };
   }, [grades, thresholds, phone]);
   const option = useMemo(
-    () => buildDeptHeatmapOption(model, { grades: bands, monthLabels: periodAxisLabels(model.months, language), empty: t('state.empty') }, style),
+    () =>
+      buildDeptHeatmapOption(
+        model,
+        {
+          grades: bands,
+          monthLabels: periodAxisLabels(model.months, language),
+          monthTitles: model.months.map((m) => periodLabel(m, language)),
+          empty: t('state.empty'),
+        },
+        style,
+      ),
     [model, bands, language, t, style],
   );
   const open = useOpenDepartment(model.rows.map((r) => r.dept));
