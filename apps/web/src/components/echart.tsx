@@ -22,6 +22,9 @@ export interface EChartProps {
   testId?: string;
 }
 
+/** A chart's container, as tests see it. */
+export type ChartElement = HTMLDivElement & { echartsInstance?: ECharts };
+
 /** The one ECharts renderer of the dashboard: registers its parts, draws, follows its container's size. */
 export function EChart({ option, parts, renderer = 'canvas', height = 320, className, ariaLabel, onItemClick, testId }: EChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -39,6 +42,8 @@ export function EChart({ option, parts, renderer = 'canvas', height = 320, class
     if (!element) return;
     const chart = init(element, undefined, { renderer, locale });
     chartRef.current = chart;
+    // Browser tests read what was drawn (node positions, the option) from the element's instance.
+    (element as ChartElement).echartsInstance = chart;
     chart.on('click', (event) => clickRef.current?.(event));
     let frame = 0;
     const observer = new ResizeObserver(() => {
@@ -51,6 +56,7 @@ export function EChart({ option, parts, renderer = 'canvas', height = 320, class
       observer.disconnect();
       chart.dispose();
       chartRef.current = null;
+      delete (element as ChartElement).echartsInstance;
     };
   }, [renderer, locale]);
 

@@ -6,11 +6,12 @@ import { ApiError, notifyUnauthorized } from '../api/api-client';
 import { currentUserQuery } from '../api/queries';
 import { canAccess, PERIOD_AREAS, routeArea } from '../lib/access';
 import { parsePeriod } from '../lib/period';
-import { PERIOD_PARAM, useAssessmentClock, useBeforeAssessmentStart } from '../lib/use-period';
+import { PERIOD_PARAM, useAssessmentClock, useBeforeAssessmentStart, type InvalidPeriodState } from '../lib/use-period';
 import { useCurrentUser } from '../lib/current-user';
 import { useIsPhone } from '../lib/use-phone';
 import { ErrorState } from '../components/error-state';
 import { BeforeStartState } from '../components/before-start-state';
+import { InvalidPeriodAlert } from '../components/invalid-period-alert';
 import { AppHeader, DrawerAccountActions } from './app-header';
 import { MenuDrawer, SideMenu } from './side-menu';
 import { StatusFooter } from './status-footer';
@@ -44,15 +45,17 @@ export function AppLayout() {
   const needsPeriod = allowed && area !== undefined && PERIOD_AREAS.has(area) && parsePeriod(params.get(PERIOD_PARAM)) === null;
   useEffect(() => {
     if (!needsPeriod || !clock.ready) return;
+    const given = params.get(PERIOD_PARAM);
+    const state: InvalidPeriodState | undefined = given !== null ? { invalidPeriod: given } : undefined;
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
         next.set(PERIOD_PARAM, clock.defaultPeriod);
         return next;
       },
-      { replace: true },
+      { replace: true, state },
     );
-  }, [needsPeriod, clock.ready, clock.defaultPeriod, setParams]);
+  }, [needsPeriod, clock.ready, clock.defaultPeriod, setParams, params]);
   const periodPage = allowed && area !== undefined && PERIOD_AREAS.has(area);
   const urlPeriod = params.get(PERIOD_PARAM) ?? clock.defaultPeriod;
   const beforeStart = useBeforeAssessmentStart(urlPeriod);
@@ -71,6 +74,7 @@ export function AppLayout() {
           <Layout className="app-main">
             <div className={navigation.state === 'loading' ? 'route-progress active' : 'route-progress'} aria-hidden />
             <Layout.Content className="app-content" id="main-content">
+              {allowed ? <InvalidPeriodAlert /> : null}
               {!allowed ? <ErrorState error={FORBIDDEN} /> : periodPage && beforeStart.before ? <BeforeStartState start={beforeStart.start!} /> : <Outlet />}
             </Layout.Content>
             <StatusFooter />

@@ -1,7 +1,7 @@
 import type { SchemeVersion } from '@app/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import { systemInfoQuery } from '../api/queries';
 import { publishedPeriodsQuery, schemesQuery } from '../api/score-queries';
 import { convertPeriod, currentMonth, lastCompleteMonth, parsePeriod, periodKind, type PeriodKind } from './period';
@@ -51,6 +51,24 @@ export function usePeriod(): PeriodSelection {
   );
 
   return { period, kind: periodKind(period), explicit, setPeriod };
+}
+
+/** Location state of the rewrite that replaced an unusable `?period=` with the default: what the link said. */
+export interface InvalidPeriodState {
+  invalidPeriod: string;
+}
+
+/**
+ * The `?period=` value the page could not use, or null: still in the URL (a page that does not
+ * rewrite it), or just replaced by the default (the app layout's rewrite leaves it in the
+ * location state, until the user picks a period or follows a link).
+ */
+export function useInvalidPeriod(): string | null {
+  const [params] = useSearchParams();
+  const { state } = useLocation() as { state: Partial<InvalidPeriodState> | null };
+  const fromUrl = params.get(PERIOD_PARAM);
+  if (fromUrl !== null && parsePeriod(fromUrl) === null) return fromUrl;
+  return typeof state?.invalidPeriod === 'string' ? state.invalidPeriod : null;
 }
 
 /** `path` with the current period carried along, so moving between pages keeps the view. */

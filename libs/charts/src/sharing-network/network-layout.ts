@@ -150,6 +150,69 @@ export function layoutNetwork(nodes: readonly LayoutNodeInput[], edges: readonly
       y[i] = p.y;
     }
   }
-  for (let i = 0; i < n; i++) out.set(nodes[i].id, { x: x[i], y: y[i] });
+  fillBox(x, y, links, { W, H, maxR, margin, order });
+  // Stretching by rank can close a gap the simulation had opened: push touching circles apart again.
+  for (let pass = 0; pass < 100; pass++) {
+    let moved = false;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const gap = radius[i] + radius[j] + margin;
+        const ex = x[i] - x[j];
+        const ey = y[i] - y[j];
+        const d = Math.hypot(ex, ey);
+        if (d >= gap) continue;
+        moved = true;
+        const ux = d < 1e-6 ? Math.cos(i + j) : ex / d;
+        const uy = d < 1e-6 ? Math.sin(i + j) : ey / d;
+        const push = (gap - d) / 2 + 0.01;
+        const a = place(i, x[i] + ux * push, y[i] + uy * push);
+        const b = place(j, x[j] - ux * push, y[j] - uy * push);
+        x[i] = a.x;
+        y[i] = a.y;
+        x[j] = b.x;
+        y[j] = b.y;
+      }
+    }
+    if (!moved) break;
+  }
+  for (let i = 0; i < n; i++) out.set(nodes[i].id, place(i, x[i], y[i]));
   return out;
+}
+
+/**
+ * The simulation leaves the linked nodes in a tight clump and pushes unlinked ones to the rim,
+ * which ECharts then fits as one picture, clump small. So: the unlinked ones go in a column down
+ * the left edge, and the linked ones are stretched to fill the rest of the box.
+ */
+function fillBox(
+  x: Float64Array,
+  y: Float64Array,
+  links: readonly [number, number, number][],
+  box: { W: number; H: number; maxR: number; margin: number; order: readonly number[] },
+): void {
+  const { W, H, maxR, margin, order } = box;
+  const linked = new Set(links.flatMap(([a, b]) => [a, b]));
+  const unlinked = order.filter((i) => !linked.has(i));
+  const inset = maxR + margin;
+  const strip = unlinked.length > 0 && linked.size > 0 ? 2 * inset : 0;
+  unlinked.forEach((i, k) => {
+    x[i] = inset;
+    y[i] = unlinked.length === 1 ? H / 2 : inset + ((H - 2 * inset) * k) / (unlinked.length - 1);
+  });
+  if (linked.size < 2) return;
+  const members = [...linked];
+  const span = (v: Float64Array) => [Math.min(...members.map((i) => v[i])), Math.max(...members.map((i) => v[i]))] as const;
+  const [x0, x1] = span(x);
+  const [y0, y1] = span(y);
+  // Half linear, half by rank: the order along each axis stays, the dense middle opens up.
+  const stretch = (v: Float64Array, lo: number, hi: number, from: number, to: number) => {
+    const ranked = [...members].sort((a, b) => v[a] - v[b] || a - b);
+    const rank = new Map(ranked.map((i, r) => [i, r / (ranked.length - 1)]));
+    for (const i of members) {
+      const linear = hi - lo < 1e-6 ? 0.5 : (v[i] - lo) / (hi - lo);
+      v[i] = from + (0.5 * linear + 0.5 * rank.get(i)!) * (to - from);
+    }
+  };
+  stretch(x, x0, x1, strip + inset, W - inset);
+  stretch(y, y0, y1, inset, H - inset);
 }

@@ -225,4 +225,21 @@ describe('layoutNetwork', () => {
     expect(layoutNetwork([], [], { kind: 'force', width: 10, height: 10 }).size).toBe(0);
     expect(layoutNetwork([{ id: 'A', group: 0, size: 10 }], [], { kind: 'force', width: 100, height: 50 }).get('A')).toEqual({ x: 50, y: 25 });
   });
+
+  it('spreads the linked departments over the box and lines the unlinked ones up on its left edge', () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `D${String(i).padStart(2, '0')}`);
+    const nodes = ids.map((id, i) => ({ id, group: i % 3, size: 20 }));
+    const edges = ids.slice(0, 10).map((id, i) => ({ source: id, target: ids[(i + 1) % 10], weight: 1 }));
+    const positions = layoutNetwork(nodes, edges, { kind: 'force', width: 880, height: 400, margin: 4 });
+    const linked = ids.slice(0, 10).map((id) => positions.get(id)!);
+    const inset = 10 + 4;
+    expect(Math.min(...linked.map((p) => p.x))).toBeCloseTo(3 * inset);
+    expect(Math.max(...linked.map((p) => p.x))).toBeCloseTo(880 - inset);
+    expect(Math.min(...linked.map((p) => p.y))).toBeCloseTo(inset);
+    expect(Math.max(...linked.map((p) => p.y))).toBeCloseTo(400 - inset);
+    expect(ids.slice(10).map((id) => positions.get(id))).toEqual([
+      { x: inset, y: inset },
+      { x: inset, y: 400 - inset },
+    ]);
+  });
 });
