@@ -2,6 +2,7 @@ import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { setWebCacheHeaders } from './common/web-assets';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import { ZodSerializerInterceptor } from 'nestjs-zod';
 import { existsSync } from 'node:fs';
@@ -69,7 +70,13 @@ export class AppModule {
         ScheduleModule.forRoot(),
         JobsModule,
         ...(existsSync(WEB_DIST)
-          ? [ServeStaticModule.forRoot({ rootPath: WEB_DIST, exclude: ['/api/{*path}'], serveStaticOptions: { index: 'index.html' } })]
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: WEB_DIST,
+                exclude: ['/api/{*path}'],
+                serveStaticOptions: { index: 'index.html', setHeaders: setWebCacheHeaders },
+              }),
+            ]
           : []),
         AuthModule,
         HealthModule,

@@ -6,9 +6,11 @@ import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { closeWhenBodyUnread, jsonBody, JsonBodyInterceptor } from './common/raw-body';
 import helmet from 'helmet';
+import { existsSync } from 'node:fs';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
-import { AppModule } from './app.module';
+import { AppModule, WEB_DIST } from './app.module';
+import { HASHED_ASSETS_ROUTE, serveHashedAssets } from './common/web-assets';
 import { HttpErrorFilter } from './common/http-exception.filter';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { prepareDatabase } from './database/prepare-database';
@@ -44,6 +46,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       hsts: config.COOKIE_SECURE,
     }),
   );
+  if (existsSync(WEB_DIST)) app.use(HASHED_ASSETS_ROUTE, serveHashedAssets(WEB_DIST));
   app.use(cookieParser());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
@@ -72,7 +75,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   return app;
 }
 
-async function main(): Promise<void> {
+/** Reads the configuration, opens the database and listens: what `npm start` (scripts/start.cjs) runs. */
+export async function startServer(): Promise<void> {
   let config: AppConfig;
   try {
     config = loadConfig();
@@ -89,7 +93,7 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((error: unknown) => {
+  startServer().catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });
