@@ -41,7 +41,7 @@ export interface CliResult {
  */
 export function runCli(db: TestDatabase, args: string[], extra: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(REPO_ROOT, 'apps/api/src/cli.ts'), ...args], {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts/cli.cjs'), ...args], {
       cwd: REPO_ROOT,
       env: testEnv(db, extra),
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,11 +1,6 @@
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { RequestContext } from '@mikro-orm/core';
 import { userInfo } from 'node:os';
-import { CliModule } from '../cli.module';
 import { loadConfig } from '../config/app-config';
-import { prepareDatabase } from '../database/prepare-database';
 
 /** Logs go to stderr so stdout carries only the command's JSON. */
 const stderrLogger: LoggerService = {
@@ -26,6 +21,14 @@ export function cliActor(): string {
 
 /** Opens the database (migrating it), runs `work` inside a request context, and closes everything. */
 export async function withCliContext<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  // Loaded here, not at the top: `--help`, `--version` and usage errors need none of the application.
+  const [{ NestFactory }, { MikroORM }, { RequestContext }, { CliModule }, { prepareDatabase }] = await Promise.all([
+    import('@nestjs/core'),
+    import('@mikro-orm/postgresql'),
+    import('@mikro-orm/core'),
+    import('../cli.module'),
+    import('../database/prepare-database'),
+  ]);
   const config = loadConfig();
   const target = await prepareDatabase(config, 'cli');
   let app: INestApplicationContext | null = null;

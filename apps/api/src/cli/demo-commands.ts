@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
 import { loadConfig } from '../config/app-config';
-import { openDatabaseTarget } from '../database/database-target';
 import { printJson } from './cli-output';
 
 /**
@@ -19,6 +17,8 @@ export function registerDemoCommands(program: Command): void {
     .description('delete all data so the next start seeds the demo city again')
     .option('--yes', 'required on PostgreSQL: confirms dropping every table')
     .action(async (opts: { yes?: boolean }) => {
+      const { Client } = await import('pg');
+      const { openDatabaseTarget } = await import('../database/database-target');
       const config = loadConfig();
       if (config.DATABASE_URL) {
         if (!opts.yes) throw new Error('demo reset on PostgreSQL drops every table: run again with --yes');

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { MasterDataService, type MasterDataKind } from '../modules/master-data/master-data.service';
-import { CsvHeaderError } from '../modules/master-data/parsing';
+import type { MasterDataKind } from '../modules/master-data/master-data.service';
 import { cliActor, withCliContext } from './cli-context';
 import { printJson, UsageError } from './cli-output';
 
@@ -14,6 +13,8 @@ export function registerImportCommands(program: Command): void {
     .argument('<kind>', KINDS.join(' | '))
     .argument('<file>', 'CSV file (UTF-8 or GB18030) or XLSX workbook (its first sheet)')
     .action(async (kind: string, file: string) => {
+      const { MasterDataService } = await import('../modules/master-data/master-data.service');
+      const { CsvHeaderError } = await import('../modules/master-data/parsing');
       if (!(KINDS as string[]).includes(kind)) throw new UsageError(`import: kind must be one of ${KINDS.join(', ')}, got "${kind}"`);
       let content: Buffer;
       try {

@@ -2,10 +2,6 @@ import type { Command } from 'commander';
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Transform } from 'node:stream';
-import { IngestService } from '../modules/ingest/ingest.service';
-import { detectFormat } from '../modules/ingest/parsing';
-import { QuarantineService } from '../modules/ingest/quarantine.service';
-import { SourcesService } from '../modules/ingest/sources.service';
 import { cliActor, withCliContext } from './cli-context';
 import { printJson, UsageError } from './cli-output';
 
@@ -40,6 +36,8 @@ export function registerIngestCommands(program: Command): void {
     .description('ingest event files (NDJSON or CSV, optionally .gz), in the order given')
     .argument('<files...>', 'event files')
     .action(async (files: string[]) => {
+      const { IngestService } = await import('../modules/ingest/ingest.service');
+      const { detectFormat } = await import('../modules/ingest/parsing');
       let unreadable = 0;
       await withCliContext(async (app) => {
         const ingest = app.get(IngestService);
@@ -83,6 +81,7 @@ export function registerIngestCommands(program: Command): void {
     .option('--source <name>', 'only lines from this source (file name or HTTP source)')
     .option('--reason <text>', 'only lines whose reason contains this text')
     .action(async (opts: { source?: string; reason?: string }) => {
+      const { QuarantineService } = await import('../modules/ingest/quarantine.service');
       const { items } = await withCliContext((app) => app.get(QuarantineService).list({ source: opts.source, reason: opts.reason }));
       for (const e of items) {
         printJson({
@@ -100,6 +99,7 @@ export function registerIngestCommands(program: Command): void {
     .description('re-validate quarantined lines against the current master data')
     .option('--source <name>', 'only lines from this source')
     .action(async (opts: { source?: string }) => {
+      const { QuarantineService } = await import('../modules/ingest/quarantine.service');
       const result = await withCliContext((app) => app.get(QuarantineService).replay(opts.source));
       printJson({ replayed: result.replayed, accepted: result.accepted, duplicates: result.duplicates, quarantined: result.quarantined });
     });
@@ -111,6 +111,7 @@ export function registerIngestCommands(program: Command): void {
     .description('register an ingest source and print its API key (shown once)')
     .requiredOption('--name <name>', 'source name')
     .action(async (opts: { name: string }) => {
+      const { SourcesService } = await import('../modules/ingest/sources.service');
       if (!/^[A-Za-z0-9_.:-]{1,100}$/.test(opts.name)) throw new UsageError('--name must be 1-100 characters of letters, digits, _ . : -');
       printJson(await withCliContext((app) => app.get(SourcesService).add(opts.name, cliActor())));
     });

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { channelInputSchema, channelKindSchema, channelRoleSchema } from '@app/contracts';
 import { parsePeriod, parseTimestamp } from '@app/scoring';
 import { loadConfig } from '../config/app-config';
-import { NotificationsService } from '../modules/notifications/notifications.service';
 import { cliActor, withCliContext } from './cli-context';
 import { printJson, UsageError } from './cli-output';
 
@@ -31,6 +30,7 @@ export function registerNotifyCommands(program: Command): void {
     .option('--dept <code>', 'the department whose messages go here')
     .option('--role <role>', channelRoleSchema.options.join('|'))
     .action(async (opts: ChannelAddOptions) => {
+      const { NotificationsService } = await import('../modules/notifications/notifications.service');
       if (!channelKindSchema.safeParse(opts.kind).success)
         throw new UsageError(`--kind must be one of ${channelKindSchema.options.join(', ')}, got "${opts.kind}"`);
       if (opts.role !== undefined && !channelRoleSchema.safeParse(opts.role).success)
@@ -51,6 +51,7 @@ export function registerNotifyCommands(program: Command): void {
     .option('--period <period>', 'results: the published period (default: the latest published)')
     .option('--as-of <instant>', 'warnings: ISO-8601 instant (local time without an offset); default now')
     .action(async (opts: { what: string; period?: string; asOf?: string }) => {
+      const { NotificationsService } = await import('../modules/notifications/notifications.service');
       if (opts.what !== 'warnings' && opts.what !== 'results') throw new UsageError(`--what must be warnings or results, got "${opts.what}"`);
       if (opts.period !== undefined && !parsePeriod(opts.period))
         throw new UsageError(`--period must be a month (2026-10), a quarter (2026-Q4) or a year (2026), got "${opts.period}"`);

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { parsePeriod } from '@app/scoring';
-import { RectificationService } from '../modules/rectification/rectification.service';
 import { withCliContext } from './cli-context';
 import { printJson, UsageError } from './cli-output';
 
@@ -12,6 +11,7 @@ export function registerRectificationCommands(program: Command): void {
     .option('--period <period>', 'one month only, e.g. 2026-10')
     .option('--json', 'print JSON lines (the only output format)')
     .action(async (opts: { period?: string }) => {
+      const { RectificationService } = await import('../modules/rectification/rectification.service');
       if (opts.period !== undefined && parsePeriod(opts.period) === null)
         throw new UsageError(`--period must be a period such as 2026-10, got "${opts.period}"`);
       const cases = await withCliContext((app) => app.get(RectificationService).all(opts.period));

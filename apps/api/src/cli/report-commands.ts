@@ -3,7 +3,6 @@ import { writeFileSync } from 'node:fs';
 import { parsePeriod, parseTimestamp } from '@app/scoring';
 import { loadConfig } from '../config/app-config';
 import { REPORT_FORMATS, type ReportFormat } from '../modules/reports/report-model';
-import { ReportsService } from '../modules/reports/reports.service';
 import { cliActor, withCliContext } from './cli-context';
 import { printJson, UsageError } from './cli-output';
 
@@ -17,6 +16,7 @@ export function registerReportCommands(program: Command): void {
     .option('--as-of <instant>', 'compute as of this ISO-8601 instant without storing (as score --as-of)')
     .requiredOption('--out <file>', 'where to write the report')
     .action(async (opts: { period: string; format: string; dept?: string; asOf?: string; out: string }) => {
+      const { ReportsService } = await import('../modules/reports/reports.service');
       if (!parsePeriod(opts.period)) throw new UsageError(`--period must be a month (2026-10), a quarter (2026-Q4) or a year (2026), got "${opts.period}"`);
       if (!(REPORT_FORMATS as readonly string[]).includes(opts.format))
         throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, got "${opts.format}"`);

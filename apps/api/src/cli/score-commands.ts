@@ -1,11 +1,6 @@
 import type { Command } from 'commander';
 import { parsePeriod, parseTimestamp } from '@app/scoring';
 import { loadConfig } from '../config/app-config';
-import { NotificationsService } from '../modules/notifications/notifications.service';
-import { RectificationService } from '../modules/rectification/rectification.service';
-import { ReportsService } from '../modules/reports/reports.service';
-import { ScoresViewService } from '../modules/scoring/scores-view.service';
-import { ScoringService } from '../modules/scoring/scoring.service';
 import { cliActor, withCliContext } from './cli-context';
 import { printJson, UsageError } from './cli-output';
 
@@ -29,6 +24,7 @@ export function registerScoreCommands(program: Command): void {
     .option('--as-of <instant>', 'ISO-8601 instant (local time without an offset)')
     .option('--json', 'print the record as JSON (the only output format)')
     .action(async (opts: { period: string; asOf?: string }) => {
+      const { ScoringService } = await import('../modules/scoring/scoring.service');
       checkPeriod(opts.period);
       const asOf = parseAsOf(opts.asOf);
       const scores = await withCliContext((app) => app.get(ScoringService).scores(opts.period, asOf));
@@ -43,6 +39,7 @@ export function registerScoreCommands(program: Command): void {
     .option('--as-of <instant>', 'ISO-8601 instant (local time without an offset)')
     .option('--json', 'print the document as JSON (the only output format)')
     .action(async (opts: { dept: string; period: string; asOf?: string }) => {
+      const { ScoresViewService } = await import('../modules/scoring/scores-view.service');
       checkPeriod(opts.period);
       if (!/^[A-Za-z0-9_-]{1,32}$/.test(opts.dept)) throw new UsageError(`--dept must be a department code, got "${opts.dept}"`);
       const asOf = parseAsOf(opts.asOf);
@@ -54,6 +51,10 @@ export function registerScoreCommands(program: Command): void {
     .description("freeze a period's results (audited)")
     .requiredOption('--period <period>', '2026-10, 2026-Q4 or 2026')
     .action(async (opts: { period: string }) => {
+      const { NotificationsService } = await import('../modules/notifications/notifications.service');
+      const { RectificationService } = await import('../modules/rectification/rectification.service');
+      const { ReportsService } = await import('../modules/reports/reports.service');
+      const { ScoringService } = await import('../modules/scoring/scoring.service');
       checkPeriod(opts.period);
       const result = await withCliContext(async (app) => {
         const published = await app.get(ScoringService).publish(opts.period, cliActor());
@@ -75,6 +76,7 @@ export function registerScoreCommands(program: Command): void {
     .requiredOption('--period <period>', '2026-10, 2026-Q4 or 2026')
     .requiredOption('--reason <text>', 'why it is re-opened')
     .action(async (opts: { period: string; reason: string }) => {
+      const { ScoringService } = await import('../modules/scoring/scoring.service');
       checkPeriod(opts.period);
       if (!opts.reason.trim()) throw new UsageError('--reason must not be empty');
       printJson(await withCliContext((app) => app.get(ScoringService).reopen(opts.period, opts.reason, cliActor())));

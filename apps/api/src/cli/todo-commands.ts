@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { parseTimestamp } from '@app/scoring';
 import { loadConfig } from '../config/app-config';
-import { MasterDataService } from '../modules/master-data/master-data.service';
-import { TodoService } from '../modules/todo/todo.service';
 import { withCliContext } from './cli-context';
 import { printJson, UsageError } from './cli-output';
 
@@ -14,6 +12,8 @@ export function registerTodoCommands(program: Command): void {
     .option('--as-of <instant>', 'ISO-8601 instant (local time without an offset); default now')
     .option('--json', 'print JSON lines (the only output format)')
     .action(async (opts: { dept?: string; asOf?: string }) => {
+      const { MasterDataService } = await import('../modules/master-data/master-data.service');
+      const { TodoService } = await import('../modules/todo/todo.service');
       let asOf = Date.now();
       if (opts.asOf !== undefined) {
         const parsed = parseTimestamp(opts.asOf, loadConfig().ASSESSMENT_TIME_ZONE);

@@ -1,7 +1,5 @@
-import { NotFoundException } from '@nestjs/common';
 import type { Command } from 'commander';
 import { passwordProblem, ROLES, type Role } from '@app/contracts';
-import { UsersService } from '../modules/users/users.service';
 import { cliActor, withCliContext } from './cli-context';
 import { printJson, UsageError } from './cli-output';
 
@@ -15,6 +13,7 @@ export function registerUserCommands(program: Command): void {
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .option('--dept <code>', 'department code (required for role department)')
     .action(async (opts: { username: string; password: string; role: string; dept?: string }) => {
+      const { UsersService } = await import('../modules/users/users.service');
       if (!(ROLES as readonly string[]).includes(opts.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got "${opts.role}"`);
       if (opts.role === 'department' && !opts.dept) throw new UsageError('--dept is required for role department');
       if (opts.role !== 'department' && opts.dept) throw new UsageError('--dept is only for role department');
@@ -31,6 +30,8 @@ export function registerUserCommands(program: Command): void {
     .description('disable a user; their sign-ins end at once')
     .requiredOption('--username <username>', 'login name')
     .action(async (opts: { username: string }) => {
+      const { NotFoundException } = await import('@nestjs/common');
+      const { UsersService } = await import('../modules/users/users.service');
       try {
         await withCliContext((app) => app.get(UsersService).disable(opts.username, cliActor()));
       } catch (error) {
