@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { AuditEntryView, AuditExportQuery, AuditFilter, AuditQuery, Page } from '@app/contracts';
 import { formatInstant, startOfLocalDate } from '@app/scoring';
 import { EXPORT_CONTENT_TYPES } from '../../common/export/content-types';
@@ -40,7 +40,7 @@ export class AuditService {
     const entries = this.audit.entries(this.rowFilter(filter));
     const range = [filter.from, filter.to].filter(Boolean).join('_');
     return {
-      stream: format === 'csv' ? Readable.from(this.csvChunks(entries)) : this.xlsxStream(entries),
+      stream: format === 'csv' ? Readable.from(this.csvChunks(entries)) : this.xlsxStream(entries, (await import('exceljs')).default),
       filename: `审计日志${range ? `_${range}` : ''}.${format}`,
       contentType: EXPORT_CONTENT_TYPES[format],
     };
@@ -81,9 +81,9 @@ export class AuditService {
     for await (const e of entries) yield `${csvLine(this.cells(e))}\r\n`;
   }
 
-  private xlsxStream(entries: AsyncIterable<AuditEntryView>): Readable {
+  private xlsxStream(entries: AsyncIterable<AuditEntryView>, excel: typeof ExcelJS): Readable {
     const out = new PassThrough();
-    const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const book = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     const sheet = book.addWorksheet('审计日志');
     sheet.columns = [{ width: 10 }, { width: 27 }, { width: 24 }, { width: 28 }, { width: 24 }, { width: 60 }];
     const header = sheet.addRow(HEADER);

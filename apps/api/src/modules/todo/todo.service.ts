@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
 import type { CurrentUser, DepartmentTodo, TodoExportQuery, TodoItemKind, TodoState } from '@app/contracts';
 import { computeTodo, formatInstant } from '@app/scoring';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -75,6 +74,8 @@ export class TodoService {
     const names = new Map(departments.map((d) => [d.code, d.name]));
     const asOf = formatInstant(instant, this.config.ASSESSMENT_TIME_ZONE);
 
+    // Loaded on first use: exceljs is ~14 MB of memory that most processes never need.
+    const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     wb.creator = '政务数据共享绩效考核看板';
     wb.title = `待办与预警 ${asOf}`;
