@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EmbeddedCheckpointJob } from './database/embedded-checkpoint.job';
 import { LockedCron } from './database/locked-cron';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuditPurgeJob } from './modules/audit/audit-purge.job';
@@ -16,6 +17,6 @@ import { ScoringModule } from './modules/scoring/scoring.module';
 /** Scheduled jobs: only the HTTP application runs them, never the CLI. */
 @Module({
   imports: [AuditModule, IngestModule, ScoringModule, DemoModule, NotificationsModule, RectificationModule],
-  providers: [LockedCron, InboxJob, RecomputeJob, DemoSeedJob, NotifyJob, RectificationJob, AuditPurgeJob],
+  providers: [LockedCron, EmbeddedCheckpointJob, InboxJob, RecomputeJob, DemoSeedJob, NotifyJob, RectificationJob, AuditPurgeJob],
 })
 export class JobsModule {}

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 
@@ -66,7 +66,9 @@ export async function openDatabaseTarget(config: AppConfig, purpose: 'server' | 
         close: async () => {},
       };
     }
-    if (owner) rmSync(ownerFile, { force: true });
+    // A claim without a readable owner is either being written this instant or was left by a crash between
+    // creating and writing it: after a few seconds it is the latter and would otherwise block every start.
+    if (owner || staleEmptyClaim(ownerFile)) rmSync(ownerFile, { force: true });
     try {
       closeSync(openSync(ownerFile, 'wx'));
     } catch (error) {
@@ -83,12 +85,27 @@ export async function openDatabaseTarget(config: AppConfig, purpose: 'server' | 
   throw new Error(`Could not take the embedded database under ${dataDir}: another process keeps claiming it.`);
 }
 
+/**
+ * The embedded database runs inside the server's process, so its buffers count toward the
+ * server's memory: a small buffer pool (the operating system still caches the files) and a WAL
+ * that is recycled at a few segments instead of growing to PostgreSQL's 1 GB default.
+ */
+const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=16MB', '-c', 'max_wal_size=64MB', '-c', 'min_wal_size=32MB', '-c', 'checkpoint_timeout=5min'];
+
+function staleEmptyClaim(ownerFile: string): boolean {
+  try {
+    return Date.now() - statSync(ownerFile).mtimeMs > 5_000;
+  } catch {
+    return false;
+  }
+}
+
 async function startEmbedded(dataDir: string, runDir: string, ownerFile: string, purpose: 'server' | 'cli'): Promise<DatabaseTarget> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const pgDir = join(dataDir, 'pglite');
   if (!existsSync(pgDir)) mkdirSync(pgDir, { recursive: true });
-  const db = await PGlite.create({ dataDir: pgDir });
+  const db = await PGlite.create({ dataDir: pgDir, startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
 
   // A unix socket keeps the database private to this machine's users; its
   // path has a length limit, so long data directories fall back to loopback TCP.

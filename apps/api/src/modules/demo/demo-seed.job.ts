@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { EmbeddedCheckpointJob } from '../../database/embedded-checkpoint.job';
 import { JobLock } from '../../database/job-lock';
 import { DemoSeedService } from './demo-seed.service';
 
@@ -16,13 +17,20 @@ export class DemoSeedJob implements OnApplicationBootstrap {
     private readonly demo: DemoSeedService,
     private readonly lock: JobLock,
     private readonly orm: MikroORM,
+    private readonly checkpoint: EmbeddedCheckpointJob,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.config.DEMO_SEED !== 'auto') return;
     this.running = this.lock
-      .runExclusive(DEMO_SEED_LOCK, () => RequestContext.create(this.orm.em, () => this.demo.seedIfEmpty().then(() => undefined)))
+      .runExclusive(DEMO_SEED_LOCK, () =>
+        RequestContext.create(this.orm.em, async () => {
+          await this.demo.seedIfEmpty();
+          // The seeding wrote the WAL of 300k events: let the embedded database recycle it now.
+          await this.checkpoint.checkpoint();
+        }),
+      )
       .then(() => undefined)
       .catch((error: unknown) => this.logger.error(`demo seeding stopped: ${(error as Error).message}`));
   }
