@@ -14,7 +14,8 @@ const DURATION = Number(process.env.BENCH_API_SECONDS ?? 20);
 
 export function startServer(script: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', script], {
+    // The product runs compiled (scripts/start.cjs); TypeScript helpers like the baseline run through the loader.
+    const child = spawn(process.execPath, script.endsWith('.ts') ? ['-r', '@swc-node/register', script] : [script], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,7 +86,7 @@ export async function benchApi(): Promise<Record<string, unknown>> {
     const basePort = apiPort + 50;
     children.push(
       await startServer(
-        join(REPO_ROOT, 'apps/api/src/main.ts'),
+        join(REPO_ROOT, 'scripts/start.cjs'),
         { DATABASE_URL: db.url, PORT: String(apiPort), DEMO_SEED: 'off', NODE_ENV: 'production', LOG_LEVEL: process.env.BENCH_API_LOG_LEVEL ?? 'info' },
         /Dashboard on/,
       ),

@@ -61,11 +61,13 @@ export function timed(command: string, args: string[], env: NodeJS.ProcessEnv = 
   });
 }
 
-export function cli(args: string[], databaseUrl: string): Promise<Timed> {
-  return timed(process.execPath, ['-r', '@swc-node/register', join(REPO_ROOT, 'apps/api/src/cli.ts'), ...args], {
+/** The compiled command line; an empty `databaseUrl` means the embedded database (give DATA_DIR in `env`). */
+export function cli(args: string[], databaseUrl: string, env: NodeJS.ProcessEnv = {}): Promise<Timed> {
+  return timed(process.execPath, [join(REPO_ROOT, 'scripts/cli.cjs'), ...args], {
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'warn',
     DEMO_SEED: 'off',
+    ...env,
   });
 }
 

@@ -49,7 +49,7 @@ export async function benchHostile(): Promise<Record<string, unknown>> {
   try {
     const port = 3990 + Math.floor(Math.random() * 9);
     child = await startServer(
-      join(REPO_ROOT, 'apps/api/src/main.ts'),
+      join(REPO_ROOT, 'scripts/start.cjs'),
       { DATABASE_URL: db.url, PORT: String(port), DEMO_SEED: 'off', NODE_ENV: 'production', LOG_LEVEL: 'info' },
       /Dashboard on/,
     );

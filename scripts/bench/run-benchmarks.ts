@@ -2,17 +2,18 @@ import { benchApi } from './api.bench';
 import { benchEngine } from './engine.bench';
 import { benchHostile } from './hostile.bench';
 import { benchIngest } from './ingest.bench';
+import { benchRuntime } from './runtime.bench';
 import { benchScoring } from './scoring.bench';
 import { benchWeb } from './web.bench';
 import { log, print } from './bench-support';
 
 /**
  * `npm run bench`: every benchmark prints one JSON line of figures.
- * BENCH_ONLY=engine,ingest,scoring,api,web,hostile selects; sizes come from the
+ * BENCH_ONLY=engine,ingest,scoring,api,web,hostile,runtime selects; sizes come from the
  * environment (see README), defaults are the issues' figures.
  */
 async function main(): Promise<void> {
-  const only = new Set((process.env.BENCH_ONLY ?? 'engine,ingest,scoring,api,web,hostile').split(','));
+  const only = new Set((process.env.BENCH_ONLY ?? 'engine,ingest,scoring,api,web,hostile,runtime').split(','));
   const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
   if (only.has('engine')) print(benchEngine());
   if (only.has('ingest')) print(await benchIngest(number('BENCH_INGEST_EVENTS', 1_000_000)));
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   if (only.has('api')) print(await benchApi());
   if (only.has('web')) print(await benchWeb());
   if (only.has('hostile')) print(await benchHostile());
+  if (only.has('runtime')) print(await benchRuntime());
 }
 
 main().catch((error: unknown) => {
