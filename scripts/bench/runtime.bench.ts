@@ -107,7 +107,8 @@ export async function benchRuntime(): Promise<Record<string, unknown>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-runtime-'));
   const port = 3700 + Math.floor(Math.random() * 100);
   const base = `http://127.0.0.1:${port}`;
-  const env = { DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), DEMO_SEED: 'auto' };
+  // The allocator settings `npm start` and the image set, so the server's own process runs as it would there.
+  const env = { DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), DEMO_SEED: 'auto', MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' };
   const period = formatPeriod(previousPeriod(periodContaining('month', Date.now(), 'Asia/Shanghai')));
   const pg = await freshDatabase('bench_runtime');
   const result: Record<string, unknown> = { benchmark: 'runtime', targets: TARGETS };
