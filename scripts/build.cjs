@@ -89,21 +89,22 @@ function compilePackage(pkg, options) {
   // Written aside and moved into place, so a process starting meanwhile never sees half a build.
   const fresh = `${dist}.${process.pid}`;
   fs.rmSync(fresh, { recursive: true, force: true });
+  fs.mkdirSync(fresh, { recursive: true });
   let count = 0;
   for (const { file } of walk(path.posix.join(pkg, 'src'), [])) {
     const relative = path.relative(src, path.join(ROOT, file));
-    if (SKIP.test(file)) continue;
+    const compiled = file.endsWith('.ts') && !file.endsWith('.d.ts');
+    if (SKIP.test(file) || !(compiled || ASSET.test(file))) continue;
     const target = path.join(fresh, relative);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    if (file.endsWith('.d.ts')) continue;
-    if (file.endsWith('.ts')) {
+    if (compiled) {
       const source = fs.readFileSync(path.join(ROOT, file), 'utf8');
       const output = transformSync(source, path.join(ROOT, file), options);
       const js = target.replace(/\.ts$/, '.js');
       fs.writeFileSync(js, `${output.code}\n//# sourceMappingURL=${path.basename(js)}.map\n`);
       if (output.map) fs.writeFileSync(`${js}.map`, output.map);
       count++;
-    } else if (ASSET.test(file)) {
+    } else {
       fs.copyFileSync(path.join(ROOT, file), target);
     }
   }
@@ -183,7 +184,7 @@ function hasSources() {
   return fs.existsSync(path.join(ROOT, 'apps/api/src/main.ts'));
 }
 
-module.exports = { ensureServerBuild, ensureWebBuild, hasSources, SERVER_PACKAGES, ROOT };
+module.exports = { ensureServerBuild, ensureWebBuild, hasSources };
 
 if (require.main === module) {
   const args = new Set(process.argv.slice(2));
