@@ -4,6 +4,7 @@ import type ExcelJS from 'exceljs';
 import type { AuditEntryView, AuditExportQuery, AuditFilter, AuditQuery, Page } from '@app/contracts';
 import { formatInstant, startOfLocalDate } from '@app/scoring';
 import { EXPORT_CONTENT_TYPES } from '../../common/export/content-types';
+import { loadExcel } from '../../common/export/excel';
 import { csvLine } from '../../common/export/csv';
 import { neutraliseCell } from '../../common/export/neutralise';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -40,7 +41,7 @@ export class AuditService {
     const entries = this.audit.entries(this.rowFilter(filter));
     const range = [filter.from, filter.to].filter(Boolean).join('_');
     return {
-      stream: format === 'csv' ? Readable.from(this.csvChunks(entries)) : this.xlsxStream(entries, (await import('exceljs')).default),
+      stream: format === 'csv' ? Readable.from(this.csvChunks(entries)) : this.xlsxStream(entries, await loadExcel()),
       filename: `审计日志${range ? `_${range}` : ''}.${format}`,
       contentType: EXPORT_CONTENT_TYPES[format],
     };

@@ -1,6 +1,7 @@
 import { ACTIVE_ZH, CALENDAR_KIND_ZH, FREQUENCY_ZH, MASTER_DATA_COLUMNS, type MasterDataKind, type MasterDataTemplateFormat } from '@app/contracts';
 import { csvLine } from '../../common/export/csv';
 import { EXPORT_CONTENT_TYPES } from '../../common/export/content-types';
+import { loadExcel } from '../../common/export/excel';
 
 interface TemplateSpec {
   title: string;
@@ -71,8 +72,7 @@ function templateCsv(kind: MasterDataKind): Buffer {
 async function templateXlsx(kind: MasterDataKind): Promise<Buffer> {
   const spec = SPECS[kind];
   const columns = MASTER_DATA_COLUMNS[kind];
-  // Loaded on first use: exceljs is ~14 MB of memory that most processes never need.
-  const { default: ExcelJS } = await import('exceljs');
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = '政务数据共享绩效考核看板';
   const sheet = wb.addWorksheet(spec.title, { views: [{ state: 'frozen', ySplit: 1 }] });

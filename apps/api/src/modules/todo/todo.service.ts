@@ -3,6 +3,7 @@ import type { CurrentUser, DepartmentTodo, TodoExportQuery, TodoItemKind, TodoSt
 import { computeTodo, formatInstant } from '@app/scoring';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MasterDataService } from '../master-data/master-data.service';
+import { loadExcel } from '../../common/export/excel';
 import { neutraliseValue, type CellValue } from '../../common/export/neutralise';
 import { ScoresViewService } from '../scoring/scores-view.service';
 import { ScoringService } from '../scoring/scoring.service';
@@ -74,8 +75,7 @@ export class TodoService {
     const names = new Map(departments.map((d) => [d.code, d.name]));
     const asOf = formatInstant(instant, this.config.ASSESSMENT_TIME_ZONE);
 
-    // Loaded on first use: exceljs is ~14 MB of memory that most processes never need.
-    const { default: ExcelJS } = await import('exceljs');
+    const ExcelJS = await loadExcel();
     const wb = new ExcelJS.Workbook();
     wb.creator = '政务数据共享绩效考核看板';
     wb.title = `待办与预警 ${asOf}`;

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../../common/export/excel';
 import { CsvHeaderError } from '../../ingest/parsing';
 import { readCsvRecords, type RawRecord, type RawTable } from './csv-table';
 
@@ -47,8 +48,7 @@ function valueText(value: ExcelJS.CellValue, numFmt: string | undefined, date190
  * @throws CsvHeaderError when the bytes are no readable workbook.
  */
 export async function readXlsxRecords(buf: Buffer): Promise<RawTable> {
-  // Loaded on first use: exceljs is ~14 MB of memory that most processes never need.
-  const { default: Excel } = await import('exceljs');
+  const Excel = await loadExcel();
   const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(new Uint8Array(buf).buffer);
