@@ -8,7 +8,7 @@ export const EMBEDDED_CHECKPOINT_LOCK = 72_610_070;
 
 /**
  * The embedded database runs PostgreSQL in single-user mode, which has no checkpointer: without
- * a CHECKPOINT its WAL only grows (337 MB after the demo's ingest). Every few minutes, and after
+ * a CHECKPOINT its WAL only grows (see the runtime benchmark's embeddedWalMb). Every few minutes, and after
  * the demo seeding, one lets it recycle down to min_wal_size. A server on PostgreSQL needs none.
  */
 @Injectable()

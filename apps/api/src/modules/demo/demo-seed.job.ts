@@ -26,9 +26,8 @@ export class DemoSeedJob implements OnApplicationBootstrap {
     this.running = this.lock
       .runExclusive(DEMO_SEED_LOCK, () =>
         RequestContext.create(this.orm.em, async () => {
-          await this.demo.seedIfEmpty();
-          // The seeding wrote the WAL of 300k events: let the embedded database recycle it now.
-          await this.checkpoint.checkpoint();
+          // A seeding wrote the WAL of 300k events: let the embedded database recycle it now.
+          if (await this.demo.seedIfEmpty()) await this.checkpoint.checkpoint();
         }),
       )
       .then(() => undefined)
