@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { randomBytes } from 'node:crypto';
@@ -35,6 +35,12 @@ export async function freshDatabase(prefix: string): Promise<{ url: string; name
       await c.end();
     },
   };
+}
+
+/** A running process's resident memory (VmRSS) in MB, to a tenth. */
+export function rssMb(pid: number): number {
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+  return Math.round((kb / 1024) * 10) / 10;
 }
 
 export interface Timed {

@@ -1,18 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServer } from './api.bench';
-import { freshDatabase, log, REPO_ROOT } from './bench-support';
+import { freshDatabase, log, REPO_ROOT, rssMb } from './bench-support';
 
 const BODIES = 8;
 const TARGET_MB = 50;
-
-function rssMb(pid: number): number {
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
-  return Math.round((kb / 1024) * 10) / 10;
-}
 
 /** One unauthenticated POST /api/ingest with the whole body; resolves with the status, or the error when the server closed first. */
 function post(port: number, body: Buffer): Promise<string> {

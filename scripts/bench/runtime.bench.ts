@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { formatPeriod, periodContaining, previousPeriod } from '@app/scoring';
-import { cli, freshDatabase, log, REPO_ROOT } from './bench-support';
+import { cli, freshDatabase, log, REPO_ROOT, rssMb, timed } from './bench-support';
 
 /** The runtime issue's targets, printed beside each figure. */
 const TARGETS = {
@@ -17,15 +17,6 @@ const TARGETS = {
 };
 
 const INSPECTOR_PASSWORD = 'Ducha-Demo-2026';
-
-function rssMb(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /** Samples a process's resident memory every 100 ms while `work` runs; returns the peak. */
 async function peakRssDuring(pid: number, work: () => Promise<unknown>): Promise<number> {
@@ -75,13 +66,6 @@ async function fastestOf(times: number, run: () => Promise<number>): Promise<num
   return Math.round(best * 1000) / 1000;
 }
 
-function elapsed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
-  const started = process.hrtime.bigint();
-  const r = spawnSync(command, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${r.stderr}`);
-  return Number(process.hrtime.bigint() - started) / 1e9;
-}
-
 function duMb(dir: string): number {
   const r = spawnSync('du', ['-sk', dir], { encoding: 'utf8' });
   return Math.round(Number(r.stdout.split('\t')[0]) / 1024);
@@ -103,7 +87,6 @@ async function login(base: string, username: string, password: string): Promise<
  * start-up, and the embedded database's size beside PostgreSQL's for the same demo city.
  */
 export async function benchRuntime(): Promise<Record<string, unknown>> {
-  spawnSync(process.execPath, [join(REPO_ROOT, 'scripts/build.cjs')], { cwd: REPO_ROOT, stdio: 'inherit' });
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-runtime-'));
   const port = 3700 + Math.floor(Math.random() * 100);
   const base = `http://127.0.0.1:${port}`;
@@ -140,17 +123,26 @@ export async function benchRuntime(): Promise<Record<string, unknown>> {
     );
     await stop(server);
     result.embeddedMb = duMb(join(dataDir, 'pglite'));
+    result.embeddedWalMb = duMb(join(dataDir, 'pglite', 'pg_wal'));
 
     log('runtime: the command line on the database files');
     result.cliScoreSeconds = await fastestOf(5, async () => (await cli(['score', '--period', period, '--json'], '', { DATA_DIR: dataDir })).seconds);
-    result.cliVersionSeconds = await fastestOf(5, async () => elapsed('npm', ['run', '--silent', 'cli', '--', '--version']));
-    result.cliVersionNodeSeconds = await fastestOf(5, async () => elapsed(process.execPath, [join(REPO_ROOT, 'scripts/cli.cjs'), '--version']));
+    result.cliVersionSeconds = await fastestOf(5, async () => (await timed('npm', ['run', '--silent', 'cli', '--', '--version'])).seconds);
+    result.cliVersionNodeSeconds = await fastestOf(5, async () => (await timed(process.execPath, [join(REPO_ROOT, 'scripts/cli.cjs'), '--version'])).seconds);
 
     log('runtime: a second `npm start`, nothing changed');
     const started = Date.now();
     server = start('npm', ['start'], env);
     await waitFor('the second start', healthy(base), 120_000);
     result.secondStartSeconds = (Date.now() - started) / 1000;
+    await stop(server);
+
+    // What the seeding leaves behind: the same data, served by a process that did not seed it.
+    log('runtime: idle on the seeded data after a restart');
+    server = start(process.execPath, [join(REPO_ROOT, 'scripts/start.cjs')], env);
+    await waitFor('the restart', healthy(base), 120_000);
+    await new Promise((r) => setTimeout(r, 15_000));
+    result.idleRestartedRssMb = rssMb(server.pid!);
     await stop(server);
 
     log('runtime: the same demo city on PostgreSQL, for its size');
