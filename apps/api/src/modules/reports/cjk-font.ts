@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import subsetFont from 'subset-font';
 
 /**
@@ -31,23 +31,26 @@ function findFontFile(weight: 'regular' | 'bold'): string | null {
   return SEARCH[weight].find((path) => existsSync(path)) ?? null;
 }
 
+/** Reads `length` bytes at `offset` of a font file. */
+type ReadAt = (offset: number, length: number) => Buffer;
+
 /** The family names (name IDs 1 and 16, Windows Unicode) of the font whose offset table starts at `offset`. */
-function familyNames(buf: Buffer, offset: number): string[] {
-  const numTables = buf.readUInt16BE(offset + 4);
+function familyNames(read: ReadAt, offset: number): string[] {
+  const numTables = read(offset + 4, 2).readUInt16BE(0);
+  const directory = read(offset + 12, 16 * numTables);
   for (let t = 0; t < numTables; t++) {
-    const rec = offset + 12 + 16 * t;
-    if (buf.toString('latin1', rec, rec + 4) !== 'name') continue;
-    const table = buf.readUInt32BE(rec + 8);
-    const count = buf.readUInt16BE(table + 2);
-    const strings = table + buf.readUInt16BE(table + 4);
+    if (directory.toString('latin1', 16 * t, 16 * t + 4) !== 'name') continue;
+    const table = read(directory.readUInt32BE(16 * t + 8), directory.readUInt32BE(16 * t + 12));
+    const count = table.readUInt16BE(2);
+    const strings = table.readUInt16BE(4);
     const names: string[] = [];
     for (let k = 0; k < count; k++) {
-      const r = table + 6 + 12 * k;
-      const [platform, encoding, nameId] = [buf.readUInt16BE(r), buf.readUInt16BE(r + 2), buf.readUInt16BE(r + 6)];
+      const r = 6 + 12 * k;
+      const [platform, encoding, nameId] = [table.readUInt16BE(r), table.readUInt16BE(r + 2), table.readUInt16BE(r + 6)];
       if (platform !== 3 || encoding !== 1 || (nameId !== 1 && nameId !== 16)) continue;
-      const start = strings + buf.readUInt16BE(r + 10);
+      const start = strings + table.readUInt16BE(r + 10);
       names.push(
-        Buffer.from(buf.subarray(start, start + buf.readUInt16BE(r + 8)))
+        Buffer.from(table.subarray(start, start + table.readUInt16BE(r + 8)))
           .swap16()
           .toString('utf16le'),
       );
@@ -62,39 +65,51 @@ function familyNames(buf: Buffer, offset: number): string[] {
  * the face's table directory with its tables copied after it (the collection
  * shares tables between faces, a single font cannot).
  */
-export function extractFace(ttc: Buffer, index: number): Buffer {
-  const offset = ttc.readUInt32BE(12 + 4 * index);
-  const numTables = ttc.readUInt16BE(offset + 4);
-  const tables = Array.from({ length: numTables }, (_, t) => {
-    const rec = offset + 12 + 16 * t;
-    return { rec, start: ttc.readUInt32BE(rec + 8), length: ttc.readUInt32BE(rec + 12) };
-  });
+function extractFace(read: ReadAt, offset: number): Buffer {
+  const header = read(offset, 12);
+  const numTables = header.readUInt16BE(4);
+  const directory = read(offset + 12, 16 * numTables);
+  const tables = Array.from({ length: numTables }, (_, t) => ({ start: directory.readUInt32BE(16 * t + 8), length: directory.readUInt32BE(16 * t + 12) }));
   const headerLength = 12 + 16 * numTables;
   const out = Buffer.alloc(tables.reduce((n, t) => n + ((t.length + 3) & ~3), headerLength));
-  ttc.copy(out, 0, offset, offset + 12);
+  header.copy(out, 0);
   let position = headerLength;
   tables.forEach((t, i) => {
     const rec = 12 + 16 * i;
-    ttc.copy(out, rec, t.rec, t.rec + 8); // tag and checksum
+    directory.copy(out, rec, 16 * i, 16 * i + 8); // tag and checksum
     out.writeUInt32BE(position, rec + 8);
     out.writeUInt32BE(t.length, rec + 12);
-    ttc.copy(out, position, t.start, t.start + t.length);
+    read(t.start, t.length).copy(out, position);
     position += (t.length + 3) & ~3;
   });
   return out;
 }
 
-/** The Simplified Chinese face of a Noto Sans CJK collection, or the font itself when it is not a collection. */
-export function simplifiedChineseFace(file: Buffer): Buffer {
-  if (file.toString('latin1', 0, 4) !== 'ttcf') return file;
-  const faces = file.readUInt32BE(8);
-  let chosen = -1;
-  for (let i = 0; i < faces && chosen < 0; i++) {
-    const names = familyNames(file, file.readUInt32BE(12 + 4 * i));
-    if (names.some((n) => /CJK SC\b/.test(n) && !/Mono/.test(n))) chosen = i;
+/**
+ * The Simplified Chinese face of a Noto Sans CJK collection, or the font itself
+ * when it is not a collection. Only that face's tables are read: a collection
+ * holds ten faces in 20 MB, and the whole file in memory would be garbage at once.
+ */
+function readSimplifiedChineseFace(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const read: ReadAt = (offset, length) => {
+      const buf = Buffer.alloc(length);
+      if (readSync(fd, buf, 0, length, offset) !== length) throw new FontUnavailableError(`${path} ends before byte ${offset + length}`);
+      return buf;
+    };
+    const head = read(0, 12);
+    if (head.toString('latin1', 0, 4) !== 'ttcf') return readFileSync(path);
+    const faces = head.readUInt32BE(8);
+    const offsets = read(12, 4 * faces);
+    for (let i = 0; i < faces; i++) {
+      const names = familyNames(read, offsets.readUInt32BE(4 * i));
+      if (names.some((n) => /CJK SC\b/.test(n) && !/Mono/.test(n))) return extractFace(read, offsets.readUInt32BE(4 * i));
+    }
+    throw new FontUnavailableError(`the Noto Sans CJK collection ${path} has no Simplified Chinese (SC) face`);
+  } finally {
+    closeSync(fd);
   }
-  if (chosen < 0) throw new FontUnavailableError('the Noto Sans CJK collection has no Simplified Chinese (SC) face');
-  return extractFace(file, chosen);
 }
 
 export interface FontSubsets {
@@ -112,7 +127,7 @@ export async function subsetChineseFonts(text: string): Promise<FontSubsets> {
   let ascii = '';
   for (let c = 0x20; c < 0x7f; c++) ascii += String.fromCharCode(c);
   const chars = [...new Set(ascii + text.replace(/[\u0000-\u001f]/g, ''))].join('');
-  const regular = await subsetFont(simplifiedChineseFace(readFileSync(regularFile)), chars, { targetFormat: 'sfnt' });
-  const bold = boldFile === regularFile ? regular : await subsetFont(simplifiedChineseFace(readFileSync(boldFile)), chars, { targetFormat: 'sfnt' });
+  const regular = await subsetFont(readSimplifiedChineseFace(regularFile), chars, { targetFormat: 'sfnt' });
+  const bold = boldFile === regularFile ? regular : await subsetFont(readSimplifiedChineseFace(boldFile), chars, { targetFormat: 'sfnt' });
   return { regular, bold };
 }

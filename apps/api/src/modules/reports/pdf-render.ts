@@ -48,7 +48,26 @@ export function documentText(docs: readonly PdfDocument[]): string {
  * only the glyphs each document draws, from the subset.
  */
 export async function renderPdfs(docs: readonly PdfDocument[]): Promise<Buffer[]> {
-  const fonts = await subsetChineseFonts(documentText(docs));
+  const out: Buffer[] = [];
+  await renderPdfSeries(
+    docs.length,
+    (i) => docs[i],
+    (_i, pdf) => out.push(pdf),
+  );
+  return out;
+}
+
+/**
+ * Renders `count` documents that `build` makes on demand, handing each PDF to
+ * `emit` as it is done: a first pass collects the characters for the font
+ * subset, a second builds and renders one document at a time, so only one
+ * definition and its layout are alive at once, however many departments.
+ */
+export async function renderPdfSeries(count: number, build: (index: number) => PdfDocument, emit: (index: number, pdf: Buffer) => void): Promise<void> {
+  if (count === 0) return;
+  const chars = new Set<string>();
+  for (let i = 0; i < count; i++) for (const ch of documentText([build(i)])) chars.add(ch);
+  const fonts = await subsetChineseFonts([...chars].join(''));
   const dir = await mkdtemp(join(tmpdir(), 'report-font-'));
   try {
     const regular = join(dir, 'NotoSansSC-Regular-subset.otf');
@@ -57,15 +76,13 @@ export async function renderPdfs(docs: readonly PdfDocument[]): Promise<Buffer[]
     await writeFile(bold, fonts.bold);
     const allowed = new Set([regular, bold]);
     const descriptors = { [PDF_FONT]: { normal: regular, bold, italics: regular, bolditalics: bold } };
-    const out: Buffer[] = [];
-    for (const doc of docs) {
+    for (let i = 0; i < count; i++) {
       const resolver = new URLResolver(EMPTY_VFS);
       resolver.setUrlAccessPolicy(() => false);
       const printer = new PdfPrinter(descriptors, EMPTY_VFS, resolver, (path) => allowed.has(path));
-      const pdfKit = await printer.createPdfKitDocument(copyDefinition(doc.definition));
-      out.push(await collect(pdfKit));
+      const pdfKit = await printer.createPdfKitDocument(copyDefinition(build(i).definition));
+      emit(i, await collect(pdfKit));
     }
-    return out;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

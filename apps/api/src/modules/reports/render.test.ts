@@ -6,6 +6,7 @@ import { DEFAULT_SCHEME, type Finding, type ScoreRecord } from '@app/scoring';
 import { buildCsv } from './csv-report';
 import { buildPdfDocument } from './pdf-report';
 import { renderPdfs } from './pdf-render';
+import { renderReportPdfs } from './pdf-worker';
 import { buildReportModel, type ModelSource } from './report-model';
 import { buildWorkbook } from './xlsx-report';
 
@@ -97,6 +98,18 @@ describe('report rendering', () => {
       writeFileSync(join(process.env.REPORTS_DEBUG_DIR, 'city.pdf'), city);
       writeFileSync(join(process.env.REPORTS_DEBUG_DIR, 'dept.pdf'), dept);
     }
+  });
+
+  it("renders in a worker thread, each PDF in its model's place, and passes a failing model's error on", async () => {
+    const models = [buildReportModel(source()), buildReportModel(source(), 'CAB')];
+    const inWorker = await renderReportPdfs(models);
+    const here = await renderPdfs(models.map(buildPdfDocument));
+    for (const pdf of inWorker) expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // The same documents with the same font subset: the same sizes, in the same order (the two differ).
+    expect(here[0].length).not.toBe(here[1].length);
+    expect(inWorker.map((pdf) => pdf.length)).toEqual(here.map((pdf) => pdf.length));
+    const broken = { ...buildReportModel(source()), scope: undefined } as unknown as ReturnType<typeof buildReportModel>;
+    await expect(renderReportPdfs([broken])).rejects.toThrow(/kind/);
   });
 
   it('splits a long ranking over pages with the header repeated, and draws it as several charts', async () => {

@@ -52,16 +52,13 @@ const TREND_LENGTH: Record<Period['kind'], number> = { month: 6, quarter: 4, yea
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * The renderers pull in exceljs, pdfmake and ECharts (seconds of start-up
- * together): loaded on the first report, not by every CLI command and server start.
+ * The renderers pull in exceljs and jszip (and, in the PDF worker, pdfmake and
+ * ECharts): loaded on the first report, not by every CLI command and server start.
  */
 const renderers = {
   xlsx: () => import('./xlsx-report'),
   csv: () => import('./csv-report'),
-  pdf: async () => {
-    const [{ buildPdfDocument }, { renderPdfs }] = await Promise.all([import('./pdf-report'), import('./pdf-render')]);
-    return { buildPdfDocument, renderPdfs };
-  },
+  pdf: async () => (await import('./pdf-worker')).renderReportPdfs,
   zip: async () => (await import('jszip')).default,
 };
 
@@ -140,8 +137,7 @@ export class ReportsService {
   /** The zip of every department's PDF, with one font subset for all of them. */
   private async zipOf(source: ModelSource): Promise<ReportFile> {
     const models = source.record.departments.map((d) => buildReportModel(source, d.dept));
-    const { buildPdfDocument, renderPdfs } = await renderers.pdf();
-    const pdfs = models.length ? await renderPdfs(models.map(buildPdfDocument)) : [];
+    const pdfs = await (await renderers.pdf())(models);
     const JSZip = await renderers.zip();
     const zip = new JSZip();
     const created = new Date();
@@ -231,8 +227,7 @@ export class ReportsService {
   private async render(model: ReportModel, format: ReportFormat): Promise<Buffer> {
     if (format === 'xlsx') return (await renderers.xlsx()).buildWorkbook(model);
     if (format === 'csv') return (await renderers.csv()).buildCsv(model);
-    const { buildPdfDocument, renderPdfs } = await renderers.pdf();
-    const [pdf] = await renderPdfs([buildPdfDocument(model)]);
+    const [pdf] = await (await renderers.pdf())([model]);
     return pdf;
   }
 
