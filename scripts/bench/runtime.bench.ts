@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -17,6 +17,18 @@ const TARGETS = {
 };
 
 const INSPECTOR_PASSWORD = 'Ducha-Demo-2026';
+
+/**
+ * What `npm start` runs, read from package.json so the server's own process is started exactly so
+ * (its memory is then read without npm's): the environment it sets and node's arguments.
+ */
+function npmStartCommand(): { env: Record<string, string>; args: string[] } {
+  const script = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const words = script.split(/\s+/);
+  const node = words.indexOf('node');
+  const env = Object.fromEntries(words.slice(0, node).map((w) => w.split('=') as [string, string]));
+  return { env, args: words.slice(node + 1).map((w) => (w.startsWith('-') ? w : join(REPO_ROOT, w))) };
+}
 
 /** Samples a process's resident memory every 100 ms while `work` runs; returns the peak. */
 async function peakRssDuring(pid: number, work: () => Promise<unknown>): Promise<number> {
@@ -90,15 +102,15 @@ export async function benchRuntime(): Promise<Record<string, unknown>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-runtime-'));
   const port = 3700 + Math.floor(Math.random() * 100);
   const base = `http://127.0.0.1:${port}`;
-  // The allocator settings `npm start` and the image set, so the server's own process runs as it would there.
-  const env = { DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), DEMO_SEED: 'auto', MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' };
+  const npmStart = npmStartCommand();
+  const env = { ...npmStart.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), DEMO_SEED: 'auto' };
   const period = formatPeriod(previousPeriod(periodContaining('month', Date.now(), 'Asia/Shanghai')));
   const pg = await freshDatabase('bench_runtime');
   const result: Record<string, unknown> = { benchmark: 'runtime', targets: TARGETS };
   try {
     // The server's own process (what `npm start` runs), so its memory is read without npm's.
     log('runtime: first start, seeding the demo city on the embedded database');
-    let server = start(process.execPath, [join(REPO_ROOT, 'scripts/start.cjs')], env);
+    let server = start(process.execPath, npmStart.args, env);
     await waitFor('the first start', healthy(base), 120_000);
     const seedPeak = await peakRssDuring(server.pid!, () => waitFor('the demo seeding', seeded(base), 600_000));
     await new Promise((r) => setTimeout(r, 15_000));
@@ -132,7 +144,7 @@ export async function benchRuntime(): Promise<Record<string, unknown>> {
 
     // What the seeding leaves behind: the same data, served by a process that did not seed it.
     log('runtime: idle on the seeded data after a restart');
-    server = start(process.execPath, [join(REPO_ROOT, 'scripts/start.cjs')], env);
+    server = start(process.execPath, npmStart.args, env);
     await waitFor('the restart', healthy(base), 120_000);
     await new Promise((r) => setTimeout(r, 15_000));
     result.idleRestartedRssMb = rssMb(server.pid!);
@@ -146,7 +158,7 @@ export async function benchRuntime(): Promise<Record<string, unknown>> {
     await stop(server);
 
     log('runtime: the same demo city on PostgreSQL, for its size');
-    server = start(process.execPath, [join(REPO_ROOT, 'scripts/start.cjs')], {
+    server = start(process.execPath, npmStart.args, {
       ...env,
       DATABASE_URL: pg.url,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-runtime-pg-')),
