@@ -1,5 +1,8 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
 import subsetFont from 'subset-font';
+import { runInWorker } from '../../common/worker-thread';
+import type { FontSubsetsMessage } from './cjk-font.worker';
 
 /**
  * The Chinese font the PDF embeds: Noto Sans SC (SIL Open Font License),
@@ -112,6 +115,14 @@ function readSimplifiedChineseFace(path: string): Buffer {
   }
 }
 
+/**
+ * Only the glyphs the characters map to: without the layout closure harfbuzz
+ * does not follow every substitution of the CJK collection's layout tables
+ * (vertical, traditional and other regional forms the reports never draw),
+ * which cost it tens of megabytes and tripled the subset's size.
+ */
+const SUBSET_OPTIONS = { targetFormat: 'sfnt', noLayoutClosure: true } as const;
+
 export interface FontSubsets {
   regular: Buffer;
   bold: Buffer;
@@ -127,7 +138,21 @@ export async function subsetChineseFonts(text: string): Promise<FontSubsets> {
   let ascii = '';
   for (let c = 0x20; c < 0x7f; c++) ascii += String.fromCharCode(c);
   const chars = [...new Set(ascii + text.replace(/[\u0000-\u001f]/g, ''))].join('');
-  const regular = await subsetFont(readSimplifiedChineseFace(regularFile), chars, { targetFormat: 'sfnt' });
-  const bold = boldFile === regularFile ? regular : await subsetFont(readSimplifiedChineseFace(boldFile), chars, { targetFormat: 'sfnt' });
+  const regular = await subsetFont(readSimplifiedChineseFace(regularFile), chars, SUBSET_OPTIONS);
+  const bold = boldFile === regularFile ? regular : await subsetFont(readSimplifiedChineseFace(boldFile), chars, SUBSET_OPTIONS);
   return { regular, bold };
+}
+
+/**
+ * subsetChineseFonts in a worker thread of its own: harfbuzz's WebAssembly
+ * memory, grown to hold a 16 MB face, and the faces themselves are given back
+ * when it exits, before the documents are laid out.
+ */
+export async function subsetChineseFontsInWorker(text: string): Promise<FontSubsets> {
+  let subsets: FontSubsets | null = null;
+  await runInWorker<FontSubsetsMessage>(join(__dirname, 'cjk-font.worker'), text, (m) => {
+    subsets = { regular: Buffer.from(m.regular), bold: Buffer.from(m.bold) };
+  });
+  if (!subsets) throw new Error('the font worker ended without the font subsets');
+  return subsets;
 }

@@ -3,7 +3,7 @@ import URLResolver from 'pdfmake/js/URLResolver';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { subsetChineseFonts } from './cjk-font';
+import { subsetChineseFontsInWorker, type FontSubsets } from './cjk-font';
 
 /** The family name documents use; it maps to the Noto Sans SC subset. */
 export const PDF_FONT = 'NotoSansSC';
@@ -44,30 +44,36 @@ export function documentText(docs: readonly PdfDocument[]): string {
 
 /**
  * Renders pdfmake documents with one embedded Chinese font subset (cut once
- * for all of them, e.g. every department's report in a zip). PDFKit embeds
- * only the glyphs each document draws, from the subset.
+ * for all of them). PDFKit embeds only the glyphs each document draws, from
+ * the subset.
  */
 export async function renderPdfs(docs: readonly PdfDocument[]): Promise<Buffer[]> {
+  const build = (i: number) => docs[i];
+  const fonts = await subsetChineseFontsInWorker(documentCharacters(docs.length, build));
   const out: Buffer[] = [];
-  await renderPdfSeries(
-    docs.length,
-    (i) => docs[i],
-    (_i, pdf) => out.push(pdf),
-  );
+  await renderWithFonts(docs.length, build, fonts, (_i, pdf) => out.push(pdf));
   return out;
 }
 
-/**
- * Renders `count` documents that `build` makes on demand, handing each PDF to
- * `emit` as it is done: a first pass collects the characters for the font
- * subset, a second builds and renders one document at a time, so only one
- * definition and its layout are alive at once, however many departments.
- */
-export async function renderPdfSeries(count: number, build: (index: number) => PdfDocument, emit: (index: number, pdf: Buffer) => void): Promise<void> {
-  if (count === 0) return;
+/** Every character `count` documents built by `build` can draw, each once: what their font subset needs. */
+export function documentCharacters(count: number, build: (index: number) => PdfDocument): string {
   const chars = new Set<string>();
   for (let i = 0; i < count; i++) for (const ch of documentText([build(i)])) chars.add(ch);
-  const fonts = await subsetChineseFonts([...chars].join(''));
+  return [...chars].join('');
+}
+
+/**
+ * Renders `count` documents that `build` makes on demand with the given font
+ * subsets, handing each PDF to `emit` as it is done: one definition and its
+ * layout are alive at a time, however many departments.
+ */
+export async function renderWithFonts(
+  count: number,
+  build: (index: number) => PdfDocument,
+  fonts: FontSubsets,
+  emit: (index: number, pdf: Buffer) => void,
+): Promise<void> {
+  if (count === 0) return;
   const dir = await mkdtemp(join(tmpdir(), 'report-font-'));
   try {
     const regular = join(dir, 'NotoSansSC-Regular-subset.otf');

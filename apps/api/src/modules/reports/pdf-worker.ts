@@ -1,6 +1,7 @@
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import type { RenderedPdfMessage } from './pdf-render.worker';
+import { join } from 'node:path';
+import { runInWorker } from '../../common/worker-thread';
+import { subsetChineseFontsInWorker } from './cjk-font';
+import type { PdfWorkerInput, PdfWorkerMessage } from './pdf-render.worker';
 import type { ReportModel } from './report-model';
 
 /**
@@ -9,46 +10,34 @@ import type { ReportModel } from './report-model';
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 };
 
-/**
- * The compiled build runs the worker's JavaScript as it is. The sources (tests,
- * `npm run dev:api`) are compiled on the fly by TypeScript's own transpiler:
- * swc's native binding, loaded in a second worker of a process, hangs it.
- */
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-if (workerData.entry.endsWith('.ts')) {
-  const ts = require('typescript');
-  const { readFileSync } = require('node:fs');
-  const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, inlineSourceMap: true };
-  require.extensions['.ts'] = (module, fileName) =>
-    module._compile(ts.transpileModule(readFileSync(fileName, 'utf8'), { fileName, compilerOptions }).outputText, fileName);
-}
-require(workerData.entry);
-`;
+const ENTRY = join(__dirname, 'pdf-render.worker');
 
 /**
- * Renders report PDFs in a worker thread: the font subsetting's WebAssembly
- * memory, the font files and the layout's garbage live in the worker's heap
- * and are returned to the system when it exits, instead of staying in the
- * server's process after the export.
+ * Renders report PDFs off the server's heap, in three worker threads one after
+ * the other: one lays the documents out for the characters they draw, one cuts
+ * the font subsets for them (harfbuzz grows its memory to hold a 16 MB face),
+ * one renders. Each gives its memory back when it exits, so the server's
+ * process holds at most one of them at a time, and nothing after the export.
  */
-export function renderReportPdfs(models: readonly ReportModel[]): Promise<Buffer[]> {
-  if (models.length === 0) return Promise.resolve([]);
-  const entry = join(__dirname, `pdf-render.worker${extname(__filename)}`);
-  return new Promise((resolve, reject) => {
-    const pdfs = new Array<Buffer>(models.length);
-    let received = 0;
-    let failure: Error | null = null;
-    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { entry, models }, resourceLimits: WORKER_LIMITS });
-    worker.on('message', (message: RenderedPdfMessage) => {
+export async function renderReportPdfs(models: readonly ReportModel[]): Promise<Buffer[]> {
+  if (models.length === 0) return [];
+  let characters = '';
+  await runInWorker<PdfWorkerMessage>(ENTRY, { models, fonts: null } satisfies PdfWorkerInput, (message) => {
+    if ('characters' in message) characters = message.characters;
+  });
+  const fonts = await subsetChineseFontsInWorker(characters);
+  const pdfs = new Array<Buffer>(models.length);
+  let received = 0;
+  await runInWorker<PdfWorkerMessage>(
+    ENTRY,
+    { models, fonts } satisfies PdfWorkerInput,
+    (message) => {
+      if (!('index' in message)) return;
       pdfs[message.index] = Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength);
       received++;
-    });
-    worker.on('error', (error) => (failure = error));
-    worker.on('exit', (code) => {
-      if (failure) reject(failure);
-      else if (code !== 0 || received !== models.length) reject(new Error(`the PDF worker stopped (exit code ${code}) before every report was rendered`));
-      else resolve(pdfs);
-    });
-  });
+    },
+    WORKER_LIMITS,
+  );
+  if (received !== models.length) throw new Error(`the PDF worker ended after ${received} of ${models.length} reports`);
+  return pdfs;
 }
