@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker, workerData, type ResourceLimits } from 'node:worker_threads';
 
 /**
  * The compiled build runs a worker's JavaScript as it is. The sources (tests,
@@ -19,8 +19,8 @@ require(workerData.entry);
 `;
 
 /**
- * Runs `entry` (a module path without its extension, beside the caller's own
- * file) in a worker thread with `data` as `workerData.data`, handing each
+ * Runs `entry` (an absolute module path without its extension, whose body is
+ * runWorkerMain) in a worker thread with `data` as its input, handing each
  * message it posts to `onMessage`; settles when the worker has exited. Work
  * that needs much memory only while it runs (font subsetting, PDF layout)
  * gives it all back to the system when the worker exits.
@@ -42,6 +42,16 @@ export function runInWorker<M>(entry: string, data: unknown, onMessage: (message
       if (failure) reject(failure);
       else if (code !== 0) reject(new Error(`the worker ${entry} stopped with exit code ${code}`));
       else resolve();
+    });
+  });
+}
+
+/** The body of a worker started by runInWorker: runs `main` on its input; a failure reaches runInWorker's caller. */
+export function runWorkerMain<T>(main: (data: T) => Promise<void>): void {
+  void main((workerData as { data: T }).data).catch((error: unknown) => {
+    // Thrown outside the promise, it ends the worker and reaches the parent's 'error' listener with its message.
+    setImmediate(() => {
+      throw error;
     });
   });
 }

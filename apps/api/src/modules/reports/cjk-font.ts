@@ -2,7 +2,6 @@ import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs
 import { join } from 'node:path';
 import subsetFont from 'subset-font';
 import { runInWorker } from '../../common/worker-thread';
-import type { FontSubsetsMessage } from './cjk-font.worker';
 
 /**
  * The Chinese font the PDF embeds: Noto Sans SC (SIL Open Font License),
@@ -123,9 +122,10 @@ function readSimplifiedChineseFace(path: string): Buffer {
  */
 const SUBSET_OPTIONS = { targetFormat: 'sfnt', noLayoutClosure: true } as const;
 
+/** The subsets' font files (Buffers here; plain bytes once they have crossed from a worker). */
 export interface FontSubsets {
-  regular: Buffer;
-  bold: Buffer;
+  regular: Uint8Array;
+  bold: Uint8Array;
 }
 
 /** Noto Sans SC regular and bold cut down to `text`'s characters (plus ASCII, so digits and Latin always render). */
@@ -150,9 +150,7 @@ export async function subsetChineseFonts(text: string): Promise<FontSubsets> {
  */
 export async function subsetChineseFontsInWorker(text: string): Promise<FontSubsets> {
   let subsets: FontSubsets | null = null;
-  await runInWorker<FontSubsetsMessage>(join(__dirname, 'cjk-font.worker'), text, (m) => {
-    subsets = { regular: Buffer.from(m.regular), bold: Buffer.from(m.bold) };
-  });
+  await runInWorker<FontSubsets>(join(__dirname, 'cjk-font.worker'), text, (message) => (subsets = message));
   if (!subsets) throw new Error('the font worker ended without the font subsets');
   return subsets;
 }

@@ -1,4 +1,5 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
+import { runWorkerMain } from '../../common/worker-thread';
 import type { FontSubsets } from './cjk-font';
 import { buildPdfDocument } from './pdf-report';
 import { documentCharacters, renderWithFonts } from './pdf-render';
@@ -16,24 +17,10 @@ export interface PdfWorkerInput {
 
 export type PdfWorkerMessage = { characters: string } | { index: number; pdf: Uint8Array };
 
-const { models, fonts } = (workerData as { data: PdfWorkerInput }).data;
-const build = (i: number) => buildPdfDocument(models[i]);
+const post = (message: PdfWorkerMessage) => parentPort!.postMessage(message);
 
-async function run(): Promise<void> {
-  if (!fonts) {
-    parentPort!.postMessage({ characters: documentCharacters(models.length, build) } satisfies PdfWorkerMessage);
-    return;
-  }
-  await renderWithFonts(models.length, build, { regular: Buffer.from(fonts.regular), bold: Buffer.from(fonts.bold) }, (index, pdf) => {
-    // A copy of its own, so the transfer hands over exactly this PDF's bytes.
-    const bytes = new Uint8Array(pdf);
-    parentPort!.postMessage({ index, pdf: bytes } satisfies PdfWorkerMessage, [bytes.buffer]);
-  });
-}
-
-void run().catch((error: unknown) => {
-  // Thrown from here, it reaches the parent's 'error' listener with its message.
-  setImmediate(() => {
-    throw error;
-  });
+runWorkerMain(async ({ models, fonts }: PdfWorkerInput) => {
+  const build = (i: number) => buildPdfDocument(models[i]);
+  if (!fonts) post({ characters: documentCharacters(models.length, build) });
+  else await renderWithFonts(models.length, build, fonts, (index, pdf) => post({ index, pdf }));
 });
